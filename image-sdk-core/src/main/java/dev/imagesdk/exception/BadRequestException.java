@@ -1,0 +1,12 @@
+package dev.imagesdk.exception;
+
+/**
+ * HTTP 400: the service refused the request as malformed or invalid (for example a property Glance does not allow, or a bad filter value).
+ */
+public class BadRequestException extends ImageServiceException {
+    private static final long serialVersionUID = 1L;
+
+    public BadRequestException(String serviceMessage, String requestId) {
+        super(400, serviceMessage, requestId);
+    }
+}

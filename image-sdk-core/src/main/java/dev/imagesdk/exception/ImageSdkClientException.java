@@ -1,0 +1,20 @@
+package dev.imagesdk.exception;
+
+/**
+ * A failure detected on the client side: the request was never sent (invalid input, configuration), or
+ * the exchange could not be completed or trusted (I/O failure, idle timeout, checksum mismatch).
+ *
+ * <p>The generic instance is used for client-side failures that have no more specific subclass, such as an
+ * unreadable local file.
+ */
+public class ImageSdkClientException extends ImageSdkException {
+    private static final long serialVersionUID = 1L;
+
+    public ImageSdkClientException(String message) {
+        super(message);
+    }
+
+    public ImageSdkClientException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.imagesdk.exception;
+
+/**
+ * HTTP 404: the image (or member, task, namespace...) does not exist, or is not visible to this project (Glance answers 404, not 403, for another project's private image).
+ */
+public class NotFoundException extends ImageServiceException {
+    private static final long serialVersionUID = 1L;
+
+    public NotFoundException(String serviceMessage, String requestId) {
+        super(404, serviceMessage, requestId);
+    }
+}

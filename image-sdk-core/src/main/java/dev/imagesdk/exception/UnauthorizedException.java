@@ -1,0 +1,12 @@
+package dev.imagesdk.exception;
+
+/**
+ * HTTP 401: the credentials or token were refused. Raised after the SDK's single re-authentication and replay also failed, or when the request could not be replayed.
+ */
+public class UnauthorizedException extends ImageServiceException {
+    private static final long serialVersionUID = 1L;
+
+    public UnauthorizedException(String serviceMessage, String requestId) {
+        super(401, serviceMessage, requestId);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.imagesdk.exception;
+
+/**
+ * HTTP 415: the content type of the request was not accepted (for example a PATCH without the Glance JSON-patch media type).
+ */
+public class UnsupportedMediaTypeException extends ImageServiceException {
+    private static final long serialVersionUID = 1L;
+
+    public UnsupportedMediaTypeException(String serviceMessage, String requestId) {
+        super(415, serviceMessage, requestId);
+    }
+}
