@@ -1,0 +1,48 @@
+package dev.imagesdk;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * A pending download of one image's data, returned by {@link ImageService#download(String)}. Nothing is
+ * transferred until one of the terminal methods is called; each terminal method may be called once.
+ *
+ * <p>Verification: the SDK reads the image's metadata first and verifies the bytes against
+ * {@code os_hash_value} (with its {@code os_hash_algo}), else {@code checksum} (MD5), else the response's
+ * {@code Content-MD5}, while streaming. A transfer cut by a connection failure is resumed with an HTTP
+ * {@code Range} request from the byte reached (up to the retry policy's limit), and the whole image is
+ * still verified. A mismatch throws {@link dev.imagesdk.exception.ChecksumMismatchException}; it is never
+ * retried and never reported as success.
+ */
+public interface ImageDownload {
+
+    /** Reports progress of the transfer to {@code listener}; returns this download. */
+    ImageDownload listener(TransferListener listener);
+
+    /**
+     * Writes the image to {@code target}: the bytes go to a temporary file in the target's directory,
+     * which is moved into place (atomically where the file system allows, replacing an existing file)
+     * only after the whole image verified. On any failure nothing is left at {@code target} (an existing
+     * file there is untouched) and the temporary file is deleted.
+     *
+     * @return what was transferred and verified
+     * @throws dev.imagesdk.exception.ChecksumMismatchException if the bytes do not match
+     * @throws dev.imagesdk.exception.ImageSdkException for any other failure (typed)
+     */
+    DownloadResult toPath(Path target);
+
+    /**
+     * Copies the image into {@code out} (not closed). The bytes reach {@code out} before verification
+     * ends, so on a mismatch the caller must discard what was written; prefer {@link #toPath} for files.
+     */
+    DownloadResult toOutputStream(OutputStream out);
+
+    /**
+     * Opens the image data as a stream that verifies as it is read: the final {@code read} (the one that
+     * would return -1) throws {@link dev.imagesdk.exception.ChecksumMismatchException} (unchecked) if the
+     * bytes do not match, so a reader that reaches the end has seen verified data. The caller must close
+     * the stream; closing it early aborts the transfer.
+     */
+    InputStream openStream();
+}
