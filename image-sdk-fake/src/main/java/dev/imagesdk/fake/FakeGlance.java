@@ -267,6 +267,16 @@ public final class FakeGlance implements AutoCloseable {
         faults.clear();
     }
 
+    /**
+     * Waits until {@code n} requests are held by a {@link Fault#stall()} (for tests that must act
+     * while a request hangs).
+     *
+     * @return false if the timeout passed first
+     */
+    public boolean awaitStalled(int n, Duration timeout) throws InterruptedException {
+        return faults.awaitStalled(n, timeout);
+    }
+
     /** Lets stalled requests proceed. */
     public void releaseStalls() {
         faults.releaseStalls();

@@ -70,9 +70,35 @@ public final class FaultPlan {
         releaseStalls();
     }
 
+    private int stalled;
+
     /** Blocks a stalled request until released or {@code max} passes. */
     public void stall(java.time.Duration max) throws InterruptedException {
-        stallGate.await(max.toMillis(), TimeUnit.MILLISECONDS);
+        CountDownLatch gate = stallGate;
+        synchronized (this) {
+            stalled++;
+            notifyAll();
+        }
+        try {
+            gate.await(max.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            synchronized (this) {
+                stalled--;
+            }
+        }
+    }
+
+    /** Waits until at least {@code n} requests are stalled; false on timeout. */
+    public synchronized boolean awaitStalled(int n, java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (stalled < n) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     public void releaseStalls() {
