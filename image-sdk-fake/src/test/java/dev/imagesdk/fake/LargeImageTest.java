@@ -11,6 +11,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -18,15 +19,16 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Large images go through the fake with a flat heap: the data is generated on the fly (never
  * held in memory), the fake spills it to a temp file, and the surefire heap is 384 MiB. The
- * 4 GiB case needs ~4 GiB of temp disk and takes about a minute on 2 cores, so it runs only with
+ * 4 GiB case needs ~4 GiB of temp disk and takes minutes on 2 shared cores (MD5 and SHA-512 of
+ * every byte dominate), so it runs only with
  * {@code -Dimagesdk.large=true}.
  */
 class LargeImageTest {
     private static final long MIB = 1024 * 1024;
 
     @Test
-    void quarterGibUploadAndDownloadKeepTheHeapFlat() throws Exception {
-        roundTrip(256 * MIB);
+    void sixtyFourMibUploadAndDownloadKeepTheHeapFlat() throws Exception {
+        roundTrip(64 * MIB);
     }
 
     @Test
@@ -54,12 +56,14 @@ class LargeImageTest {
             up.setFixedLengthStreamingMode(size);
             up.setRequestProperty("Content-Type", "application/octet-stream");
             MessageDigest sent = MessageDigest.getInstance("MD5");
+            CRC32 sentCrc = new CRC32();
             try (OutputStream out = up.getOutputStream()) {
                 byte[] buf = new byte[256 * 1024];
                 for (long off = 0; off < size; off += buf.length) {
                     fill(buf, off);
                     int n = (int) Math.min(buf.length, size - off);
                     sent.update(buf, 0, n);
+                    sentCrc.update(buf, 0, n);
                     out.write(buf, 0, n);
                 }
             }
@@ -68,10 +72,11 @@ class LargeImageTest {
             assertThat(fake.image(id).orElseThrow().get("checksum")).isEqualTo(md5);
             assertThat(fake.image(id).orElseThrow().get("size")).isEqualTo(size);
             assertThat(fake.blobsOnDisk()).isEqualTo(1);
-            assertThat(usedHeapAfterGc(mem) - before).as("heap growth after upload").isLessThan(64 * MIB);
+            assertThat(usedHeapAfterGc(mem) - before).as("heap growth after upload").isLessThan(Math.min(size / 2, 64 * MIB));
 
             HttpURLConnection down = open(fake, token, id);
-            MessageDigest got = MessageDigest.getInstance("MD5");
+            // CRC32 (cheap) compares the bytes; the server's MD5 was checked against ours above
+            CRC32 got = new CRC32();
             long n = 0;
             try (InputStream in = down.getInputStream()) {
                 assertThat(down.getHeaderField("Content-MD5")).isEqualTo(md5);
@@ -83,8 +88,8 @@ class LargeImageTest {
                 }
             }
             assertThat(n).isEqualTo(size);
-            assertThat(HexFormat.of().formatHex(got.digest())).isEqualTo(md5);
-            assertThat(usedHeapAfterGc(mem) - before).as("heap growth after download").isLessThan(64 * MIB);
+            assertThat(got.getValue()).isEqualTo(sentCrc.getValue());
+            assertThat(usedHeapAfterGc(mem) - before).as("heap growth after download").isLessThan(Math.min(size / 2, 64 * MIB));
 
             new Http(fake).withToken(token).send("DELETE", "/v2/images/" + id, null);
             assertThat(fake.blobsOnDisk()).isZero();
