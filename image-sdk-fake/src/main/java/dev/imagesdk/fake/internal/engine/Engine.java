@@ -450,7 +450,7 @@ public final class Engine implements AutoCloseable {
         for (Map.Entry<String, String> e : q.properties.entrySet()) {
             if (!e.getValue().equals(img.properties.get(e.getKey()))) return false;
         }
-        return true;
+        return q.extra.test(img);
     }
 
     /** Sort keys, then Glance's implicit created_at and id tie-breakers; nulls sort lowest. */
@@ -1049,6 +1049,159 @@ public final class Engine implements AutoCloseable {
         if (!c.admin()) {
             throw GlanceException.forbidden("You are not authorized to complete " + action + " action.");
         }
+    }
+
+    // ---------------------------------------------------------------- v1 semantics
+
+    /**
+     * v1 {@code PUT /v1/images/{id}} metadata update: core attributes as given (already
+     * validated), properties merged or, with {@code purge}, replaced.
+     */
+    public Image updateV1(Caller c, String id, Map<String, Object> core, Map<String, String> props, boolean purge) {
+        return locked(() -> {
+            Image img = findMutable(c, id);
+            if (img.status.equals("deleted")) {
+                throw GlanceException.forbidden("Forbidden to update deleted image.");
+            }
+            Image work = img.copy();
+            for (Map.Entry<String, Object> e : core.entrySet()) {
+                apply(c, work, e.getKey(), e.getValue(), false);
+            }
+            if (purge) {
+                work.properties.keySet().removeIf(k -> !k.startsWith("os_glance"));
+            }
+            for (Map.Entry<String, String> e : props.entrySet()) {
+                SchemaRules.checkWritable(e.getKey(), false);
+                if (e.getValue() == null) {
+                    work.properties.remove(e.getKey());
+                } else {
+                    work.properties.put(e.getKey(), e.getValue());
+                }
+            }
+            if (work.properties.size() > config.imagePropertyQuota()) {
+                throw GlanceException.tooLarge("The limit has been exceeded on the number of allowed image "
+                        + "properties. Attempted: " + work.properties.size() + ", Maximum: "
+                        + config.imagePropertyQuota());
+            }
+            img.name = work.name;
+            img.diskFormat = work.diskFormat;
+            img.containerFormat = work.containerFormat;
+            img.visibility = work.visibility;
+            img.isProtected = work.isProtected;
+            img.minRam = work.minRam;
+            img.minDisk = work.minDisk;
+            img.owner = work.owner;
+            img.properties.clear();
+            img.properties.putAll(work.properties);
+            img.updatedAt = now();
+            return img.copy();
+        });
+    }
+
+    /** v1: an upload whose checksum did not match: data discarded, image {@code killed}. */
+    public void kill(String id) {
+        Blob b = locked(() -> {
+            Image img = images.get(id);
+            if (img == null) return null;
+            Blob old = img.blob;
+            img.blob = null;
+            img.size = 0L;
+            img.checksum = null;
+            img.osHashAlgo = null;
+            img.osHashValue = null;
+            img.virtualSize = null;
+            img.stores.clear();
+            img.pending = null;
+            img.status = "killed";
+            img.updatedAt = now();
+            return old;
+        });
+        blobs.delete(b);
+    }
+
+    /** v1 {@code x-glance-api-copy-from} / {@code x-image-meta-location}: fetch data from a URL. */
+    public void uploadFrom(Caller c, String id, String uri) throws IOException {
+        checkUri(uri);
+        String owner = locked(() -> findMutable(c, id).owner);
+        Blob blob = fetch(uri, owner);
+        try (InputStream in = blob.open(0, blob.size())) {
+            upload(c, id, in);
+        } finally {
+            blobs.delete(blob);
+        }
+    }
+
+    /** v1 {@code PUT /v1/images/{id}/members/{member}}: adds or updates a membership. */
+    public void putMemberV1(Caller c, String id, String memberId, boolean canShare) {
+        lockedRun(() -> {
+            Image img = findMutable(c, id);
+            if (img.visibility.equals("public")) {
+                throw GlanceException.forbidden("Only shared images have members.");
+            }
+            Member m = img.members.get(memberId);
+            if (m == null) {
+                if (img.members.size() + 1 > config.imageMemberQuota()) {
+                    throw GlanceException.tooLarge("The limit has been exceeded on the number of allowed image "
+                            + "members for this image. Attempted: " + (img.members.size() + 1) + ", Maximum: "
+                            + config.imageMemberQuota());
+                }
+                m = new Member(id, memberId, now());
+                img.members.put(memberId, m);
+            }
+            m.canShare = canShare;
+            m.updatedAt = now();
+        });
+    }
+
+    /** v1 {@code PUT /v1/images/{id}/members}: replaces the whole member list. */
+    public void replaceMembersV1(Caller c, String id, Map<String, Boolean> members) {
+        lockedRun(() -> {
+            Image img = findMutable(c, id);
+            if (members.size() > config.imageMemberQuota()) {
+                throw GlanceException.tooLarge("The limit has been exceeded on the number of allowed image members "
+                        + "for this image. Attempted: " + members.size() + ", Maximum: " + config.imageMemberQuota());
+            }
+            img.members.keySet().retainAll(members.keySet());
+            Instant now = now();
+            members.forEach((mid, share) -> {
+                Member m = img.members.computeIfAbsent(mid, k -> new Member(id, k, now));
+                m.canShare = share;
+            });
+        });
+    }
+
+    /** v1 {@code GET /v1/images/{id}/members}: visible to the owner and the members. */
+    public List<Member> membersV1(Caller c, String id) {
+        return locked(() -> {
+            Image img = find(c, id);
+            return img.members.values().stream()
+                    .filter(m -> mutable(c, img) || m.memberId.equals(c.projectId()))
+                    .map(Member::copy).toList();
+        });
+    }
+
+    /** v1 {@code DELETE /v1/images/{id}/members/{member}}. */
+    public void deleteMemberV1(Caller c, String id, String memberId) {
+        lockedRun(() -> {
+            Image img = findMutable(c, id);
+            if (img.members.remove(memberId) == null) {
+                throw GlanceException.notFound("The resource could not be found.");
+            }
+        });
+    }
+
+    /** v1 {@code GET /v1/shared-images/{member}}: images shared with a project. */
+    public List<Member> sharedWith(Caller c, String memberId) {
+        return locked(() -> {
+            List<Member> out = new ArrayList<>();
+            for (Image img : images.values()) {
+                Member m = img.members.get(memberId);
+                if (m != null && visible(c, img)) {
+                    out.add(m.copy());
+                }
+            }
+            return out;
+        });
     }
 
     // ---------------------------------------------------------------- control

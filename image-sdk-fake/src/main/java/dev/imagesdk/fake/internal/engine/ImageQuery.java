@@ -29,4 +29,6 @@ public final class ImageQuery {
     public Long sizeMax;
     public final List<TimeFilter> times = new ArrayList<>();
     public final Map<String, String> properties = new LinkedHashMap<>();
+    /** Extra protocol-specific filters (v1's min_ram, changes-since, is_public ...). */
+    public java.util.function.Predicate<Image> extra = i -> true;
 }

@@ -7,6 +7,8 @@ public final class Member {
     final String imageId;
     final String memberId;
     String status = "pending";
+    /** v1's can_share flag (v2 has no equivalent). */
+    boolean canShare;
     final Instant createdAt;
     Instant updatedAt;
 
@@ -20,6 +22,7 @@ public final class Member {
     Member copy() {
         Member m = new Member(imageId, memberId, createdAt);
         m.status = status;
+        m.canShare = canShare;
         m.updatedAt = updatedAt;
         return m;
     }
@@ -27,6 +30,7 @@ public final class Member {
     public String imageId() { return imageId; }
     public String memberId() { return memberId; }
     public String status() { return status; }
+    public boolean canShare() { return canShare; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

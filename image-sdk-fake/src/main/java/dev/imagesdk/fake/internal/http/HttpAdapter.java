@@ -44,6 +44,7 @@ public final class HttpAdapter implements AutoCloseable {
     private final AuthMode authMode;
     private final ExternalKeystone external;
     private final V2Routes v2;
+    private final V1Routes v1;
     private final KeystoneRoutes keystone;
     private final ControlRoutes control;
     private final HttpServer server;
@@ -68,6 +69,7 @@ public final class HttpAdapter implements AutoCloseable {
         this.external = externalAuth == null ? null : new ExternalKeystone(externalAuth.url(), externalAuth.user(),
                 externalAuth.password(), externalAuth.project());
         this.v2 = new V2Routes(engine, new Schemas());
+        this.v1 = new V1Routes(engine);
         this.keystone = new KeystoneRoutes(identity);
         this.control = new ControlRoutes(engine, faults, journal, hooks);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -144,14 +146,14 @@ public final class HttpAdapter implements AutoCloseable {
     private void route(Call c) throws IOException {
         String path = c.path;
         String[] seg = segments(path);
-        boolean glance = seg.length > 0 && seg[0].equals("v2");
+        boolean glance = seg.length > 0 && (seg[0].equals("v2") || seg[0].equals("v1"));
         boolean ks = seg.length > 0 && (seg[0].equals("v3") || seg[0].equals("v2.0"));
         if (path.equals("/") || path.equals("/versions")) {
             c.operation = Operation.VERSIONS;
         } else if (ks) {
             c.operation = Operation.TOKEN;
         } else if (glance) {
-            c.operation = V2Routes.operationOf(c.method, seg);
+            c.operation = seg[0].equals("v1") ? V1Routes.operationOf(c.method, seg) : V2Routes.operationOf(c.method, seg);
         }
         if (applyFaults(c)) {
             return;
@@ -174,7 +176,11 @@ public final class HttpAdapter implements AutoCloseable {
             return;
         }
         c.caller = caller.get();
-        v2.handle(c, seg);
+        if (seg[0].equals("v1")) {
+            v1.handle(c, seg);
+        } else {
+            v2.handle(c, seg);
+        }
     }
 
     static String[] segments(String path) {
