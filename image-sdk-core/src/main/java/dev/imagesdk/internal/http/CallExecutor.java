@@ -102,7 +102,7 @@ public final class CallExecutor {
             }
             retries.increment();
             Duration wait = budget.lastWait;
-            LOG.debug("{}: retrying in {} ms after {}", spec.name(), wait.toMillis(), failure.toString());
+            LOG.debug("{}: retrying in {} ms after: {}", spec.name(), wait.toMillis(), failure.getMessage());
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
