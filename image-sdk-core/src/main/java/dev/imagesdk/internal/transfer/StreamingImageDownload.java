@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  * data GET and where a response carries a fallback checksum. The metadata is read first (so a concurrent
  * delete cannot make us verify against nothing); the expected checksum is the metadata's, else the data
  * response's MD5 header, else there is nothing to verify ({@link DownloadResult#algorithm()} {@code none}).
- * An image without data (HTTP 204) fails with {@link ImageSdkClientException}: an empty file is never
- * presented as an image.
+ * An image without data (HTTP 204, unless the metadata says its size is 0) fails with
+ * {@link ImageSdkClientException}: an empty file is never presented as an image.
  */
 public final class StreamingImageDownload implements ImageDownload {
 
@@ -84,10 +84,10 @@ public final class StreamingImageDownload implements ImageDownload {
             throw new TransportException("Download of image " + imageId + " failed: " + e.getMessage(), e);
         }
         try {
-            if (first.kind == DataResponse.Kind.NO_CONTENT) {
+            if (first.kind == DataResponse.Kind.NO_CONTENT && meta.size() != 0) {
                 throw noData();
             }
-            if (first.kind != DataResponse.Kind.DATA) {
+            if (first.kind == DataResponse.Kind.RANGE_NOT_SATISFIABLE) {
                 throw errors.map(first.status, first.headers, new byte[0]);
             }
             ExpectedChecksum expected = meta.expected().or(() -> responseChecksum.apply(first.headers)).orElse(null);
@@ -122,7 +122,7 @@ public final class StreamingImageDownload implements ImageDownload {
         } catch (RuntimeException e) {
             throw new ImageSdkClientException("Download of image " + imageId + " failed: " + e, e);
         }
-        if (r.noData()) {
+        if (r.noData() && meta.size() != 0) { // an empty image may come as 204; it still verifies below
             throw noData();
         }
         ExpectedChecksum expected = meta.expected().orElse(fromResponse[0]);

@@ -123,6 +123,10 @@ public final class UploadCall {
                             + "the upload was aborted");
                 case SOURCE_FAILED:
                     c.disconnect();
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new ImageSdkClientException("Upload " + describe() + " was interrupted after "
+                                + outcome.bytes() + " bytes", outcome.failure());
+                    }
                     throw new ImageSdkClientException("Could not read the image data for " + describe()
                             + " after " + outcome.bytesRead() + " bytes: " + outcome.failure(), outcome.failure());
                 case SINK_FAILED:

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ImageServer implements AutoCloseable {
 
-    sealed interface Fault permits DropAfter, TruncateChunked, StallAfter, IgnoreRange, FlipByte, Status {
+    sealed interface Fault permits DropAfter, TruncateChunked, StallAfter, IgnoreRange, FlipByte, Status, RangeFrom {
     }
 
     /** Sends Content-Length for the whole range, then closes the connection after {@code bytes}. */
@@ -38,6 +38,10 @@ final class ImageServer implements AutoCloseable {
 
     /** Serves the image with one byte changed. */
     record FlipByte(int index) implements Fault {
+    }
+
+    /** Answers a Range request with 206 from {@code start}, whatever was asked. */
+    record RangeFrom(int start) implements Fault {
     }
 
     /** Answers with this status and no body. */
@@ -99,7 +103,7 @@ final class ImageServer implements AutoCloseable {
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }
-            start = Integer.parseInt(m.group(1));
+            start = fault instanceof RangeFrom f ? f.start() : Integer.parseInt(m.group(1));
             if (start >= body.length) {
                 exchange.getResponseHeaders().add("Content-Range", "bytes */" + body.length);
                 exchange.sendResponseHeaders(416, -1);

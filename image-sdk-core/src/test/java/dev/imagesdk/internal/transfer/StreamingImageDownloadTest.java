@@ -336,4 +336,56 @@ class StreamingImageDownloadTest {
 
         assertThatThrownBy(in::read).isInstanceOf(IOException.class);
     }
+
+    @Test
+    void partialResponseStartingBeforeTheResumeOffsetIsSkippedForward() throws Exception {
+        glance.fault(0, new ImageServer.DropAfter(800_000)).fault(1, new ImageServer.RangeFrom(500_000));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        DownloadResult result = download(sha512Metadata()).toOutputStream(out);
+
+        assertThat(result.resumes()).isEqualTo(1);
+        assertThat(out.toByteArray()).isEqualTo(data);
+    }
+
+    @Test
+    void partialResponseStartingAfterTheResumeOffsetIsRefused() throws Exception {
+        glance.fault(0, new ImageServer.DropAfter(800_000)).fault(1, new ImageServer.RangeFrom(900_000));
+        Path target = dir.resolve("image.raw");
+
+        assertThatThrownBy(() -> download(sha512Metadata()).toPath(target))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("Content-Range bytes 900000-");
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void emptyImageAnsweredWith204VerifiesAgainstTheEmptyDigest() throws Exception {
+        ImageServer empty = new ImageServer(new byte[0]).fault(0, new ImageServer.Status(204));
+        try (empty) {
+            DownloadMetadata meta = new DownloadMetadata(
+                    ExpectedChecksum.fromV2("sha512", TestData.sha512(new byte[0]), null, false), 0);
+            Path target = dir.resolve("empty.raw");
+
+            DownloadResult result = engine.newDownload("img-0", () -> meta,
+                    () -> new DataRequest(empty.url(), Map.of()), null, null).toPath(target);
+
+            assertThat(result.bytes()).isZero();
+            assertThat(result.algorithm()).isEqualTo("sha512");
+            assertThat(Files.size(target)).isZero();
+        }
+    }
+
+    @Test
+    void v1ChecksumHeaderOnTheDataResponseIsUsedWhenMetadataHasNone() {
+        glance.contentMd5(null);
+        ImageDownload d = engine.newDownload("img-1", () -> new DownloadMetadata(Optional.empty(), SIZE),
+                () -> new DataRequest(glance.url(), Map.of()),
+                headers -> ExpectedChecksum.fromV1(Map.of("x-image-meta-checksum", List.of("0123456789abcdef0123456789abcdef"))),
+                null);
+
+        assertThatThrownBy(() -> d.toOutputStream(new ByteArrayOutputStream()))
+                .isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining("0123456789abcdef0123456789abcdef");
+    }
 }
