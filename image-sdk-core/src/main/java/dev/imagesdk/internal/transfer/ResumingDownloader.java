@@ -131,8 +131,9 @@ final class ResumingDownloader {
                     if (f instanceof ImageSdkException ise) {
                         throw ise;
                     }
-                    throw new ImageSdkClientException("Could not write the data of image " + imageId + " after "
-                            + reached + " bytes: " + f, f);
+                    throw new ImageSdkClientException(f instanceof IOException
+                            ? "Could not write the data of image " + imageId + " after " + reached + " bytes: " + f
+                            : "Download of image " + imageId + " aborted after " + reached + " bytes: " + f, f);
             }
             response.abort();
             if (resumes >= maxResumes) {

@@ -79,7 +79,7 @@ final class VerifyingInputStream extends InputStream {
                     }
                     reached += n;
                     readThisResponse += n;
-                    listener.onProgress(reached, expectedSize);
+                    progress();
                     return n;
                 }
                 if (n == 0) {
@@ -113,8 +113,18 @@ final class VerifyingInputStream extends InputStream {
                 throw new ChecksumMismatchException(imageId, expected.algorithm(), expected.hex(), actual);
             }
         }
-        listener.onProgress(reached, expectedSize);
+        progress();
         return -1;
+    }
+
+    private void progress() {
+        try {
+            listener.onProgress(reached, expectedSize);
+        } catch (RuntimeException e) {
+            close();
+            throw new ImageSdkClientException("Download of image " + imageId + " aborted by the progress listener: "
+                    + e, e);
+        }
     }
 
     /** Re-requests from the byte reached; throws once the resumes are used up. */

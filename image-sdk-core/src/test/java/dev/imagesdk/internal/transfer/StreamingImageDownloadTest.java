@@ -34,7 +34,10 @@ class StreamingImageDownloadTest {
 
     private final byte[] data = TestData.random(SIZE, 42);
     private final ImageServer glance = new ImageServer(data);
+    /** Generous idle timeout: a loaded build machine must not cause unplanned resumes. */
     private final TransferEngine engine = new TransferEngine(TransferConfig.builder()
+            .idleTimeout(Duration.ofSeconds(30)).maxResumes(3).build());
+    private final TransferEngine impatient = new TransferEngine(TransferConfig.builder()
             .idleTimeout(Duration.ofMillis(200)).maxResumes(3).build());
 
     @TempDir
@@ -44,6 +47,7 @@ class StreamingImageDownloadTest {
     void tearDown() {
         glance.close();
         engine.close();
+        impatient.close();
     }
 
     private DownloadMetadata sha512Metadata() {
@@ -52,6 +56,10 @@ class StreamingImageDownloadTest {
     }
 
     private ImageDownload download(DownloadMetadata metadata) {
+        return download(engine, metadata);
+    }
+
+    private ImageDownload download(TransferEngine engine, DownloadMetadata metadata) {
         return engine.newDownload("img-1", () -> metadata,
                 () -> new DataRequest(glance.url(), Map.of("X-Auth-Token", "tok")),
                 ExpectedChecksum::fromContentMd5,
@@ -211,9 +219,9 @@ class StreamingImageDownloadTest {
         glance.fault(0, new ImageServer.StallAfter(500_000));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        DownloadResult result = download(sha512Metadata()).toOutputStream(out);
+        DownloadResult result = download(impatient, sha512Metadata()).toOutputStream(out);
 
-        assertThat(result.resumes()).isEqualTo(1);
+        assertThat(result.resumes()).isBetween(1, 3); // a loaded machine may add an unplanned pause
         assertThat(out.toByteArray()).isEqualTo(data);
         assertThat(glance.requests().get(1).range()).startsWith("bytes=");
     }
@@ -239,7 +247,7 @@ class StreamingImageDownloadTest {
             glance.fault(i, new ImageServer.StallAfter(10));
         }
 
-        assertThatThrownBy(() -> download(sha512Metadata()).toOutputStream(new ByteArrayOutputStream()))
+        assertThatThrownBy(() -> download(impatient, sha512Metadata()).toOutputStream(new ByteArrayOutputStream()))
                 .isInstanceOf(IdleTimeoutException.class);
     }
 

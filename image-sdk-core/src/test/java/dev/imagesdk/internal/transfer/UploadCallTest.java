@@ -28,8 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UploadCallTest {
 
+    /** Generous timeouts: a loaded build machine must not turn a slow test into an idle timeout. */
     private final TransferEngine engine = new TransferEngine(TransferConfig.builder()
-            .idleTimeout(Duration.ofMillis(200)).readTimeout(Duration.ofSeconds(20)).build());
+            .idleTimeout(Duration.ofSeconds(30)).readTimeout(Duration.ofSeconds(30)).build());
+    private final TransferEngine impatient = new TransferEngine(TransferConfig.builder()
+            .idleTimeout(Duration.ofMillis(200)).build());
     private LoopbackServer server;
 
     /** What the server received: body bytes and whether the body arrived complete. */
@@ -44,6 +47,7 @@ class UploadCallTest {
             server.close();
         }
         engine.close();
+        impatient.close();
     }
 
     private void serveStoring(int status) {
@@ -150,7 +154,7 @@ class UploadCallTest {
         server = new LoopbackServer((exchange, i) -> server.stall());
         ImageData endless = ImageData.fromStream(new Generator(1L << 40), 1L << 40);
 
-        UploadCall call = engine.newUpload(put(endless), null);
+        UploadCall call = impatient.newUpload(put(endless), null);
         assertThatThrownBy(call::execute)
                 .isInstanceOf(IdleTimeoutException.class)
                 .satisfies(e -> assertThat(((IdleTimeoutException) e).idleTimeout()).isEqualTo(Duration.ofMillis(200)));
@@ -247,5 +251,22 @@ class UploadCallTest {
     enum OutputStreamSink {
         ;
         static final java.io.OutputStream INSTANCE = java.io.OutputStream.nullOutputStream();
+    }
+
+    @Test
+    void serverRejectingBeforeReadingTheBodySurfacesAsTransportException() {
+        // HttpURLConnection cannot read a response once writing the body failed; the caller learns the
+        // image's state with a GET instead.
+        server = new LoopbackServer((exchange, i) -> {
+            byte[] body = "{\"message\": \"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(413, body.length);
+            exchange.getResponseBody().write(body);
+        });
+        long size = 64L << 20;
+        UploadCall call = engine.newUpload(put(ImageData.fromStream(new Generator(size), size)), null);
+
+        assertThatThrownBy(call::execute).isInstanceOf(TransportException.class)
+                .isNotInstanceOf(IdleTimeoutException.class);
+        assertThat(call.bodyBytesSent()).isTrue();
     }
 }
