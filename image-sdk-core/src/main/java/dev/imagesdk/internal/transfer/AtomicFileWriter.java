@@ -2,6 +2,7 @@ package dev.imagesdk.internal.transfer;
 
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.exception.InvalidInputException;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,10 +39,10 @@ final class AtomicFileWriter {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || absolute.getFileName() == null) {
-            throw new dev.imagesdk.exception.InvalidInputException("target", target, "must name a file");
+            throw new InvalidInputException("target", target, "must name a file");
         }
         if (Files.isDirectory(absolute)) {
-            throw new dev.imagesdk.exception.InvalidInputException("target", target, "is a directory");
+            throw new InvalidInputException("target", target, "is a directory");
         }
         byte[] random = new byte[6];
         RANDOM.nextBytes(random);

@@ -10,6 +10,7 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +104,7 @@ final class HttpSupport {
                 out.write(buf, 0, n);
                 if (out.size() > max) {
                     c.disconnect();
-                    return java.util.Arrays.copyOf(out.toByteArray(), max);
+                    return Arrays.copyOf(out.toByteArray(), max);
                 }
             }
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Streams one image's data into a sink while hashing (pipelined: the first digest on the reading thread,
@@ -49,7 +50,7 @@ final class ResumingDownloader {
      * @param onFirstResponse called with the first response's headers before any byte is copied
      */
     Result download(long expectedSize, List<MessageDigest> digests, OutputStream sink, TransferListener listener,
-                    java.util.function.Consumer<Map<String, List<String>>> onFirstResponse) {
+                    Consumer<Map<String, List<String>>> onFirstResponse) {
         List<MessageDigest> readerSide = digests.isEmpty() ? List.of() : List.of(digests.get(0));
         List<MessageDigest> writerSide = digests.size() <= 1 ? List.of() : digests.subList(1, digests.size());
         int maxResumes = engine.config().maxResumes();

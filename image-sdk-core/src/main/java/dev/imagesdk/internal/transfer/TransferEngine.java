@@ -2,7 +2,10 @@ package dev.imagesdk.internal.transfer;
 
 import dev.imagesdk.TransferListener;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,8 +68,8 @@ public final class TransferEngine implements AutoCloseable {
      */
     public StreamingImageDownload newDownload(String imageId, Supplier<DownloadMetadata> metadata,
                                               DataRequestFactory requests,
-                                              Function<java.util.Map<String, java.util.List<String>>,
-                                                      java.util.Optional<ExpectedChecksum>> responseChecksum,
+                                              Function<Map<String, List<String>>, Optional<ExpectedChecksum>>
+                                                      responseChecksum,
                                               ErrorStatusMapper errors) {
         return new StreamingImageDownload(this, imageId, metadata, requests, responseChecksum, errors);
     }

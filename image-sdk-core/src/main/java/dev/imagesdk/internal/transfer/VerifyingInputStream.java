@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
+import java.util.Objects;
 
 /**
  * The stream behind {@code ImageDownload.openStream()}: hashes every byte as it is read; the read that
@@ -59,7 +60,7 @@ final class VerifyingInputStream extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         if (closed) {
             throw new IOException("Stream closed");
         }
