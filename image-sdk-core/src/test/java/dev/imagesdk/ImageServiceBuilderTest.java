@@ -117,6 +117,22 @@ class ImageServiceBuilderTest {
     }
 
     @Test
+    void keystoneV2TenantNameFlowAsInTheSeed() {
+        String glance = server.baseUrl() + "/image";
+        server.stubFor(post(urlEqualTo("/identity/v2.0/tokens")).willReturn(okJson(KeystoneFixtures.v2Body(
+                "HPAuth10_abc", Instant.now().plusSeconds(3600), "region-b.geo-1", glance))));
+        ClientConfig config = ClientConfig.builder().authUrl(server.baseUrl() + "/identity/v2.0")
+                .auth(new AuthMethod.V2Password("me@example.com", "Pa$$w0rd", "me@example.com", null))
+                .regionName("region-b.geo-1").build();
+        builder(config, v1).build();
+        ClientContext ctx = v1.context();
+        assertThat(ctx.imageEndpoint()).isEqualTo(URI.create(glance));
+        assertThat(ctx.apiVersion()).isEqualTo(ApiVersion.V1);
+        assertThat(ctx.tokenProvider().orElseThrow().token().value()).isEqualTo("HPAuth10_abc");
+        server.verify(1, postRequestedFor(urlEqualTo("/identity/v2.0/tokens")));
+    }
+
+    @Test
     void onlyAV1ImplementationChoosesV1() {
         builder(v3Config().build(), v1).build();
         assertThat(v1.context().apiVersion()).isEqualTo(ApiVersion.V1);

@@ -415,9 +415,4 @@ public final class ClientConfig {
             }
         }
     }
-
-    /** Converts a builder failure into a configuration error naming the environment setting. */
-    static ConfigurationException asConfiguration(String setting, InvalidInputException e) {
-        return new ConfigurationException(setting, e.getMessage(), e);
-    }
 }
