@@ -12,6 +12,13 @@
 #   scripts/real-glance.sh logs [N]         print the last N lines of each log
 #   scripts/real-glance.sh reset            down, then delete the state folder
 #
+# Accounts (domain Default, region RegionOne; password = user name = project name):
+#   demo / alt_demo   role member (+ reader) in projects demo / alt_demo
+#   admin             role admin in project admin; glance (service user) in project service
+# Glance: http://127.0.0.1:9292 (API v2.16, stores file1 (default) + file2, import methods
+# glance-direct, web-download, copy-image). web-download accepts only http://127.0.0.1:18080/...,
+# served from $IMAGE_SDK_GLANCE_STATE/www (tests may put files there).
+#
 # Environment: IMAGE_SDK_GLANCE_STATE (state folder, default /tmp/image-sdk-real-glance),
 # IMAGE_SDK_GLANCE_TIMEOUT (seconds to wait for readiness, default 180).
 # Ports are fixed (Keystone 5000, Glance 9292, web-download file server 18080) because the
@@ -335,6 +342,7 @@ PY
 # with output to log/$name.out and its PID in run/$name.pid.
 spawn() {
   local name=$1; shift
+  echo "=== $(date -u +%FT%TZ) starting: $*" >>"$LOG/$name.out"
   setsid "$@" >>"$LOG/$name.out" 2>&1 </dev/null &
   echo $! >"$RUN/$name.pid"
 }
@@ -358,7 +366,7 @@ start_keystone() {
   spawn keystone env OS_KEYSTONE_CONFIG_DIR="$ETC/keystone" OS_KEYSTONE_CONFIG_FILES=keystone.conf \
     uwsgi --plugin python3 --http-socket "$HOST:$KEYSTONE_PORT" \
     --wsgi-file /usr/bin/keystone-wsgi-public --master --processes 1 --threads 1 \
-    --die-on-term --need-app --lazy-apps --buffer-size 65535 --add-header "Connection: close"
+    --die-on-term --no-orphans --need-app --lazy-apps --buffer-size 65535 --add-header "Connection: close"
 }
 
 start_glance() {
@@ -389,17 +397,25 @@ wait_for() {
   local name=$1 pattern=$2 check=$3 t=$SECONDS
   while ! $check; do
     if ! alive "$name" "$pattern"; then
-      tail_logs 40; die "$name exited during start-up (logs above, all in $LOG)"
+      tail_logs 40; die "$name exited during start-up (logs above, all in $LOG); '$0 down' stops the rest"
     fi
     if [ $((SECONDS - t)) -ge "$TIMEOUT" ]; then
-      tail_logs 40; die "$name not ready after $TIMEOUT s (logs above, all in $LOG)"
+      tail_logs 40; die "$name not ready after $TIMEOUT s (logs above, all in $LOG); '$0 down' stops the rest"
     fi
     sleep 0.3
   done
 }
 
+# Fail before starting anything if a port we need is held by a process that is not ours.
+preflight_ports() {
+  alive fileserver "http.server $WEB_PORT" || ensure_port_free "$WEB_PORT" "the web-download file server"
+  alive keystone keystone-wsgi-public || ensure_port_free "$KEYSTONE_PORT" keystone
+  alive glance "glance-api --config-file" || ensure_port_free "$GLANCE_PORT" glance-api
+}
+
 cmd_up() {
   local t=$SECONDS
+  preflight_ports
   cmd_install
   write_configs
   start_fileserver
@@ -517,7 +533,7 @@ cmd_reset() {
   say "deleted $STATE"
 }
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; }
 
 case "${1:-}" in
   install) cmd_install ;;
