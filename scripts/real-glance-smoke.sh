@@ -39,8 +39,8 @@ field() { awk -F'|' -v k="$1" '{gsub(/^ +| +$/, "", $2); gsub(/^ +| +$/, "", $3)
 show() { glance image-show --max-column-width 1000 "$1" <&- 2>/dev/null | field "$2"; }
 
 wait_status() { # id status timeout
-  local i s
-  for i in $(seq 1 $(( $3 * 2 ))); do
+  local s
+  for _ in $(seq 1 $(( $3 * 2 ))); do
     s=$(show "$1" status)
     [ "$s" = "$2" ] && return 0
     case $s in killed|deleted) return 1 ;; esac

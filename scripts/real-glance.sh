@@ -255,7 +255,7 @@ init_keystone() {
 
 init_glance() {
   [ -f "$STATE/.glance-ready" ] && return
-  local t=$SECONDS gm=($PY "$PKGROOT/usr/bin/glance-manage" --config-file "$ETC/glance/glance-api.conf")
+  local t=$SECONDS gm=("$PY" "$PKGROOT/usr/bin/glance-manage" --config-file "$ETC/glance/glance-api.conf")
   say "glance: db_sync, load metadefs"
   "${gm[@]}" db_sync >>"$LOG/glance-manage.log" 2>&1 || { tail -n 30 "$LOG/glance-manage.log" >&2; die "glance-manage db_sync failed"; }
   set_wal "$STATE/db/glance.sqlite"
@@ -436,13 +436,13 @@ cmd_up() {
 }
 
 stop_one() {
-  local name=$1 pattern=$2 pid i
+  local name=$1 pattern=$2 pid
   pid=$(pid_of "$name")
   if [ -z "$pid" ]; then return; fi
   if alive "$name" "$pattern"; then
     # Own session => PGID == PID: signal the group so workers go too.
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 50); do alive "$name" "$pattern" || break; sleep 0.2; done
+    for _ in $(seq 1 50); do alive "$name" "$pattern" || break; sleep 0.2; done
     if alive "$name" "$pattern"; then
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi
@@ -533,7 +533,7 @@ cmd_reset() {
   say "deleted $STATE"
 }
 
-usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 
 case "${1:-}" in
   install) cmd_install ;;
