@@ -120,6 +120,18 @@ public final class FakeGlance implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("unknown project " + projectName));
     }
 
+    /** The project name of a user of the fake Keystone. */
+    public String projectOf(String userName) {
+        return identity.user(userName).map(Identity.User::projectName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown user " + userName));
+    }
+
+    /** The password of a user of the fake Keystone (for building clients in tests). */
+    public String passwordOf(String userName) {
+        return identity.user(userName).map(Identity.User::password)
+                .orElseThrow(() -> new IllegalArgumentException("unknown user " + userName));
+    }
+
     /** Issues a token for a user as {@code POST /v3/auth/tokens} would, for tests that skip Keystone. */
     public String issueToken(String userName) {
         return identity.user(userName).map(identity::issue).map(Identity.Token::id)

@@ -1,5 +1,10 @@
 package dev.imagesdk.fake.junit;
 
+import dev.imagesdk.ApiVersion;
+import dev.imagesdk.ImageService;
+import dev.imagesdk.auth.AuthMethod;
+import dev.imagesdk.config.ClientConfig;
+import dev.imagesdk.fake.AuthMode;
 import dev.imagesdk.fake.FakeGlance;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -26,8 +31,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * static FakeGlanceExtension glance = FakeGlanceExtension.configured(b -> b.memoryThreshold(1024));
  * }</pre>
  *
- * <p>Not yet provided: injection of a ready {@code ImageService}; the SDK client's builder is not
- * on the classpath of this module yet.
+ * <p>Parameters of type {@link ImageService} get a client built with
+ * {@code ImageService.builder()} against the fake (Keystone v3 password auth as the user named by
+ * {@link FakeGlanceClient}, default {@code demo}; noauth mode uses the image endpoint directly),
+ * closed after the test. The version implementation (image-sdk-v1 / image-sdk-v2) must be on the
+ * test classpath, else resolution fails with the builder's error naming the module to add.
  */
 public final class FakeGlanceExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(FakeGlanceExtension.class);
@@ -83,13 +91,57 @@ public final class FakeGlanceExtension implements BeforeAllCallback, BeforeEachC
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext)
             throws ParameterResolutionException {
-        return parameterContext.getParameter().getType() == FakeGlance.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == FakeGlance.class || type == ImageService.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext)
             throws ParameterResolutionException {
-        return fake(extensionContext);
+        FakeGlance fake = fake(extensionContext);
+        if (parameterContext.getParameter().getType() == FakeGlance.class) {
+            return fake;
+        }
+        FakeGlanceClient spec = parameterContext.findAnnotation(FakeGlanceClient.class).orElse(null);
+        ImageService service;
+        try {
+            service = ImageService.builder().config(clientConfig(fake, spec)).build();
+        } catch (RuntimeException e) {
+            throw new ParameterResolutionException("Could not build an ImageService against the fake: "
+                    + e.getMessage(), e);
+        }
+        extensionContext.getStore(NS).put(new Object(), new ClientResource(service));
+        return service;
+    }
+
+    /** The client configuration for the fake and an optional {@link FakeGlanceClient}. */
+    public static ClientConfig clientConfig(FakeGlance fake, FakeGlanceClient spec) {
+        String user = spec == null ? "demo" : spec.user();
+        ClientConfig.Builder b = ClientConfig.builder();
+        if (fake.authMode() == AuthMode.NONE) {
+            b.auth(new AuthMethod.NoAuth()).imageEndpoint(fake.url());
+        } else {
+            b.authUrl(fake.keystoneUrl())
+                    .auth(AuthMethod.V3Password.of(user, fake.passwordOf(user), "Default", fake.projectOf(user)));
+        }
+        if (spec != null && spec.version() != FakeGlanceClient.Version.DISCOVER) {
+            b.apiVersion(spec.version() == FakeGlanceClient.Version.V1 ? ApiVersion.V1 : ApiVersion.V2);
+        }
+        return b.build();
+    }
+
+    /** Closes an injected client after its test. */
+    private static final class ClientResource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        final ImageService service;
+
+        ClientResource(ImageService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void close() throws Exception {
+            service.close();
+        }
     }
 
     /** Closes the fake when the class's store is closed. */
