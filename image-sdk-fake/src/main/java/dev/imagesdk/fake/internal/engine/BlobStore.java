@@ -46,20 +46,22 @@ public final class BlobStore implements AutoCloseable {
      */
     public Blob write(InputStream in, SizeGuard guard) throws IOException {
         MessageDigest md5 = digest("MD5");
-        MessageDigest sha = digest("SHA-512");
         ByteArrayOutputStream mem = new ByteArrayOutputStream();
         Path file = null;
         OutputStream out = null;
         long total = 0;
         boolean ok = false;
-        try {
-            byte[] buf = new byte[64 * 1024];
+        try (DigestWorker sha = new DigestWorker("SHA-512")) {
             int n;
-            while ((n = in.read(buf)) > 0) {
+            while (true) {
+                byte[] buf = sha.buffer();
+                n = in.readNBytes(buf, 0, buf.length);
+                if (n <= 0) {
+                    break;
+                }
                 total += n;
                 guard.check(total);
                 md5.update(buf, 0, n);
-                sha.update(buf, 0, n);
                 if (out == null && mem.size() + n > threshold) {
                     file = Files.createTempFile(dir, "blob-", ".img");
                     files.add(file);
@@ -72,16 +74,20 @@ public final class BlobStore implements AutoCloseable {
                 } else {
                     mem.write(buf, 0, n);
                 }
+                sha.submit(buf, n);
             }
             if (out != null) {
                 out.close();
                 out = null;
             }
-            HexFormat hex = HexFormat.of();
+            String sha512 = sha.finish();
             Blob blob = new Blob(file == null ? mem.toByteArray() : null, file, total,
-                    hex.formatHex(md5.digest()), hex.formatHex(sha.digest()));
+                    HexFormat.of().formatHex(md5.digest()), sha512);
             ok = true;
             return blob;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hashing", e);
         } finally {
             if (out != null) {
                 try {
