@@ -9,6 +9,7 @@ import dev.imagesdk.fake.internal.engine.GlanceException;
 import dev.imagesdk.fake.internal.engine.Identity;
 import dev.imagesdk.fake.internal.engine.Image;
 import dev.imagesdk.fake.internal.engine.Journal;
+import dev.imagesdk.fake.internal.engine.Metadefs;
 import dev.imagesdk.fake.internal.engine.TransitionMode;
 import dev.imagesdk.fake.internal.http.ControlRoutes;
 import dev.imagesdk.fake.internal.http.HttpAdapter;
@@ -50,6 +51,7 @@ public final class FakeGlance implements AutoCloseable {
     private final FaultPlan faults = new FaultPlan();
     private final Journal journal = new Journal();
     private final Engine engine;
+    private final Metadefs metadefs = new Metadefs(clock);
     private final HttpAdapter http;
     private final AuthMode authMode;
 
@@ -69,7 +71,7 @@ public final class FakeGlance implements AutoCloseable {
                     b.serviceUser.project());
         }
         try {
-            this.http = new HttpAdapter(engine, identity, faults, journal, b.authMode, ext, b.port, new ControlRoutes.Hooks() {
+            this.http = new HttpAdapter(engine, metadefs, identity, faults, journal, b.authMode, ext, b.port, new ControlRoutes.Hooks() {
                 @Override
                 public void reset() {
                     FakeGlance.this.reset();
@@ -301,6 +303,7 @@ public final class FakeGlance implements AutoCloseable {
     public void reset() {
         faults.clear();
         engine.reset();
+        metadefs.reset();
         journal.clear();
         clock.useSystem();
     }

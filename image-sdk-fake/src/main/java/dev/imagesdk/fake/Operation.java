@@ -26,6 +26,8 @@ public enum Operation {
     MEMBER,
     TASK,
     SCHEMA,
+    /** {@code /v2/metadefs/*}. */
+    METADEF,
     /** {@code /v2/info/*}, stores and cache. */
     DISCOVERY,
     ANY

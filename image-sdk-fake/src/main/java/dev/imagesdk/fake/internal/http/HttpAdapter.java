@@ -59,7 +59,7 @@ public final class HttpAdapter implements AutoCloseable {
         }
     }
 
-    public HttpAdapter(Engine engine, Identity identity, FaultPlan faults, Journal journal, AuthMode authMode,
+    public HttpAdapter(Engine engine, dev.imagesdk.fake.internal.engine.Metadefs metadefs, Identity identity, FaultPlan faults, Journal journal, AuthMode authMode,
             ExternalAuth externalAuth, int port, ControlRoutes.Hooks hooks) throws IOException {
         this.engine = engine;
         this.identity = identity;
@@ -68,7 +68,7 @@ public final class HttpAdapter implements AutoCloseable {
         this.authMode = authMode;
         this.external = externalAuth == null ? null : new ExternalKeystone(externalAuth.url(), externalAuth.user(),
                 externalAuth.password(), externalAuth.project());
-        this.v2 = new V2Routes(engine, new Schemas());
+        this.v2 = new V2Routes(engine, new Schemas(), metadefs);
         this.v1 = new V1Routes(engine);
         this.keystone = new KeystoneRoutes(identity);
         this.control = new ControlRoutes(engine, faults, journal, hooks);

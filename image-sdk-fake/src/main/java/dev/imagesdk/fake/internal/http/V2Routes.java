@@ -25,10 +25,12 @@ final class V2Routes {
 
     private final Engine engine;
     private final Schemas schemas;
+    private final MetadefRoutes metadefs;
 
-    V2Routes(Engine engine, Schemas schemas) {
+    V2Routes(Engine engine, Schemas schemas, dev.imagesdk.fake.internal.engine.Metadefs metadefs) {
         this.engine = engine;
         this.schemas = schemas;
+        this.metadefs = new MetadefRoutes(metadefs);
     }
 
     /** Decides the operation (for faults) before auth and dispatch. */
@@ -56,6 +58,7 @@ final class V2Routes {
                     default: return Operation.ANY;
                 }
             case "schemas": return Operation.SCHEMA;
+            case "metadefs": return Operation.METADEF;
             case "tasks": return Operation.TASK;
             case "info":
             case "stores":
@@ -94,6 +97,9 @@ final class V2Routes {
                 return;
             case "cache":
                 cache(c, seg);
+                return;
+            case "metadefs":
+                metadefs.handle(c, seg);
                 return;
             default:
                 throw notFound();
