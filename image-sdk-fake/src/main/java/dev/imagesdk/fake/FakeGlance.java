@@ -86,6 +86,7 @@ public final class FakeGlance implements AutoCloseable {
             engine.close();
             throw new UncheckedIOException("cannot bind 127.0.0.1:" + b.port, e);
         }
+        http.advertiseV1(b.advertiseV1);
         http.start();
     }
 
@@ -347,8 +348,19 @@ public final class FakeGlance implements AutoCloseable {
         private EngineConfig config = EngineConfig.defaults();
         private String keystoneUrl;
         private FakeUser serviceUser;
+        private boolean advertiseV1;
 
         private Builder() {
+        }
+
+        /**
+         * Also lists v1.1 and v1.0 (DEPRECATED) in the version document, as Glance before Rocky
+         * did, so that version discovery can pick v1. The v1 API is served either way; real
+         * Glance 25 lists only v2 (the default).
+         */
+        public Builder advertiseV1(boolean on) {
+            this.advertiseV1 = on;
+            return this;
         }
 
         /** Port on 127.0.0.1; 0 (default) picks an ephemeral one. */

@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Standalone fake: {@code java -jar image-sdk-fake-<version>-standalone.jar --port N
  * [--auth keystone|none|external] [--keystone-url URL --service-user U:P:PROJECT]
- * [--user NAME:PASSWORD:PROJECT[:admin]]...}. Listens on 127.0.0.1, prints its URL when ready,
+ * [--user NAME:PASSWORD:PROJECT[:admin]]... [--advertise-v1]}. Listens on 127.0.0.1, prints its URL when ready,
  * stops cleanly on SIGTERM (temp files removed).
  */
 public final class FakeGlanceMain {
@@ -35,6 +35,9 @@ public final class FakeGlanceMain {
                         break;
                     case "--user":
                         b.user(FakeUser.parse(value(args, ++i, a)));
+                        break;
+                    case "--advertise-v1":
+                        b.advertiseV1(true);
                         break;
                     case "--help":
                     case "-h":
@@ -78,6 +81,6 @@ public final class FakeGlanceMain {
 
     private static void usage() {
         System.err.println("usage: java -jar image-sdk-fake-standalone.jar --port N [--auth keystone|none|external]"
-                + " [--keystone-url URL --service-user U:P:PROJECT] [--user NAME:PASSWORD:PROJECT[:admin]]...");
+                + " [--keystone-url URL --service-user U:P:PROJECT] [--user NAME:PASSWORD:PROJECT[:admin]]... [--advertise-v1]");
     }
 }

@@ -208,6 +208,18 @@ class ImagesApiTest {
     }
 
     @Test
+    void oversizeJsonBodyIs413AndBadUuidIs400() {
+        String big = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
+        assertThat(demo.json("POST", "/v2/images", big).statusCode()).isEqualTo(413);
+        HttpResponse<byte[]> r = demo.json("POST", "/v2/images", "{\"id\": \"not-a-uuid\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(tree(r).get("message").asText()).startsWith("Provided object does not match schema 'image': "
+                + "'not-a-uuid' does not match");
+        assertThat(demo.json("POST", "/v2/images", "[1, 2]").statusCode()).isEqualTo(400);
+        assertThat(demo.json("POST", "/v2/images", "{\"name\": 1} trailing").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void createOwnedByAnotherProjectIs403() {
         HttpResponse<byte[]> r = demo.json("POST", "/v2/images", "{\"owner\": \"" + fake.projectId("alt_demo") + "\"}");
         assertThat(r.statusCode()).isEqualTo(403);

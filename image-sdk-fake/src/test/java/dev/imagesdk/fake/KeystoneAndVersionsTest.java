@@ -44,6 +44,17 @@ class KeystoneAndVersionsTest {
     }
 
     @Test
+    void v1CanBeAdvertisedForDiscovery() {
+        try (FakeGlance old = FakeGlance.builder().advertiseV1(true).start()) {
+            JsonNode v = tree(new Http(old).get("/")).get("versions");
+            assertThat(v).hasSize(19);
+            assertThat(v.get(17).get("id").asText()).isEqualTo("v1.1");
+            assertThat(v.get(17).get("status").asText()).isEqualTo("DEPRECATED");
+            assertThat(v.get(18).get("links").get(0).get("href").asText()).isEqualTo(old.url() + "/v1/");
+        }
+    }
+
+    @Test
     void v3PasswordAuthIssuesTokenWithCatalogPointingAtTheFake() {
         HttpResponse<byte[]> r = http.json("POST", "/v3/auth/tokens", v3Auth("demo", "demo", "demo"));
         assertThat(r.statusCode()).isEqualTo(201);

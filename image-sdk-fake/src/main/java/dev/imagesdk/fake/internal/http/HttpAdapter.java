@@ -50,6 +50,7 @@ public final class HttpAdapter implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
     private final String baseUrl;
+    private volatile boolean advertiseV1;
 
     /** Settings of the external-Keystone mode (null otherwise). */
     public record ExternalAuth(String url, String user, String password, String project) {
@@ -83,6 +84,11 @@ public final class HttpAdapter implements AutoCloseable {
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Lists v1.1/v1.0 (DEPRECATED) in {@code GET /} as pre-Rocky Glance did; Glance 25 does not. */
+    public void advertiseV1(boolean on) {
+        this.advertiseV1 = on;
     }
 
     public void start() {
@@ -263,6 +269,18 @@ public final class HttpAdapter implements AutoCloseable {
             link.put("href", baseUrl + "/v2/");
             v.put("links", List.of(link));
             list.add(v);
+        }
+        if (advertiseV1) {
+            for (String id : List.of("v1.1", "v1.0")) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("id", id);
+                v.put("status", "DEPRECATED");
+                Map<String, Object> link = new LinkedHashMap<>();
+                link.put("rel", "self");
+                link.put("href", baseUrl + "/v1/");
+                v.put("links", List.of(link));
+                list.add(v);
+            }
         }
         return Map.of("versions", list);
     }
