@@ -133,6 +133,39 @@ class ImagesApiTest {
         HttpResponse<byte[]> r = demo.send("HEAD", "/v2/images/" + id + "/file", null);
         assertThat(r.statusCode()).isEqualTo(405);
         assertThat(header(r, "Allow")).isEqualTo("GET, PUT");
+        assertThat(header(r, "Content-Type")).isEqualTo("text/html; charset=UTF-8");
+    }
+
+    @Test
+    void uploadWithoutOctetStreamIs415() {
+        String id = demo.create("{}");
+        HttpResponse<byte[]> r = demo.send("PUT", "/v2/images/" + id + "/file", new byte[] {1},
+                "Content-Type", "application/json", "Accept", "application/json");
+        assertThat(r.statusCode()).isEqualTo(415);
+        assertThat(tree(r).get("message").asText())
+                .isEqualTo("The request media type application/json is not supported by this server.\n<br /><br />\n");
+        assertThat(fake.image(id).orElseThrow().get("status")).isEqualTo("queued");
+    }
+
+    @Test
+    void imageDeletedDuringUploadIs410AndTheDataIsDropped() throws Exception {
+        String id = demo.create("{}");
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
+                fake.url() + "/v2/images/" + id + "/file").toURL().openConnection();
+        c.setRequestMethod("PUT");
+        c.setDoOutput(true);
+        c.setFixedLengthStreamingMode(48_000_000);
+        c.setRequestProperty("Content-Type", "application/octet-stream");
+        c.setRequestProperty("X-Auth-Token", fake.issueToken("demo"));
+        try (java.io.OutputStream out = c.getOutputStream()) {
+            // more than loopback socket buffers hold: the server is inside the upload when this returns
+            out.write(new byte[24_000_000]);
+            out.flush();
+            assertThat(demo.send("DELETE", "/v2/images/" + id, null).statusCode()).isEqualTo(204);
+            out.write(new byte[24_000_000]);
+        }
+        assertThat(c.getResponseCode()).isEqualTo(410);
+        assertThat(fake.blobsOnDisk()).isZero();
     }
 
     @Test

@@ -180,8 +180,18 @@ final class Call {
     }
 
     void error(GlanceException e) throws IOException {
-        ErrorBodies.Rendered r = ErrorBodies.render(accept(), e.status(), e.body());
         e.headers().forEach(this::setHeader);
+        if (method.equals("HEAD")) {
+            // as Glance answers HEAD errors: no body, an empty text/html entity
+            status = e.status();
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+            ex.getResponseHeaders().set("Content-Length", "0");
+            stamp();
+            ex.sendResponseHeaders(e.status(), -1);
+            ex.close();
+            return;
+        }
+        ErrorBodies.Rendered r = ErrorBodies.render(accept(), e.status(), e.body());
         send(e.status(), r.contentType(), r.body());
     }
 

@@ -269,8 +269,13 @@ final class V2Routes {
         return path.substring(1).replace("~1", "/").replace("~0", "~");
     }
 
-    /** The request body, cut by a mid-upload drop fault if one is armed. */
+    /** The request body, cut by a mid-upload drop fault if one is armed; 415 unless octet-stream. */
     private static InputStream uploadStream(Call c) {
+        String ct = c.header("Content-Type");
+        if (ct == null || !ct.split(";")[0].trim().equalsIgnoreCase("application/octet-stream")) {
+            throw GlanceException.raw(415, "The request media type " + (ct == null ? "None" : ct)
+                    + " is not supported by this server.\n<br /><br />\n");
+        }
         InputStream in = c.body();
         Fault f = c.bodyFault;
         if (f == null || f.kind() != Fault.Kind.DROP_MID_UPLOAD) {
