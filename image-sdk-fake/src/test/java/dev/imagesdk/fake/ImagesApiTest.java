@@ -137,6 +137,34 @@ class ImagesApiTest {
     }
 
     @Test
+    void chunkedAndExpectContinueUploadsWork() throws Exception {
+        String id = demo.create("{}");
+        byte[] data = random(2 * 1024 * 1024);
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
+                fake.url() + "/v2/images/" + id + "/file").toURL().openConnection();
+        c.setRequestMethod("PUT");
+        c.setDoOutput(true);
+        c.setChunkedStreamingMode(1024 * 1024);
+        c.setRequestProperty("Content-Type", "application/octet-stream");
+        c.setRequestProperty("X-Auth-Token", fake.issueToken("demo"));
+        try (java.io.OutputStream out = c.getOutputStream()) {
+            out.write(data);
+        }
+        assertThat(c.getResponseCode()).isEqualTo(204);
+        assertThat(fake.image(id).orElseThrow().get("checksum")).isEqualTo(hex("MD5", data));
+
+        String id2 = demo.create("{}");
+        java.net.http.HttpResponse<Void> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.url() + "/v2/images/" + id2 + "/file"))
+                        .expectContinue(true).header("Content-Type", "application/octet-stream")
+                        .header("X-Auth-Token", fake.issueToken("demo"))
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(data)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(fake.image(id2).orElseThrow().get("size")).isEqualTo((long) data.length);
+    }
+
+    @Test
     void uploadWithoutOctetStreamIs415() {
         String id = demo.create("{}");
         HttpResponse<byte[]> r = demo.send("PUT", "/v2/images/" + id + "/file", new byte[] {1},
