@@ -141,6 +141,16 @@ public final class FakeGlance implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("unknown user " + userName));
     }
 
+    /**
+     * Creates a Keystone application credential for a user (scoped to the user's project), for
+     * clients that authenticate with {@code application_credential}.
+     *
+     * @return the credential id
+     */
+    public String addApplicationCredential(String userName, String name, String secret) {
+        return identity.addApplicationCredential(userName, name, secret);
+    }
+
     /** Revokes every token (clients see 401 and must authenticate again). */
     public void revokeTokens() {
         identity.revokeAll();

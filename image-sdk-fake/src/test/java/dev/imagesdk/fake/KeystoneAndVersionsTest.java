@@ -78,6 +78,19 @@ class KeystoneAndVersionsTest {
     }
 
     @Test
+    void applicationCredentialsAuthenticate() {
+        String id = fake.addApplicationCredential("demo", "ci", "s3cret");
+        HttpResponse<byte[]> r = http.json("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": "
+                + "[\"application_credential\"], \"application_credential\": {\"id\": \"" + id
+                + "\", \"secret\": \"s3cret\"}}}}");
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(tree(r).get("token").get("project").get("name").asText()).isEqualTo("demo");
+        assertThat(http.json("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": "
+                + "[\"application_credential\"], \"application_credential\": {\"name\": \"ci\", "
+                + "\"user\": {\"name\": \"demo\"}, \"secret\": \"wrong\"}}}}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void wrongPasswordOrForeignProjectIs401() {
         assertThat(http.json("POST", "/v3/auth/tokens", v3Auth("demo", "nope", "demo")).statusCode()).isEqualTo(401);
         assertThat(http.json("POST", "/v3/auth/tokens", v3Auth("demo", "demo", "admin")).statusCode()).isEqualTo(401);

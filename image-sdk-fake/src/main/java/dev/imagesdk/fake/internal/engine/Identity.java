@@ -43,6 +43,8 @@ public final class Identity {
     private final Map<String, User> usersByName = new ConcurrentHashMap<>();
     private final Map<String, String> projects = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** Application credentials by id: the owning user and the secret. */
+    private final Map<String, String[]> appCredentials = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final FakeClock clock;
     private volatile Duration tokenLifetime = Duration.ofHours(24);
@@ -101,6 +103,29 @@ public final class Identity {
             return Optional.empty();
         }
         return Optional.of(u);
+    }
+
+    /** Creates an application credential for a user; returns its id. */
+    public String addApplicationCredential(String userName, String name, String secret) {
+        User u = usersByName.get(userName);
+        if (u == null) {
+            throw new IllegalArgumentException("unknown user " + userName);
+        }
+        String id = idFor("appcred", userName + "/" + name);
+        appCredentials.put(id, new String[] {userName, name, secret});
+        return id;
+    }
+
+    /** Checks an application credential given by id, or by name and user name. */
+    public Optional<User> authenticateApplicationCredential(String id, String name, String userName, String secret) {
+        String[] cred = id != null ? appCredentials.get(id)
+                : appCredentials.values().stream().filter(c -> c[1].equals(name) && c[0].equals(userName))
+                        .findFirst().orElse(null);
+        if (cred == null || secret == null || !MessageDigest.isEqual(cred[2].getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(usersByName.get(cred[0]));
     }
 
     public Token issue(User user) {

@@ -135,6 +135,14 @@ final class KeystoneRoutes {
             }
             user = identity.authenticate(name == null ? null : name.toString(),
                     password == null ? null : password.toString());
+        } else if (method.equals("application_credential")) {
+            Object id = at(body, "auth", "identity", "application_credential", "id");
+            Object name = at(body, "auth", "identity", "application_credential", "name");
+            Object userName = at(body, "auth", "identity", "application_credential", "user", "name");
+            Object secret = at(body, "auth", "identity", "application_credential", "secret");
+            user = identity.authenticateApplicationCredential(id == null ? null : id.toString(),
+                    name == null ? null : name.toString(), userName == null ? null : userName.toString(),
+                    secret == null ? null : secret.toString());
         } else if (method.equals("token")) {
             Object tid = at(body, "auth", "identity", "token", "id");
             user = identity.validate(tid == null ? null : tid.toString()).map(Identity.Token::user);
