@@ -27,8 +27,10 @@ import java.util.StringJoiner;
  *       quote, so values containing {@code "} (and quoted values ending in a backslash) are refused.</li>
  *   <li>{@code created_at}/{@code updated_at}: {@code gte:2024-01-01T00:00:00Z} (UTC, seconds).</li>
  *   <li>{@code tag} is repeated (AND). Property filters are {@code <name>=<value>} (exact match).</li>
- *   <li>Percent-encoding: everything except RFC 3986 unreserved characters and {@code :} {@code ,}
- *       (which the real clients send raw).</li>
+ *   <li>Percent-encoding: everything except RFC 3986 unreserved characters and {@code :} (which the real
+ *       clients send raw). Commas are sent as {@code %2C}, as in Glance's own {@code first}/{@code next} links:
+ *       Feign splits a raw comma in a query value into repeated parameters, which would break {@code in:}
+ *       lists and {@code sort}. Glance decodes both spellings to the same value.</li>
  * </ul>
  * v1-only filters ({@code min_ram}, {@code min_disk}, {@code is_public}, {@code changes-since}) are refused
  * with {@link InvalidInputException}, never silently dropped.
@@ -192,13 +194,13 @@ public final class QueryEncoder {
         return t.comparison().wireName() + ":" + ISO.format(i);
     }
 
-    /** Percent-encodes all but unreserved characters and {@code : ,} (UTF-8). */
+    /** Percent-encodes all but unreserved characters and {@code :} (UTF-8). */
     static String encode(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~' || c == ':' || c == ',') {
+                    || c == '_' || c == '~' || c == ':') {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))

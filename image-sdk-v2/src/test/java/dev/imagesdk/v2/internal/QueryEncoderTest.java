@@ -38,9 +38,9 @@ class QueryEncoderTest {
     @Test
     void nameInListMatchesTheTranscriptWithQuotingOnlyWhereNeeded() {
         assertThat(enc(ImageQuery.builder().nameIn("page-0", "page-1").pageSize(5).build()))
-                .isEqualTo("/v2/images?name=in:page-0,page-1&limit=5");
+                .isEqualTo("/v2/images?name=in:page-0%2Cpage-1&limit=5");
         assertThat(enc(ImageQuery.builder().nameIn("a,b", "c").build()))
-                .isEqualTo("/v2/images?name=in:%22a,b%22,c");
+                .isEqualTo("/v2/images?name=in:%22a%2Cb%22%2Cc");
     }
 
     @Test
@@ -60,7 +60,7 @@ class QueryEncoderTest {
     void sortUsesTheCombinedForm() {
         ImageQuery q = ImageQuery.builder().sort(SortKey.NAME, SortDirection.ASC)
                 .sort(SortKey.CREATED_AT, SortDirection.DESC).pageSize(2).build();
-        assertThat(enc(q)).isEqualTo("/v2/images?sort=name:asc,created_at:desc&limit=2");
+        assertThat(enc(q)).isEqualTo("/v2/images?sort=name:asc%2Ccreated_at:desc&limit=2");
     }
 
     @Test
@@ -86,8 +86,8 @@ class QueryEncoderTest {
                 .diskFormat(DiskFormat.QCOW2, DiskFormat.RAW).containerFormat(ContainerFormat.BARE)
                 .property("os_distro", "debian").build();
         assertThat(enc(q)).isEqualTo("/v2/images?name=n&id=in:0dfeb241-e5b4-4562-bdce-8af0bf22b083"
-                + "&status=in:active,queued&visibility=all&owner=p1&member_status=all&tag=t&size_min=0&size_max=5"
-                + "&os_hidden=true&protected=false&disk_format=in:qcow2,raw&container_format=bare&os_distro=debian");
+                + "&status=in:active%2Cqueued&visibility=all&owner=p1&member_status=all&tag=t&size_min=0&size_max=5"
+                + "&os_hidden=true&protected=false&disk_format=in:qcow2%2Craw&container_format=bare&os_distro=debian");
     }
 
     @Test
