@@ -66,6 +66,8 @@ public final class V2ImageService implements ImageServiceV2 {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String HEADER_IMPORT_METHODS = "OpenStack-image-import-methods";
     private static final String HEADER_STORE_IDS = "OpenStack-image-store-ids";
+    /** Upload attempts from a replayable source (the status-aware retry of {@link #recoverUpload}). */
+    static final int MAX_UPLOAD_ATTEMPTS = 3;
 
     private final GlanceV2Api api;
     private final CallRunner calls;
@@ -223,11 +225,66 @@ public final class V2ImageService implements ImageServiceV2 {
     private Image uploadVerified(String imageId, ImageData source, TransferListener listener, boolean deleteOnMismatch) {
         checkId("imageId", imageId);
         notNull("data", source);
-        UploadHashes sent = data.upload("upload image data", imagePath(imageId) + "/file",
-                uploadHeaders(source, true), source, listener == null ? TransferListener.NONE : listener);
+        TransferListener progress = listener == null ? TransferListener.NONE : listener;
+        UploadHashes sent;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sent = data.upload("upload image data", imagePath(imageId) + "/file", uploadHeaders(source, true),
+                        source, progress);
+                break;
+            } catch (ImageSdkException failure) {
+                Image recovered = recoverUpload(imageId, source, failure, attempt, deleteOnMismatch);
+                if (recovered != null) {
+                    return recovered;
+                }
+            }
+        }
         Image stored = get(imageId);
         verify(stored, sent, deleteOnMismatch);
         return stored;
+    }
+
+    /**
+     * After a failed upload attempt: decides from the image's status whether to send again. {@code queued}
+     * (Glance restores it after a failed upload) means nothing was stored, so a replayable source is sent again;
+     * {@code active} means the service stored everything before the failure reached us, so the source is hashed
+     * once more (a second read, only on this path) and compared. Anything else, a one-shot source, a
+     * non-transient failure or the last attempt: the failure is thrown.
+     *
+     * @return the verified image if the failed attempt had in fact succeeded, or null to send again
+     */
+    private Image recoverUpload(String imageId, ImageData source, ImageSdkException failure, int attempt,
+                                boolean deleteOnMismatch) {
+        boolean transientFailure = failure instanceof dev.imagesdk.exception.TransportException
+                || (failure instanceof ImageServiceException && ((ImageServiceException) failure).isRetryable());
+        if (!transientFailure || !source.isReplayable() || attempt >= MAX_UPLOAD_ATTEMPTS) {
+            throw failure;
+        }
+        Image now;
+        try {
+            now = get(imageId);
+        } catch (ImageSdkException e) {
+            failure.addSuppressed(e);
+            throw failure;
+        }
+        if (ImageStatus.QUEUED.equals(now.status())) {
+            pause(settings.pollInitial().multipliedBy(attempt), failure);
+            return null;
+        }
+        if (ImageStatus.ACTIVE.equals(now.status())) {
+            verify(now, SourceHashes.of(source), deleteOnMismatch);
+            return now;
+        }
+        throw failure;
+    }
+
+    private void pause(Duration d, ImageSdkException failure) {
+        try {
+            settings.pause().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
     }
 
     /**

@@ -562,6 +562,55 @@ class V2ImageServiceTest {
     }
 
     @Test
+    void uploadFromAReplayableSourceIsSentAgainWhileTheImageIsStillQueued() {
+        wm.stubFor(put("/v2/images/" + ID + "/file").inScenario("u").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(503, "{}")).willSetStateTo("retry"));
+        wm.stubFor(put("/v2/images/" + ID + "/file").inScenario("u").whenScenarioStateIs("retry")
+                .willReturn(aResponse().withStatus(204)).willSetStateTo("uploaded"));
+        ObjectNode queued = (ObjectNode) Transcripts.json("image-created.json");
+        wm.stubFor(get("/v2/images/" + ID).inScenario("u").whenScenarioStateIs("retry")
+                .willReturn(json(200, queued.toString())));
+        ObjectNode active = (ObjectNode) Transcripts.json("image-active.json");
+        active.put("checksum", TestWiring.hex("MD5", DATA)).put("os_hash_value", TestWiring.hex("SHA-512", DATA))
+                .put("size", DATA.length);
+        wm.stubFor(get("/v2/images/" + ID).inScenario("u").whenScenarioStateIs("uploaded")
+                .willReturn(json(200, active.toString())));
+
+        Image img = images.upload(ID, ImageData.fromBytes(DATA));
+
+        assertThat(img.isActive()).isTrue();
+        wm.verify(2, putRequestedFor(urlEqualTo("/v2/images/" + ID + "/file")));
+        assertThat(pauses).containsExactly(Duration.ofMillis(100));
+    }
+
+    @Test
+    void uploadWhoseFailureArrivedAfterTheServiceStoredItIsVerifiedNotResent() {
+        wm.stubFor(put("/v2/images/" + ID + "/file").willReturn(json(503, "{}")));
+        stubStoredImage(TestWiring.hex("MD5", DATA), TestWiring.hex("SHA-512", DATA), DATA.length);
+        Image img = images.upload(ID, ImageData.fromBytes(DATA));
+        assertThat(img.checksum()).isEqualTo(TestWiring.hex("MD5", DATA));
+        wm.verify(1, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void uploadFromAOneShotStreamIsNeverResent() {
+        wm.stubFor(put("/v2/images/" + ID + "/file").willReturn(json(503, "{}")));
+        assertThatThrownBy(() -> images.upload(ID, ImageData.fromStream(new java.io.ByteArrayInputStream(DATA),
+                DATA.length))).isInstanceOf(dev.imagesdk.exception.ServiceUnavailableException.class);
+        wm.verify(1, putRequestedFor(anyUrl()));
+        wm.verify(0, getRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void uploadGivesUpAfterTheLastAttempt() {
+        wm.stubFor(put("/v2/images/" + ID + "/file").willReturn(json(503, "{}")));
+        wm.stubFor(get("/v2/images/" + ID).willReturn(json(200, imageJson("image-created.json"))));
+        assertThatThrownBy(() -> images.upload(ID, ImageData.fromBytes(DATA)))
+                .isInstanceOf(dev.imagesdk.exception.ServiceUnavailableException.class);
+        wm.verify(V2ImageService.MAX_UPLOAD_ATTEMPTS, putRequestedFor(anyUrl()));
+    }
+
+    @Test
     void createAndImportStagesImportsWaitsAndVerifies() {
         wm.stubFor(post("/v2/images").willReturn(json(201, imageJson("image-created.json"))));
         wm.stubFor(put("/v2/images/" + ID + "/stage").willReturn(aResponse().withStatus(204)));
