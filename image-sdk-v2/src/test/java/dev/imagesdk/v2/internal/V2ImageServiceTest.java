@@ -60,7 +60,7 @@ class V2ImageServiceTest {
 
     @BeforeEach
     void setUp() {
-        String root = wm.baseUrl();
+        String root = ("http://127.0.0.1:" + wm.getPort());
         runner = new TestWiring.Runner();
         transfer = new TestWiring.Transfer(root);
         clock = new AtomicLong();
@@ -281,7 +281,7 @@ class V2ImageServiceTest {
 
     @Test
     void listFollowsNextLinksVerbatimUnderAnEndpointWithAPathPrefix() {
-        String root = wm.baseUrl() + "/image/";
+        String root = ("http://127.0.0.1:" + wm.getPort()) + "/image/";
         V2ImageService prefixed = service(root, true);
         String first = "/image/v2/images?lab_page=yes&sort=name:asc&limit=2";
         String second = "/image/v2/images?limit=2&sort_key=name&sort_dir=asc&lab_page=yes"
@@ -533,7 +533,7 @@ class V2ImageServiceTest {
 
     @Test
     void uploadWithASha512MismatchLeavesTheImageWhenConfiguredTo() {
-        V2ImageService keeping = service(wm.baseUrl(), false);
+        V2ImageService keeping = service(("http://127.0.0.1:" + wm.getPort()), false);
         wm.stubFor(put("/v2/images/" + ID + "/file").willReturn(aResponse().withStatus(204)));
         stubStoredImage(TestWiring.hex("MD5", DATA), "ab".repeat(64), DATA.length);
         assertThatThrownBy(() -> keeping.upload(ID, ImageData.fromBytes(DATA)))
@@ -636,8 +636,8 @@ class V2ImageServiceTest {
     @Test
     void closeIsIdempotent() {
         int[] closes = {0};
-        V2ImageService s = new V2ImageService(TestWiring.api(wm.baseUrl()), runner, TestWiring::mapError, transfer,
-                wm.baseUrl(), TestWiring.JSON, V2Settings.defaults(), () -> closes[0]++);
+        V2ImageService s = new V2ImageService(TestWiring.api(("http://127.0.0.1:" + wm.getPort())), runner, TestWiring::mapError, transfer,
+                ("http://127.0.0.1:" + wm.getPort()), TestWiring.JSON, V2Settings.defaults(), () -> closes[0]++);
         s.close();
         s.close();
         assertThat(closes[0]).isEqualTo(1);
