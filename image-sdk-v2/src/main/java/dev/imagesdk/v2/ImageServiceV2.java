@@ -15,8 +15,9 @@ import java.util.Map;
  * The Glance image API v2 client: everything of {@link ImageService} plus what only v2 has (deactivation,
  * interoperable import, stores, tasks, schemas, locations, the image cache).
  *
- * <p>Get one from {@link ImageService#builder()} configured for API v2 and cast, or check
- * {@code instanceof ImageServiceV2}. The failure, retry and integrity rules of {@link ImageService} apply to
+ * <p>Get one from {@link ImageService#builder()} with the API version pinned to
+ * {@link dev.imagesdk.ApiVersion#V2} (or discovered as v2) and cast: the builder finds this module's
+ * implementation through {@link java.util.ServiceLoader}. Thread-safe; close it when done. The failure, retry and integrity rules of {@link ImageService} apply to
  * every method here: only {@link dev.imagesdk.exception.ImageSdkException} subclasses are thrown; reads, deletes,
  * tag/cache {@code PUT}s and the deactivate/reactivate actions (no-ops when repeated) are retried on transient
  * failures; {@code POST .../import} and {@code POST .../locations} are sent once (Glance has no idempotency key
@@ -41,6 +42,15 @@ public interface ImageServiceV2 extends ImageService {
 
     /** Reactivates a deactivated image (API v2.3+; admin by default policy). */
     void reactivate(String imageId);
+
+    /**
+     * Uploads data like {@link #upload(String, ImageData, TransferListener)}, into one store of a multi-store
+     * deployment ({@code X-Image-Meta-Store}, API v2.8+), then verifies it the same way.
+     *
+     * @param storeId a store id from {@link #stores()}; Glance's reserved {@code os_glance_*} stores are refused
+     * @throws dev.imagesdk.exception.BadRequestException if the service does not know the store
+     */
+    Image uploadToStore(String imageId, String storeId, ImageData data, TransferListener listener);
 
     /**
      * Uploads data to the staging area for a later {@code glance-direct} import ({@code PUT .../stage}, API

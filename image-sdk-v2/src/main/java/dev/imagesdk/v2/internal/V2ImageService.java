@@ -120,7 +120,7 @@ public final class V2ImageService implements ImageServiceV2 {
                 byte[] bytes = readBody(r);
                 Map<String, List<String>> headers = headers(r);
                 if (r.status() >= 200 && r.status() < 300) {
-                    Image image = ImageJson.toImage(json.readTree(bytes));
+                    Image image = ImageJson.toImage(parse(bytes));
                     return new CreatedImage(image, importMethodsHeader(headers), storeIdsHeader(headers));
                 }
                 ImageServiceException e = errors.map(r.status(), headers, bytes);
@@ -222,15 +222,32 @@ public final class V2ImageService implements ImageServiceV2 {
         return uploadVerified(imageId, source, listener, settings.deleteOnChecksumMismatch());
     }
 
+    @Override
+    public Image uploadToStore(String imageId, String storeId, ImageData source, TransferListener listener) {
+        checkId("storeId", storeId);
+        if (storeId.startsWith("os_glance_")) {
+            throw new InvalidInputException("storeId", storeId, "is a store reserved for Glance itself");
+        }
+        return uploadVerified(imageId, source, listener, settings.deleteOnChecksumMismatch(), storeId);
+    }
+
     private Image uploadVerified(String imageId, ImageData source, TransferListener listener, boolean deleteOnMismatch) {
+        return uploadVerified(imageId, source, listener, deleteOnMismatch, settings.defaultStore());
+    }
+
+    private Image uploadVerified(String imageId, ImageData source, TransferListener listener, boolean deleteOnMismatch,
+                                 String store) {
         checkId("imageId", imageId);
         notNull("data", source);
         TransferListener progress = listener == null ? TransferListener.NONE : listener;
+        Map<String, String> headers = uploadHeaders(source);
+        if (store != null) {
+            headers.put("X-Image-Meta-Store", store);
+        }
         UploadHashes sent;
         for (int attempt = 1; ; attempt++) {
             try {
-                sent = data.upload("upload image data", imagePath(imageId) + "/file", uploadHeaders(source, true),
-                        source, progress);
+                sent = data.upload("upload image data", imagePath(imageId) + "/file", headers, source, progress);
                 break;
             } catch (ImageSdkException failure) {
                 Image recovered = recoverUpload(imageId, source, failure, attempt, deleteOnMismatch);
@@ -343,16 +360,13 @@ public final class V2ImageService implements ImageServiceV2 {
     private UploadHashes stageHashes(String imageId, ImageData source, TransferListener listener) {
         checkId("imageId", imageId);
         notNull("data", source);
-        return data.upload("stage image data", imagePath(imageId) + "/stage", uploadHeaders(source, false), source,
+        return data.upload("stage image data", imagePath(imageId) + "/stage", uploadHeaders(source), source,
                 listener == null ? TransferListener.NONE : listener);
     }
 
-    private Map<String, String> uploadHeaders(ImageData source, boolean withStore) {
+    private static Map<String, String> uploadHeaders(ImageData source) {
         Map<String, String> h = new LinkedHashMap<>();
         source.length().ifPresent(len -> h.put("x-openstack-image-size", Long.toString(len)));
-        if (withStore && settings.defaultStore() != null) {
-            h.put("X-Image-Meta-Store", settings.defaultStore());
-        }
         return h;
     }
 
@@ -645,6 +659,10 @@ public final class V2ImageService implements ImageServiceV2 {
             try {
                 image = get(imageId);
             } catch (NotFoundException e) {
+                if (ImageStatus.DELETED.equals(status)) {
+                    // Glance hides deleted images (404): that is the state waited for.
+                    return Image.builder().id(imageId).status(ImageStatus.DELETED).build();
+                }
                 throw new WaiterException("Image " + imageId + " was deleted (404) while waiting for " + status,
                         false, "deleted");
             }
@@ -760,6 +778,15 @@ public final class V2ImageService implements ImageServiceV2 {
             out.put(e.getKey(), new ArrayList<>(e.getValue()));
         }
         return out;
+    }
+
+    /** A malformed success body is the service's fault, not a transport failure: never retried. */
+    private JsonNode parse(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new ImageSdkClientException("Malformed JSON in the service response: " + e.getMessage(), e);
+        }
     }
 
     private static byte[] readBody(Response r) throws IOException {

@@ -634,6 +634,94 @@ class V2ImageServiceTest {
     }
 
     @Test
+    void uploadToStoreSendsTheStoreHeaderAndRefusesReservedStores() {
+        wm.stubFor(put("/v2/images/" + ID + "/file").willReturn(aResponse().withStatus(204)));
+        stubStoredImage(TestWiring.hex("MD5", DATA), TestWiring.hex("SHA-512", DATA), DATA.length);
+        images.uploadToStore(ID, "file2", ImageData.fromBytes(DATA), null);
+        wm.verify(putRequestedFor(urlEqualTo("/v2/images/" + ID + "/file")).withHeader("X-Image-Meta-Store", equalTo("file2")));
+        assertThatThrownBy(() -> images.uploadToStore(ID, "os_glance_staging_store", ImageData.fromBytes(DATA), null))
+                .isInstanceOf(InvalidInputException.class);
+        wm.verify(1, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void waitingForDeletionSucceedsOn404() {
+        wm.stubFor(get("/v2/images/" + ID).willReturn(json(404, "{\"message\":\"gone\"}")));
+        Image img = images.waitForStatus(ID, ImageStatus.DELETED, Duration.ofMinutes(1));
+        assertThat(img.status()).isEqualTo(ImageStatus.DELETED);
+        assertThat(img.id()).isEqualTo(ID);
+    }
+
+    @Test
+    void malformedCreateResponseIsATypedErrorAndNotRetried() {
+        wm.stubFor(post("/v2/images").willReturn(json(201, "{not json")));
+        assertThatThrownBy(() -> images.create(ImageSpec.builder().name("x").build()))
+                .isInstanceOf(dev.imagesdk.exception.ImageSdkClientException.class).hasMessageContaining("Malformed");
+        wm.verify(1, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void addMemberThatSeesDuplicateOnARetryReturnsTheExistingMember() {
+        String member = "5150cd8b017f49849c26cd27249ec24a";
+        wm.stubFor(post("/v2/images/" + ID + "/members").inScenario("m").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(503, "{}")).willSetStateTo("dup"));
+        wm.stubFor(post("/v2/images/" + ID + "/members").inScenario("m").whenScenarioStateIs("dup")
+                .willReturn(json(409, "{\"message\":\"Member " + member + " is duplicated\"}")));
+        wm.stubFor(get("/v2/images/" + ID + "/members").willReturn(json(200, Transcripts.text("members.json"))));
+        Member m = images.addMember(ID, member);
+        assertThat(m.memberId()).isEqualTo(member);
+        assertThat(m.status()).isEqualTo(MemberStatus.ACCEPTED);
+    }
+
+    @Test
+    void removeMemberDeletesTheMembership() {
+        wm.stubFor(delete("/v2/images/" + ID + "/members/p2").willReturn(aResponse().withStatus(204)));
+        images.removeMember(ID, "p2");
+        wm.verify(deleteRequestedFor(urlEqualTo("/v2/images/" + ID + "/members/p2")));
+    }
+
+    @Test
+    void schemaUsageTaskLocationsCacheAndMetadefsAreRead() {
+        wm.stubFor(get("/v2/schemas/image").willReturn(json(200, "{\"name\":\"image\",\"properties\":{}}")));
+        wm.stubFor(get("/v2/schemas/metadefs/namespace").willReturn(json(200, "{\"name\":\"namespace\"}")));
+        wm.stubFor(get("/v2/info/usage").willReturn(json(200,
+                "{\"usage\":{\"image_size_total\":{\"limit\":1000,\"usage\":3},\"image_count_total\":{\"limit\":-1,\"usage\":7}}}")));
+        String task = Transcripts.json("tasks.json").get("tasks").get(0).toString();
+        wm.stubFor(get("/v2/tasks/8ae92d67-e71b-4ca3-b484-724b3225743f").willReturn(json(200, task)));
+        wm.stubFor(get("/v2/images/" + ID + "/locations").willReturn(json(200,
+                "[{\"url\":\"file:///var/lib/glance/images/x\",\"metadata\":{\"store\":\"file1\"}}]")));
+        wm.stubFor(get("/v2/cache").willReturn(json(200,
+                "{\"cached_images\":[{\"image_id\":\"" + ID + "\",\"hits\":1}],\"queued_images\":[\"q1\"]}")));
+        wm.stubFor(get("/v2/metadefs/namespaces").willReturn(json(200, "{\"namespaces\":[]}")));
+
+        assertThat(images.schema("image")).contains("\"name\":\"image\"");
+        assertThat(images.schema("metadefs/namespace")).contains("namespace");
+        assertThat(images.usage()).containsEntry("image_size_total", new dev.imagesdk.v2.Usage(1000, 3))
+                .containsEntry("image_count_total", new dev.imagesdk.v2.Usage(-1, 7));
+        Task t = images.task("8ae92d67-e71b-4ca3-b484-724b3225743f");
+        assertThat(t.status()).isEqualTo("success");
+        assertThat(t.imageId()).isEqualTo("0052d075-ad0d-4201-a324-e8b74ab74259");
+        assertThat(images.locations(ID)).singleElement()
+                .satisfies(l -> assertThat(l.metadata()).containsEntry("store", "file1"));
+        assertThat(images.cache().cachedImageIds()).containsExactly(ID);
+        assertThat(images.cache().queuedImageIds()).containsExactly("q1");
+        assertThat(images.metadefNamespaces()).isEqualTo("{\"namespaces\":[]}");
+        wm.verify(getRequestedFor(urlEqualTo("/v2/schemas/metadefs/namespace")));
+        assertThatThrownBy(() -> images.schema("../etc")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void addLocationAndQueueForCacheSendTheirRequests() {
+        wm.stubFor(post("/v2/images/" + ID + "/locations").willReturn(aResponse().withStatus(202)));
+        wm.stubFor(put("/v2/cache/" + ID).willReturn(aResponse().withStatus(202)));
+        images.addLocation(ID, "http://127.0.0.1:18080/x.raw", java.util.Map.of("os_hash_algo", "sha512"));
+        images.queueForCache(ID);
+        wm.verify(postRequestedFor(urlEqualTo("/v2/images/" + ID + "/locations")).withRequestBody(equalToJson(
+                "{\"url\":\"http://127.0.0.1:18080/x.raw\",\"validation_data\":{\"os_hash_algo\":\"sha512\"}}")));
+        wm.verify(putRequestedFor(urlEqualTo("/v2/cache/" + ID)));
+    }
+
+    @Test
     void closeIsIdempotent() {
         int[] closes = {0};
         V2ImageService s = new V2ImageService(TestWiring.api(("http://127.0.0.1:" + wm.getPort())), runner, TestWiring::mapError, transfer,
