@@ -100,12 +100,23 @@ public final class ImportRequest {
 
     @Override
     public String toString() {
-        return "ImportRequest{method=" + method + (uri != null ? ", uri=" + uri : "")
+        return "ImportRequest{method=" + method + (uri != null ? ", uri=" + redacted(uri) : "")
                 + (remoteRegion != null ? ", remoteRegion=" + remoteRegion : "")
                 + (remoteImageId != null ? ", remoteImageId=" + remoteImageId : "")
                 + (stores.isEmpty() ? "" : ", stores=" + stores)
                 + (allStores != null ? ", allStores=" + allStores : "")
                 + (allStoresMustSucceed != null ? ", allStoresMustSucceed=" + allStoresMustSucceed : "") + '}';
+    }
+
+    /** The URI without user info and query, which may carry credentials or signatures. */
+    static String redacted(URI uri) {
+        if (uri == null || !uri.isAbsolute()) {
+            return "(not an absolute URI)";
+        }
+        String port = uri.getPort() >= 0 ? ":" + uri.getPort() : "";
+        String query = uri.getRawQuery() != null ? "?..." : "";
+        return uri.getScheme() + "://" + (uri.getRawUserInfo() != null ? "***@" : "") + uri.getHost() + port
+                + (uri.getRawPath() == null ? "" : uri.getRawPath()) + query;
     }
 
     /** Builds an {@link ImportRequest}. Not thread-safe. */
@@ -182,10 +193,11 @@ public final class ImportRequest {
             if (web) {
                 if (uri == null || !uri.isAbsolute() || uri.getHost() == null
                         || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-                    throw new InvalidInputException("uri", uri, "web-download needs an absolute http or https URI");
+                    throw new InvalidInputException("uri", redacted(uri),
+                            "web-download needs an absolute http or https URI");
                 }
             } else if (uri != null) {
-                throw new InvalidInputException("uri", uri, "only web-download takes a uri");
+                throw new InvalidInputException("uri", redacted(uri), "only web-download takes a uri");
             }
             if (remote) {
                 if (remoteRegion == null || remoteRegion.isBlank()) {
