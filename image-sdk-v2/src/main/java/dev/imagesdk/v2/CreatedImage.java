@@ -9,7 +9,8 @@ import java.util.Objects;
  * A newly created image with the discovery headers Glance sends on create.
  *
  * @param image the image as created ({@code queued})
- * @param importMethods the {@code OpenStack-image-import-methods} the service accepts (empty if not sent)
+ * @param importMethods the {@code OpenStack-image-import-methods} the service accepts (empty if not sent, or
+ *                      when a retried create was resolved by reading the image back, which has no such headers)
  * @param storeIds the {@code OpenStack-image-store-ids} data can go to, without Glance's reserved
  *                 {@code os_glance_*} stores (which the header lists but no client may target)
  */

@@ -29,6 +29,19 @@ import java.util.Map;
 public interface ImageServiceV2 extends ImageService {
 
     /**
+     * The v2 view of a service built by {@link ImageService#builder()}.
+     *
+     * @throws dev.imagesdk.exception.ImageSdkClientException if the service speaks another API version
+     */
+    static ImageServiceV2 of(ImageService service) {
+        if (service instanceof ImageServiceV2) {
+            return (ImageServiceV2) service;
+        }
+        throw new dev.imagesdk.exception.ImageSdkClientException("This image service speaks API "
+                + (service == null ? "null" : service.apiVersion()) + ", not v2; pin ApiVersion.V2 in the builder");
+    }
+
+    /**
      * Creates an image like {@link #create(ImageSpec)} and also returns the import methods and store ids the
      * service advertised in the response headers (reserved {@code os_glance_*} stores removed).
      */
