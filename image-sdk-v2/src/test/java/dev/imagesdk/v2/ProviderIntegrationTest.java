@@ -165,6 +165,39 @@ class ProviderIntegrationTest {
     }
 
     @Test
+    void uploadFailedAfterTheBodyIsNotBlindlyRetriedButResentOnceTheImageIsSeenQueued() throws Exception {
+        wm.stubFor(put("/image/v2/images/" + ID + "/file").inScenario("u").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("queued"));
+        wm.stubFor(get("/image/v2/images/" + ID).inScenario("u").whenScenarioStateIs("queued")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(transcript("image-created.json"))));
+        wm.stubFor(put("/image/v2/images/" + ID + "/file").inScenario("u").whenScenarioStateIs("queued")
+                .willReturn(aResponse().withStatus(204)).willSetStateTo("active"));
+        wm.stubFor(get("/image/v2/images/" + ID).inScenario("u").whenScenarioStateIs("active")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(activeImageWithData())));
+        Image img = images.upload(ID, ImageData.fromBytes(DATA));
+        assertThat(img.isActive()).isTrue();
+        wm.verify(2, putRequestedFor(urlEqualTo("/image/v2/images/" + ID + "/file")).withRequestBody(binaryEqualTo(DATA)));
+        // One GET decided the resend (image still queued), one verified: the executor did not resend blindly.
+        wm.verify(2, getRequestedFor(urlEqualTo("/image/v2/images/" + ID)));
+    }
+
+    @Test
+    void oneShotUploadFailingAfterTheBodyIsReportedNotReplayed() {
+        wm.stubFor(put("/image/v2/images/" + ID + "/file").willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> images.upload(ID, ImageData.fromStream(new java.io.ByteArrayInputStream(DATA),
+                DATA.length))).isInstanceOf(dev.imagesdk.exception.ServiceUnavailableException.class);
+        wm.verify(1, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void ofReturnsTheV2View() {
+        assertThat(ImageServiceV2.of(images)).isSameAs(images);
+        assertThatThrownBy(() -> ImageServiceV2.of(null)).isInstanceOf(dev.imagesdk.exception.ImageSdkClientException.class);
+    }
+
+    @Test
     void downloadToPathIsVerifiedAgainstTheImagesSha512(@TempDir Path dir) throws Exception {
         wm.stubFor(get("/image/v2/images/" + ID).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(activeImageWithData())));
