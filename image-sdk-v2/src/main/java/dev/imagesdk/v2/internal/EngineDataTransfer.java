@@ -7,6 +7,7 @@ import dev.imagesdk.auth.TokenProvider;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.internal.http.CallExecutor;
 import dev.imagesdk.internal.http.CallSpec;
+import dev.imagesdk.internal.http.WireLogger;
 import dev.imagesdk.internal.transfer.DataRequest;
 import dev.imagesdk.internal.transfer.DownloadMetadata;
 import dev.imagesdk.internal.transfer.ErrorStatusMapper;
@@ -29,7 +30,9 @@ import java.util.function.Supplier;
  * Binds {@link DataTransfer} to the core streaming engine. Uploads run under the {@link CallExecutor} as
  * non-idempotent calls that track whether body bytes went out: a failure before the first body byte (connect
  * failure, 401 then re-authentication) is retried there; a failure after it is left to
- * {@link V2ImageService}, which decides from the image's status. Downloads get a fresh token for every
+ * {@link V2ImageService}, which decides from the image's status (a blind resend would get a 409 from an
+ * image that in fact became active, and turn a success into a failure). Each attempt is written to the wire
+ * log. Downloads get a fresh token for every
  * attempt (resumes included) and verify against {@code os_hash_value}, else {@code checksum}, else the
  * response's {@code Content-MD5}.
  */
@@ -41,18 +44,20 @@ final class EngineDataTransfer implements DataTransfer {
     private final ErrorStatusMapper errors;
     private final String endpointRoot;
     private final Duration transferTokenValidity;
+    private final WireLogger wire;
 
     /**
      * @param tokens null without authentication
      */
     EngineDataTransfer(TransferEngine engine, CallExecutor executor, TokenProvider tokens, ErrorStatusMapper errors,
-                       String endpointRoot, Duration transferTokenValidity) {
+                       String endpointRoot, Duration transferTokenValidity, WireLogger wire) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.tokens = tokens;
         this.errors = Objects.requireNonNull(errors, "errors");
         this.endpointRoot = endpointRoot.replaceAll("/+$", "");
         this.transferTokenValidity = Objects.requireNonNull(transferTokenValidity, "transferTokenValidity");
+        this.wire = Objects.requireNonNull(wire, "wire");
     }
 
     @Override
@@ -71,15 +76,21 @@ final class EngineDataTransfer implements DataTransfer {
                 h.put("X-Auth-Token", token);
             }
             UploadCall call = engine.newUpload(new UploadRequest("PUT", url, h, data), listener);
+            String shown = url.toString();
+            wire.request("PUT", shown, data.length().orElse(-1));
+            long start = System.nanoTime();
+            UploadResponse response;
             try {
-                UploadResponse response = call.execute();
-                markIfConsumed(spec, call, data);
-                response.throwIfError(errors);
-                return new UploadHashes(response.hashes().md5(), response.hashes().sha512(), response.hashes().bytes());
+                response = call.execute();
             } catch (RuntimeException e) {
                 markIfConsumed(spec, call, data);
+                wire.failure("PUT", shown, System.nanoTime() - start, e);
                 throw e;
             }
+            markIfConsumed(spec, call, data);
+            wire.response("PUT", shown, response.status(), System.nanoTime() - start, response.requestId());
+            response.throwIfError(errors);
+            return new UploadHashes(response.hashes().md5(), response.hashes().sha512(), response.hashes().bytes());
         });
     }
 

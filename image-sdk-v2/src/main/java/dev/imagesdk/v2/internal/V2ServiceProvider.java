@@ -30,7 +30,7 @@ public final class V2ServiceProvider implements ImageServiceProvider {
                 .build());
         String root = ctx.imageEndpoint().toString();
         DataTransfer data = new EngineDataTransfer(engine, ctx.callExecutor(), ctx.tokenProvider().orElse(null),
-                ctx.errorMapper()::map, root, ctx.transferTokenValidity());
+                ctx.errorMapper()::map, root, ctx.transferTokenValidity(), ctx.wireLogger());
         return new V2ImageService(ctx.feign(GlanceV2Api.class), new ExecutorCallRunner(ctx.callExecutor()),
                 ctx.errorMapper()::map, data, root, ctx.objectMapper(), V2Settings.defaults(), engine::close);
     }
