@@ -213,6 +213,17 @@ class ProviderIntegrationTest {
     }
 
     @Test
+    void downloadOfAQueuedImageWithoutDataFailsTypedAndWritesNothing(@TempDir Path dir) {
+        wm.stubFor(get("/image/v2/images/" + ID).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(transcript("image-created.json"))));
+        wm.stubFor(get("/image/v2/images/" + ID + "/file").willReturn(aResponse().withStatus(204)));
+        Path target = dir.resolve("none.raw");
+        assertThatThrownBy(() -> images.download(ID).toPath(target))
+                .isInstanceOf(dev.imagesdk.exception.ImageSdkClientException.class).hasMessageContaining("no data");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void corruptDownloadLeavesNothingAtTheTarget(@TempDir Path dir) throws Exception {
         wm.stubFor(get("/image/v2/images/" + ID).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(activeImageWithData())));
