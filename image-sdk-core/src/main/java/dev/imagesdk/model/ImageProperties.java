@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  * Any other property stays available as free-form text ({@link PropertyValue#of(String, String)}).
  */
 public final class ImageProperties {
-    private static final Pattern UUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final Pattern REVERSE_DOMAIN = Pattern.compile("^[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+$");
 
     private ImageProperties() {
@@ -196,10 +194,7 @@ public final class ImageProperties {
     }
 
     private static String uuid(String name, String v) {
-        if (!UUID.matcher(v).matches()) {
-            throw new InvalidInputException(name, v, "must be an image id (a UUID)");
-        }
-        return v;
+        return Validation.imageId(name, v);
     }
 
     private static String reverseDomain(String name, String v) {
