@@ -110,6 +110,10 @@ final class UrlConnectionV1Http implements V1Http {
                     if (n < 0) {
                         break;
                     }
+                    if (total >= 0 && sent + n > total) {
+                        throw new ImageSdkClientException("The image data has more than the " + total
+                                + " bytes announced (did the file change?); nothing more is sent");
+                    }
                     md5.update(buf, 0, n);
                     sha512.update(buf, 0, n);
                     out.write(buf, 0, n);
