@@ -13,7 +13,9 @@ import java.nio.file.Path;
  * {@code Content-MD5}, while streaming. A transfer cut by a connection failure is resumed with an HTTP
  * {@code Range} request from the byte reached (up to the retry policy's limit), and the whole image is
  * still verified. A mismatch throws {@link dev.imagesdk.exception.ChecksumMismatchException}; it is never
- * retried and never reported as success.
+ * retried and never reported as success. An image that has no data yet (the service answers 204, e.g. a
+ * {@code queued} image) fails with {@link dev.imagesdk.exception.ImageSdkClientException} rather than
+ * producing an empty file; an image whose size is 0 downloads as empty and is verified.
  */
 public interface ImageDownload {
 

@@ -1,0 +1,149 @@
+package dev.imagesdk.internal.transfer;
+
+import dev.imagesdk.DownloadResult;
+import dev.imagesdk.ImageDownload;
+import dev.imagesdk.TransferListener;
+import dev.imagesdk.exception.ChecksumMismatchException;
+import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.exception.TransportException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * {@link ImageDownload} for both API versions, parameterised by how to read the metadata, how to build the
+ * data GET and where a response carries a fallback checksum. The metadata is read first (so a concurrent
+ * delete cannot make us verify against nothing); the expected checksum is the metadata's, else the data
+ * response's MD5 header, else there is nothing to verify ({@link DownloadResult#algorithm()} {@code none}).
+ * An image without data (HTTP 204, unless the metadata says its size is 0) fails with
+ * {@link ImageSdkClientException}: an empty file is never presented as an image.
+ */
+public final class StreamingImageDownload implements ImageDownload {
+
+    private final TransferEngine engine;
+    private final String imageId;
+    private final Supplier<DownloadMetadata> metadata;
+    private final DataRequestFactory requests;
+    private final Function<Map<String, List<String>>, Optional<ExpectedChecksum>> responseChecksum;
+    private final ErrorStatusMapper errors;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile TransferListener listener = TransferListener.NONE;
+
+    StreamingImageDownload(TransferEngine engine, String imageId, Supplier<DownloadMetadata> metadata,
+                           DataRequestFactory requests,
+                           Function<Map<String, List<String>>, Optional<ExpectedChecksum>> responseChecksum,
+                           ErrorStatusMapper errors) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.imageId = Objects.requireNonNull(imageId, "imageId");
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.responseChecksum = responseChecksum == null ? h -> Optional.empty() : responseChecksum;
+        this.errors = errors == null ? ErrorStatusMapper.BASIC : errors;
+    }
+
+    @Override
+    public ImageDownload listener(TransferListener listener) {
+        this.listener = listener == null ? TransferListener.NONE : listener;
+        return this;
+    }
+
+    @Override
+    public DownloadResult toPath(Path target) {
+        Objects.requireNonNull(target, "target");
+        start();
+        DownloadMetadata meta = metadata.get();
+        return AtomicFileWriter.write(target, out -> transfer(meta, out));
+    }
+
+    @Override
+    public DownloadResult toOutputStream(OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        start();
+        return transfer(metadata.get(), out);
+    }
+
+    @Override
+    public InputStream openStream() {
+        start();
+        DownloadMetadata meta = metadata.get();
+        DataResponse first;
+        try {
+            first = DataResponse.open(engine, requests.create(), 0, errors);
+        } catch (IOException e) {
+            throw new TransportException("Download of image " + imageId + " failed: " + e.getMessage(), e);
+        }
+        try {
+            if (first.kind == DataResponse.Kind.NO_CONTENT && meta.size() != 0) {
+                throw noData();
+            }
+            if (first.kind == DataResponse.Kind.RANGE_NOT_SATISFIABLE) {
+                throw errors.map(first.status, first.headers, new byte[0]);
+            }
+            ExpectedChecksum expected = meta.expected().or(() -> responseChecksum.apply(first.headers)).orElse(null);
+            return new VerifyingInputStream(engine, imageId, requests, errors, first, expected, meta.size(), listener);
+        } catch (RuntimeException e) {
+            first.abort();
+            throw e;
+        }
+    }
+
+    private void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("A download's terminal method may be called once");
+        }
+    }
+
+    private DownloadResult transfer(DownloadMetadata meta, OutputStream out) {
+        // Without an expected checksum in the metadata, the response's MD5 header may still give one.
+        String algorithm = meta.expected().map(ExpectedChecksum::algorithm).orElse("md5");
+        MessageDigest digest = HashAlgorithms.newDigest(algorithm);
+        ExpectedChecksum[] fromResponse = new ExpectedChecksum[1];
+        ResumingDownloader.Result r;
+        try {
+            r = new ResumingDownloader(engine, imageId, requests, errors).download(meta.size(), List.of(digest), out,
+                    listener, headers -> {
+                        if (meta.expected().isEmpty()) {
+                            fromResponse[0] = responseChecksum.apply(headers).orElse(null);
+                        }
+                    });
+        } catch (ImageSdkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ImageSdkClientException("Download of image " + imageId + " failed: " + e, e);
+        }
+        if (r.noData() && meta.size() != 0) { // an empty image may come as 204; it still verifies below
+            throw noData();
+        }
+        ExpectedChecksum expected = meta.expected().orElse(fromResponse[0]);
+        if (expected != null && !expected.algorithm().equals(algorithm)) {
+            throw new ImageSdkClientException("The response's checksum uses " + expected.algorithm()
+                    + ", expected md5");
+        }
+        String actual = HashAlgorithms.hex(digest);
+        if (expected != null && !actual.equals(expected.hex())) {
+            throw new ChecksumMismatchException(imageId, expected.algorithm(), expected.hex(), actual);
+        }
+        if (meta.size() >= 0 && r.bytes() != meta.size()) {
+            throw new ImageSdkClientException("Image " + imageId + ": received " + r.bytes()
+                    + " bytes but its size is " + meta.size());
+        }
+        return expected == null
+                ? new DownloadResult(imageId, r.bytes(), "none", "", r.resumes())
+                : new DownloadResult(imageId, r.bytes(), expected.algorithm(), actual, r.resumes());
+    }
+
+    private ImageSdkClientException noData() {
+        return new ImageSdkClientException("Image " + imageId + " has no data (HTTP 204)");
+    }
+}

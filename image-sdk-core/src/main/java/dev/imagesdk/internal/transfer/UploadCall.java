@@ -1,0 +1,229 @@
+package dev.imagesdk.internal.transfer;
+
+import dev.imagesdk.TransferListener;
+import dev.imagesdk.exception.IdleTimeoutException;
+import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.exception.TransportException;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One upload attempt over {@link HttpURLConnection} in streaming mode (fixed-length when the length is
+ * known, else chunked), hashing MD5 and SHA-512 in one pass on two threads.
+ *
+ * <p>Guarantees: the source is opened only after the connection is established and is read once; a source
+ * that delivers fewer or more bytes than declared fails with {@link InvalidInputException} (field
+ * {@code length}) and the connection is dropped before the last buffer is sent, so the service never
+ * receives a complete body; no progress for {@link TransferConfig#idleTimeout()} aborts the connection
+ * with {@link IdleTimeoutException}; other I/O failures are {@link TransportException}, a failure reading
+ * the source is {@link ImageSdkClientException}. An HTTP status (also an error) is returned, not thrown.
+ * After {@link #execute()}, {@link #bodyBytesSent()} and {@link #sourceOpened()} tell a retry policy
+ * whether a replay is possible. One call executes once.
+ */
+public final class UploadCall {
+
+    private final TransferEngine engine;
+    private final UploadRequest request;
+    private final TransferListener listener;
+    private volatile boolean bodyBytesSent;
+    private volatile boolean sourceOpened;
+    private boolean executed;
+
+    UploadCall(TransferEngine engine, UploadRequest request, TransferListener listener) {
+        this.engine = engine;
+        this.request = request;
+        this.listener = listener;
+    }
+
+    /** {@code true} if any byte of the body reached the connection (the request cannot be replayed as-is). */
+    public boolean bodyBytesSent() {
+        return bodyBytesSent;
+    }
+
+    /** {@code true} if the data was opened (a one-shot stream is then used up). */
+    public boolean sourceOpened() {
+        return sourceOpened;
+    }
+
+    /**
+     * Sends the request and returns the response (any status).
+     *
+     * @throws ImageSdkException typed, as described on the class
+     */
+    public synchronized UploadResponse execute() {
+        if (executed) {
+            throw new IllegalStateException("An UploadCall executes once");
+        }
+        executed = true;
+        TransferConfig config = engine.config();
+        long length = request.data().length().orElse(-1);
+        HttpURLConnection c;
+        try {
+            c = engine.http().open(request.url(), request.method(), request.headers(),
+                    (int) config.readTimeout().toMillis());
+        } catch (IOException e) {
+            throw new TransportException("Could not open " + describe() + ": " + e.getMessage(), e);
+        }
+        c.setDoOutput(true);
+        if (length >= 0) {
+            c.setFixedLengthStreamingMode(length);
+        } else {
+            c.setChunkedStreamingMode(config.bufferSize());
+        }
+        IdleWatchdog watchdog;
+        try {
+            watchdog = new IdleWatchdog(engine.timer(), config.idleTimeout(), c::disconnect);
+        } catch (RejectedExecutionException e) {
+            throw new ImageSdkClientException("The transfer engine is closed", e);
+        }
+        InputStream source = null;
+        boolean ok = false;
+        try {
+            OutputStream socket;
+            try {
+                socket = c.getOutputStream(); // connects and sends the request headers
+            } catch (IOException e) {
+                throw failure(watchdog, "Could not connect for " + describe(), e);
+            }
+            watchdog.touch();
+            sourceOpened = true;
+            source = request.data().open();
+            MessageDigest md5 = HashAlgorithms.newDigest("md5");
+            MessageDigest sha512 = HashAlgorithms.newDigest("sha512");
+            OutputStream counting = new FilterOutputStream(socket) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    bodyBytesSent = true; // before the write: a failed write may have sent part
+                    out.write(b, off, len);
+                    watchdog.touch();
+                }
+            };
+            PipelinedCopy.Outcome outcome = engine.pipeline().copy(source, length, List.of(md5), List.of(sha512),
+                    counting, written -> listener.onProgress(written, length), watchdog::touch);
+            switch (outcome.status()) {
+                case COMPLETE:
+                    break;
+                case SOURCE_TOO_SHORT:
+                    c.disconnect();
+                    throw new InvalidInputException("length", length, "the data ended after "
+                            + outcome.bytesRead() + " bytes; the upload was aborted");
+                case SOURCE_TOO_LONG:
+                    c.disconnect();
+                    throw new InvalidInputException("length", length, "the data has more bytes than declared; "
+                            + "the upload was aborted");
+                case SOURCE_FAILED:
+                    c.disconnect();
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new ImageSdkClientException("Upload " + describe() + " was interrupted after "
+                                + outcome.bytes() + " bytes", outcome.failure());
+                    }
+                    throw new ImageSdkClientException("Could not read the image data for " + describe()
+                            + " after " + outcome.bytesRead() + " bytes: " + outcome.failure(), outcome.failure());
+                case SINK_FAILED:
+                default:
+                    return afterSendFailure(c, watchdog, outcome, md5, sha512);
+            }
+            try {
+                socket.close(); // flushes; chunked mode sends the last chunk
+            } catch (IOException e) {
+                throw failure(watchdog, "Could not finish sending " + describe(), e);
+            }
+            watchdog.close(); // the body is sent; waiting for the answer is bounded by the read timeout
+            int status;
+            try {
+                status = c.getResponseCode();
+            } catch (IOException e) {
+                throw failure(watchdog, "No response to " + describe(), e);
+            }
+            Hashes hashes = new Hashes(HashAlgorithms.hex(md5), HashAlgorithms.hex(sha512), outcome.bytes());
+            UploadResponse response = new UploadResponse(status, HttpSupport.headers(c),
+                    engine.http().boundedBody(c, status), hashes, bodyBytesSent);
+            listener.onProgress(outcome.bytes(), length);
+            ok = true;
+            return response;
+        } catch (RuntimeException e) {
+            c.disconnect();
+            if (e instanceof ImageSdkException) {
+                throw e;
+            }
+            throw new ImageSdkClientException("Upload " + describe() + " failed: " + e, e);
+        } finally {
+            watchdog.close();
+            if (!ok) {
+                c.disconnect();
+            }
+            closeQuietly(source);
+        }
+    }
+
+    /**
+     * Writing the body failed. The service may have answered early (e.g. 413 or 401) and closed the
+     * connection; if its status can still be read, it is returned for the caller to map.
+     */
+    private UploadResponse afterSendFailure(HttpURLConnection c, IdleWatchdog watchdog,
+                                            PipelinedCopy.Outcome outcome, MessageDigest md5, MessageDigest sha512) {
+        Throwable cause = outcome.failure();
+        if (!(cause instanceof IOException io)) {
+            c.disconnect();
+            throw new ImageSdkClientException("Upload " + describe() + " aborted by the progress listener: "
+                    + cause, cause);
+        }
+        if (watchdog.fired()) {
+            throw idle();
+        }
+        try {
+            int status = c.getResponseCode();
+            if (status >= 300) {
+                Hashes partial = new Hashes(HashAlgorithms.hex(md5), HashAlgorithms.hex(sha512), outcome.bytes());
+                UploadResponse r = new UploadResponse(status, HttpSupport.headers(c),
+                        engine.http().boundedBody(c, status), partial, bodyBytesSent);
+                c.disconnect();
+                return r;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // no readable answer: report the write failure
+        }
+        c.disconnect();
+        throw new TransportException("Sending " + describe() + " failed after " + outcome.bytes() + " bytes: "
+                + io.getMessage(), io);
+    }
+
+    private TransportException failure(IdleWatchdog watchdog, String what, IOException e) {
+        if (watchdog.fired()) {
+            return idle();
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new TransportException(what + ": read timed out after "
+                    + engine.config().readTimeout().toMillis() + " ms", e);
+        }
+        return new TransportException(what + ": " + e.getMessage(), e);
+    }
+
+    private IdleTimeoutException idle() {
+        return new IdleTimeoutException("Upload " + describe() + " stalled", engine.config().idleTimeout());
+    }
+
+    private String describe() {
+        return request.method() + " " + request.url();
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the upload's outcome is already decided
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.imagesdk.internal.transfer;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Constant memory: a 4 GiB upload and a 4 GiB verified download in a forked JVM limited to
+ * {@code -Xmx64m}. Forking here (instead of a separate surefire execution) keeps the heap limit independent
+ * of how the build is invoked. Exclude with {@code -DexcludedGroups=memory}.
+ */
+@Tag("memory")
+class LargeTransferMemoryTest {
+
+    private static final long FOUR_GIB = 4L << 30;
+    /** Of 4 GiB of {@link GeneratedStream}, computed with coreutils md5sum and sha512sum. */
+    private static final String MD5 = "5e40997d1e46728d4dc08e80d55d62aa";
+    private static final String SHA512 = "fb5d87067d1c51ef2511c4a17ae1b9e8ccfdb96151e3e0273c5b4ab98a04f833"
+            + "e58845b83990833595cee54416e9921fa1a4a702415aab5c04554621307bfb72";
+
+    @Test
+    void fourGibUploadAndDownloadRunIn64MibHeapWithCorrectDigests() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process child = new ProcessBuilder(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                LargeTransferMemoryCheck.class.getName(), Long.toString(FOUR_GIB), MD5, SHA512))
+                .redirectErrorStream(true).start();
+        String output;
+        try {
+            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        } catch (IOException | InterruptedException e) {
+            child.destroyForcibly();
+            throw e;
+        }
+        System.out.print(output);
+
+        assertThat(child.exitValue()).as(output).isZero();
+        assertThat(output).contains("RESULT ok bytes=" + FOUR_GIB + " md5=" + MD5 + " sha512=" + SHA512)
+                .containsPattern("maxHeapMiB=(6[0-4]|[1-5][0-9]) ");
+    }
+}
