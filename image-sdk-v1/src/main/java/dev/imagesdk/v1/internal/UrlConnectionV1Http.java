@@ -1,7 +1,9 @@
 package dev.imagesdk.v1.internal;
 
 import dev.imagesdk.ImageData;
+import dev.imagesdk.ImageDownload;
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.internal.transfer.ErrorStatusMapper;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.TransportException;
@@ -14,6 +16,9 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -27,8 +32,9 @@ import java.util.function.Supplier;
 
 /**
  * {@link V1Http} over {@link HttpURLConnection}: fixed-length streaming when the data's length is known,
- * else chunked; 64 KiB buffers; no retries (the core's call executor adds them). Hashing is on the
- * calling thread; the core's pipelined engine, once merged, moves SHA-512 to a second thread.
+ * else chunked; 64 KiB buffers; hashing on the calling thread; no retries. The production binding
+ * ({@link ContextV1Http}) uses it for metadata calls only, with an explicit token per attempt, and the
+ * core's streaming engine for data; on its own (a static token, tests) it serves every call.
  */
 final class UrlConnectionV1Http implements V1Http {
 
@@ -40,22 +46,57 @@ final class UrlConnectionV1Http implements V1Http {
     private final Supplier<String> token;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final SSLSocketFactory sslSocketFactory;
+    private final HostnameVerifier hostnameVerifier;
+    private final ErrorStatusMapper errors;
 
     /**
      * @param v1Root the v1 root, e.g. {@code https://glance:9292/v1} (or {@code .../v1.0} as HP Cloud had it)
      * @param token supplies the token for each request; null or a null token sends none
      */
     UrlConnectionV1Http(URI v1Root, Supplier<String> token, Duration connectTimeout, Duration readTimeout) {
+        this(v1Root, token, connectTimeout, readTimeout, null, null, V1Errors::map);
+    }
+
+    /**
+     * @param sslSocketFactory for https, or null for the JVM default
+     * @param hostnameVerifier for https, or null for the JVM default
+     * @param errors maps error statuses to typed exceptions
+     */
+    UrlConnectionV1Http(URI v1Root, Supplier<String> token, Duration connectTimeout, Duration readTimeout,
+                        SSLSocketFactory sslSocketFactory, HostnameVerifier hostnameVerifier,
+                        ErrorStatusMapper errors) {
         String r = Objects.requireNonNull(v1Root, "v1Root").toString();
         this.root = r.endsWith("/") ? r : r + "/";
         this.token = token;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.sslSocketFactory = sslSocketFactory;
+        this.hostnameVerifier = hostnameVerifier;
+        this.errors = errors;
+    }
+
+    /** The absolute URL of a request. */
+    URL url(V1Request request) {
+        try {
+            return URI.create(root + request.path()).toURL();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new TransportException("Could not form the URL of " + request + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String currentToken() {
+        return token == null ? null : token.get();
     }
 
     @Override
     public V1Response send(V1Request request) {
-        HttpURLConnection c = connect(request);
+        return send(request, currentToken());
+    }
+
+    /** One metadata exchange with an explicit token (null for none). */
+    V1Response send(V1Request request, String tokenOrNull) {
+        HttpURLConnection c = connect(request, tokenOrNull);
         try {
             if (request.body() != null) {
                 c.setDoOutput(true);
@@ -72,7 +113,7 @@ final class UrlConnectionV1Http implements V1Http {
             Map<String, List<String>> headers = headers(c);
             byte[] body = request.method().equals("HEAD") ? new byte[0] : readBody(c, status);
             if (status >= 400) {
-                throw V1Errors.map(status, headers, body);
+                throw errors.map(status, headers, body);
             }
             return new V1Response(status, headers, body);
         } catch (IOException e) {
@@ -84,7 +125,7 @@ final class UrlConnectionV1Http implements V1Http {
 
     @Override
     public Upload upload(V1Request request, ImageData data, TransferListener listener) {
-        HttpURLConnection c = connect(request);
+        HttpURLConnection c = connect(request, currentToken());
         MessageDigest md5 = digest("MD5");
         MessageDigest sha512 = digest("SHA-512");
         long total = data.length().orElse(-1);
@@ -139,7 +180,7 @@ final class UrlConnectionV1Http implements V1Http {
             Map<String, List<String>> headers = headers(c);
             byte[] body = readBody(c, status);
             if (status >= 400) {
-                throw V1Errors.map(status, headers, body);
+                throw errors.map(status, headers, body);
             }
             if (writeFailure != null) {
                 throw new TransportException(request + " failed after " + sent + " bytes: " + writeFailure.getMessage(),
@@ -157,15 +198,20 @@ final class UrlConnectionV1Http implements V1Http {
     }
 
     @Override
-    public DataResponse open(V1Request request) {
-        HttpURLConnection c = connect(request);
+    public ImageDownload download(String imageId, V1Request request) {
+        return new V1Download(imageId, () -> open(request));
+    }
+
+    /** Opens a data response; the caller closes its body. */
+    DataResponse open(V1Request request) {
+        HttpURLConnection c = connect(request, currentToken());
         try {
             int status = c.getResponseCode();
             Map<String, List<String>> headers = headers(c);
             if (status >= 400) {
                 byte[] body = readBody(c, status);
                 c.disconnect();
-                throw V1Errors.map(status, headers, body);
+                throw errors.map(status, headers, body);
             }
             InputStream in = c.getInputStream();
             return new DataResponse(status, headers, new FilterInputStream(in) {
@@ -192,22 +238,29 @@ final class UrlConnectionV1Http implements V1Http {
         // HttpURLConnection keeps its pool JVM-wide; nothing of ours to release.
     }
 
-    private HttpURLConnection connect(V1Request request) {
+    private HttpURLConnection connect(V1Request request, String tokenOrNull) {
+        URL url = url(request);
         try {
-            URL url = URI.create(root + request.path()).toURL();
             HttpURLConnection c = (HttpURLConnection) url.openConnection();
+            if (c instanceof HttpsURLConnection https) {
+                if (sslSocketFactory != null) {
+                    https.setSSLSocketFactory(sslSocketFactory);
+                }
+                if (hostnameVerifier != null) {
+                    https.setHostnameVerifier(hostnameVerifier);
+                }
+            }
             c.setRequestMethod(request.method());
             c.setInstanceFollowRedirects(false);
             c.setUseCaches(false);
             c.setConnectTimeout((int) connectTimeout.toMillis());
             c.setReadTimeout((int) readTimeout.toMillis());
-            String t = token == null ? null : token.get();
-            if (t != null) {
-                c.setRequestProperty(TOKEN_HEADER, t);
+            if (tokenOrNull != null) {
+                c.setRequestProperty(TOKEN_HEADER, tokenOrNull);
             }
             request.headers().forEach(c::setRequestProperty);
             return c;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             throw new TransportException("Could not open " + request + ": " + e.getMessage(), e);
         }
     }

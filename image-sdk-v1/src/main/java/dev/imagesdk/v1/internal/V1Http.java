@@ -1,6 +1,7 @@
 package dev.imagesdk.v1.internal;
 
 import dev.imagesdk.ImageData;
+import dev.imagesdk.ImageDownload;
 import dev.imagesdk.TransferListener;
 
 import java.io.InputStream;
@@ -12,8 +13,8 @@ import java.util.Map;
  * map error statuses to the SDK's typed exceptions (they throw, never return an error status); they
  * throw only {@link dev.imagesdk.exception.ImageSdkException}s. Thread-safe.
  *
- * <p>Today's implementation is {@link UrlConnectionV1Http}; the shared call executor (retry,
- * re-authentication) and streaming engine of the core replace it without changing the callers.
+ * <p>{@link ContextV1Http} is the production binding (the core's call executor and streaming engine);
+ * {@link UrlConnectionV1Http} is a self-contained one for a static token and for tests.
  */
 interface V1Http extends AutoCloseable {
 
@@ -26,8 +27,11 @@ interface V1Http extends AutoCloseable {
      */
     Upload upload(V1Request request, ImageData data, TransferListener listener);
 
-    /** A call whose response body is image data; the caller must close the stream. */
-    DataResponse open(V1Request request);
+    /**
+     * A pending, verified download of the data {@code request} ({@code GET /v1/images/{id}}) returns,
+     * checked against the {@code x-image-meta-checksum} of that same response.
+     */
+    ImageDownload download(String imageId, V1Request request);
 
     @Override
     void close();

@@ -250,8 +250,7 @@ public final class V1ImageService implements ImageServiceV1 {
 
     @Override
     public ImageDownload download(String imageId) {
-        String path = imagePath(imageId);
-        return new V1Download(imageId, () -> http.open(V1Request.of("GET", path)));
+        return http.download(imageId, V1Request.of("GET", imagePath(imageId)));
     }
 
     // ---- tags and members ---------------------------------------------------------------------------
