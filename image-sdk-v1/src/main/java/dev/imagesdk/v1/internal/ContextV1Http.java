@@ -5,6 +5,7 @@ import dev.imagesdk.ImageDownload;
 import dev.imagesdk.TransferListener;
 import dev.imagesdk.auth.TokenProvider;
 import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.internal.http.CallSpec;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.internal.http.ErrorMapper;
@@ -29,9 +30,10 @@ import java.util.Optional;
  * {@link ErrorMapper} and wire logger; image bytes go through the core's {@link TransferEngine} (two-thread
  * MD5 + SHA-512, idle watchdog, verified downloads with {@code Range} resume and atomic {@code toPath}).
  *
- * <p>Retry rules per call: HEAD, GET, DELETE and metadata PUT are idempotent; a metadata POST carries a
- * client-chosen id and is retried only when nothing was sent; a data upload is retried only from a
- * replayable source and only if no byte of the body was sent.
+ * <p>Retry rules per call: HEAD, GET, DELETE and metadata PUT are idempotent; a metadata POST is a create
+ * with a client-chosen id, so it is retried too (a 409 on the retry is resolved by the caller); a 404 on a
+ * retried DELETE counts as success; a data upload is retried only from a replayable source and only if no
+ * byte of the body was sent.
  */
 final class ContextV1Http implements V1Http {
 
@@ -60,10 +62,15 @@ final class ContextV1Http implements V1Http {
     @Override
     public V1Response send(V1Request request) {
         CallSpec spec = CallSpec.builder("v1 " + request.method() + " " + pathOnly(request), request.method())
-                .idempotent(!request.method().equals("POST"))
+                // Every v1 metadata POST is a create carrying a client-chosen id: a repeat cannot duplicate
+                // (it gets 409, which V1ImageService resolves by reading the image back).
+                .idempotent(true)
                 .build();
         URL url = raw.url(request);
+        boolean notFoundOnRetryIsSuccess = request.notFoundOnRetryIsSuccess();
+        int[] attempts = {0};
         return ctx.callExecutor().execute(spec, token -> {
+            attempts[0]++;
             long start = System.nanoTime();
             ctx.wireLogger().request(request.method(), url.toString(), request.body() == null ? 0 : request.body().length);
             try {
@@ -71,6 +78,12 @@ final class ContextV1Http implements V1Http {
                 ctx.wireLogger().response(request.method(), url.toString(), r.status(), System.nanoTime() - start,
                         r.header("x-openstack-request-id"));
                 return r;
+            } catch (NotFoundException e) {
+                ctx.wireLogger().failure(request.method(), url.toString(), System.nanoTime() - start, e);
+                if (notFoundOnRetryIsSuccess && attempts[0] > 1) {
+                    return new V1Response(200, Map.of(), new byte[0]);
+                }
+                throw e;
             } catch (RuntimeException e) {
                 ctx.wireLogger().failure(request.method(), url.toString(), System.nanoTime() - start, e);
                 throw e;

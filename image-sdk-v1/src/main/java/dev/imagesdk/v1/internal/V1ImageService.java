@@ -6,6 +6,7 @@ import dev.imagesdk.ImageDownload;
 import dev.imagesdk.PagedIterable;
 import dev.imagesdk.TransferListener;
 import dev.imagesdk.exception.ChecksumMismatchException;
+import dev.imagesdk.exception.ConflictException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
@@ -71,7 +72,18 @@ public final class V1ImageService implements ImageServiceV1 {
 
     @Override
     public Image create(ImageSpec spec) {
-        return post(spec, V1HeaderCodec.CreateExtras.id(idFor(spec)));
+        requireNonNull("spec", spec);
+        String id = idFor(spec);
+        try {
+            return post(spec, V1HeaderCodec.CreateExtras.id(id));
+        } catch (ConflictException e) {
+            if (spec.id().isPresent()) {
+                throw e; // the caller's id is taken
+            }
+            // Our random id can only clash with our own earlier attempt that the service did complete
+            // (its answer was lost and the call retried): that image is the one we created.
+            return get(id);
+        }
     }
 
     @Override
@@ -220,7 +232,7 @@ public final class V1ImageService implements ImageServiceV1 {
 
     @Override
     public void delete(String imageId) {
-        http.send(V1Request.of("DELETE", imagePath(imageId)));
+        http.send(V1Request.of("DELETE", imagePath(imageId)).treatingNotFoundOnRetryAsSuccess());
     }
 
     // ---- data ---------------------------------------------------------------------------------------
@@ -285,7 +297,7 @@ public final class V1ImageService implements ImageServiceV1 {
 
     @Override
     public void removeMember(String imageId, String projectId) {
-        http.send(V1Request.of("DELETE", memberPath(imageId, projectId)));
+        http.send(V1Request.of("DELETE", memberPath(imageId, projectId)).treatingNotFoundOnRetryAsSuccess());
     }
 
     @Override

@@ -103,6 +103,40 @@ class V1ProviderTest {
     }
 
     @Test
+    void aDeleteWhoseRetryFinds404Succeeded() {
+        wm.stubFor(delete(urlEqualTo(PATH)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")).willSetStateTo("gone"));
+        wm.stubFor(delete(urlEqualTo(PATH)).inScenario("lost").whenScenarioStateIs("gone")
+                .willReturn(aResponse().withStatus(404)));
+        images.delete(ID);
+        wm.verify(2, deleteRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
+    void aDeleteOfAMissingImageFailsAtTheFirstAttempt() {
+        wm.stubFor(delete(urlEqualTo(PATH)).willReturn(aResponse().withStatus(404)));
+        assertThatThrownBy(() -> images.delete(ID)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aCreateWhoseRetryFinds409ReadsTheImageBack() {
+        wm.stubFor(post(urlEqualTo("/v1/images")).inScenario("create").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("created"));
+        wm.stubFor(post(urlEqualTo("/v1/images")).inScenario("create").whenScenarioStateIs("created")
+                .willReturn(aResponse().withStatus(409)));
+        wm.stubFor(head(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v1/images/[-0-9a-f]{36}"))
+                .willReturn(aResponse().withHeader("x-image-meta-id", ID).withHeader("x-image-meta-name", "n")
+                        .withHeader("x-image-meta-status", "queued")));
+
+        Image image = images.create(ImageSpec.builder().name("n").build());
+
+        assertThat(image.name()).isEqualTo("n");
+        var posts = wm.findAll(postRequestedFor(urlEqualTo("/v1/images")));
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(0).getHeader("x-image-meta-id")).isEqualTo(posts.get(1).getHeader("x-image-meta-id"));
+    }
+
+    @Test
     void notFoundIsTypedAndNotRetried() {
         wm.stubFor(head(urlEqualTo(PATH)).willReturn(aResponse().withStatus(404)));
         assertThatThrownBy(() -> images.get(ID)).isInstanceOf(NotFoundException.class);
