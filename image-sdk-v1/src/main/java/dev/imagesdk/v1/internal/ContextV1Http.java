@@ -139,14 +139,14 @@ final class ContextV1Http implements V1Http {
         URL url = raw.url(request);
         // In v1 the data response's own headers are the image's metadata (x-image-meta-checksum): verify
         // against those, from the first response, across any Range resumes.
-        return engine.newDownload(imageId,
+        return new SingleUseDownload(engine.newDownload(imageId,
                 () -> {
                     ensureTokenValidForTransfer();
                     return new DownloadMetadata(Optional.empty(), -1);
                 },
                 () -> new DataRequest(url, tokenHeaders()),
                 ExpectedChecksum::fromV1,
-                ctx.errorMapper()::map);
+                ctx.errorMapper()::map));
     }
 
     private Map<String, String> tokenHeaders() {

@@ -5,7 +5,6 @@ import dev.imagesdk.ImageDownload;
 import dev.imagesdk.TransferListener;
 import dev.imagesdk.exception.ChecksumMismatchException;
 import dev.imagesdk.exception.ImageSdkClientException;
-import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.TransportException;
 

@@ -38,7 +38,7 @@ import java.util.UUID;
  * The v1 implementation of {@link ImageServiceV1} over a {@link V1Http}. Stateless apart from the
  * transport; thread-safe.
  */
-public final class V1ImageService implements ImageServiceV1 {
+final class V1ImageService implements ImageServiceV1 {
 
     private static final String IMAGES = "images";
     private static final Duration FIRST_POLL = Duration.ofSeconds(1);
@@ -58,7 +58,7 @@ public final class V1ImageService implements ImageServiceV1 {
      * A v1 service talking to {@code v1Root} (e.g. {@code https://glance:9292/v1}) with tokens from
      * {@code token} (null for none).
      */
-    public static V1ImageService create(URI v1Root, java.util.function.Supplier<String> token) {
+    static V1ImageService create(URI v1Root, java.util.function.Supplier<String> token) {
         return new V1ImageService(new UrlConnectionV1Http(v1Root, token, Duration.ofSeconds(30),
                 Duration.ofMinutes(10)), FIRST_POLL, MAX_POLL);
     }

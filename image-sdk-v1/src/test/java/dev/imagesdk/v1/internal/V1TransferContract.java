@@ -8,6 +8,7 @@ import dev.imagesdk.model.ContainerFormat;
 import dev.imagesdk.model.DiskFormat;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
+import dev.imagesdk.v1.ImageServiceV1;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The v1 data paths: one-pass MD5/SHA-512 on upload compared with the server's checksum, verified
  * downloads against {@code x-image-meta-checksum}, atomic {@code toPath}, progress, corruption and
  * truncation, and constant memory (this module's tests run with a small heap: see the pom's
- * {@code surefire.argLine}; an image larger than the heap passes both ways).
+ * {@code surefire.argLine}; an image larger than the heap passes both ways). Run over both bindings:
+ * {@link V1TransferSeamTest} and {@link V1TransferProductionTest}.
  */
-class V1TransferTest {
+abstract class V1TransferContract {
+
+    /** The service under test, talking to {@code server}. */
+    abstract ImageServiceV1 open(MiniV1Server server);
+
 
     static final String ID = "0c3d2a8e-5f41-4b7a-9d26-8e1f0a9b7c65";
     /** Larger than the test JVM's whole heap (-Xmx96m in the pom). */
@@ -44,13 +50,13 @@ class V1TransferTest {
     @TempDir
     Path dir;
 
-    private MiniV1Server server;
-    private V1ImageService images;
+    MiniV1Server server;
+    private ImageServiceV1 images;
 
     @BeforeEach
     void setUp() throws IOException {
         server = new MiniV1Server();
-        images = V1ImageService.create(server.v1Root(), () -> "token");
+        images = open(server);
     }
 
     @AfterEach
