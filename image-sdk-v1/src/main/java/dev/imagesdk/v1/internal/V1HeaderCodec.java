@@ -34,6 +34,8 @@ final class V1HeaderCodec {
 
     static final String PURGE_PROPS = "x-glance-registry-purge-props";
     static final String COPY_FROM = "x-glance-api-copy-from";
+    /** Glance's {@code max_header_line} default: a longer header line is refused with 400 "Line too long". */
+    static final int MAX_HEADER_LINE = 16384;
 
     private V1HeaderCodec() {
     }
@@ -100,6 +102,7 @@ final class V1HeaderCodec {
             h.put(COPY_FROM, V1HeaderValues.encode("copy_from", extras.copyFrom()));
         }
         spec.properties().forEach((k, v) -> h.put(V1PropertyNames.header(k), V1HeaderValues.encode(k, v)));
+        checkLineLengths(h);
         return h;
     }
 
@@ -133,7 +136,22 @@ final class V1HeaderCodec {
         u.minRam().ifPresent(m -> h.put(V1Field.MIN_RAM.header(), Integer.toString(m)));
         u.setProperties().forEach((k, v) -> h.put(V1PropertyNames.header(k), V1HeaderValues.encode(k, v)));
         h.put(PURGE_PROPS, V1HeaderValues.bool(u.replaceAllProperties()));
+        checkLineLengths(h);
         return h;
+    }
+
+    /** A value too long for one header line would be refused by the service after the upload started. */
+    private static void checkLineLengths(Map<String, String> headers) {
+        headers.forEach((name, value) -> {
+            int line = name.length() + 2 + value.length();
+            if (line > MAX_HEADER_LINE) {
+                String field = name.startsWith(V1PropertyNames.PREFIX)
+                        ? name.substring(V1PropertyNames.PREFIX.length()) : name.substring(V1Field.PREFIX.length());
+                throw new InvalidInputException(field, value, "is too long for API v1, which carries it in one "
+                        + "header line of at most " + MAX_HEADER_LINE + " bytes (this one needs " + line
+                        + " after encoding); use API v2");
+            }
+        });
     }
 
     private static boolean isPublic(Visibility v) {

@@ -206,6 +206,21 @@ class V1HeaderCodecTest {
     }
 
     @Test
+    void valuesTooLongForOneHeaderLineAreRefusedNamingTheProperty() {
+        String fits = "x".repeat(16384 - "x-image-meta-property-d: ".length());
+        assertThat(V1HeaderCodec.forUpdate(ImageUpdate.builder().property("d", fits).build()))
+                .containsEntry("x-image-meta-property-d", fits);
+        // Non-ASCII text triples in size when percent-encoded.
+        String tooLong = "é".repeat(3000);
+        assertThatThrownBy(() -> V1HeaderCodec.forCreate(ImageSpec.builder().property("description", tooLong).build(),
+                V1HeaderCodec.CreateExtras.id(ID)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("description");
+                    assertThat(e.getMessage()).contains("at most 16384 bytes").contains("needs 18035");
+                });
+    }
+
+    @Test
     void decodeReadsHeaderNamesInAnyCaseAndIgnoresOthers() {
         Map<String, List<String>> h = new LinkedHashMap<>();
         h.put(null, List.of("HTTP/1.1 200 OK"));
