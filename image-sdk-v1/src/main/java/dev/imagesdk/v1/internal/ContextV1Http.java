@@ -46,7 +46,7 @@ final class ContextV1Http implements V1Http {
         URI root = URI.create(stripSlash(ctx.imageEndpoint().toString()) + "/v1");
         ErrorMapper errors = ctx.errorMapper();
         this.raw = new UrlConnectionV1Http(root, null, ctx.connectTimeout(), ctx.requestTimeout(),
-                ctx.sslContext().getSocketFactory(), ctx.hostnameVerifier(), errors::map);
+                ctx.sslContext().getSocketFactory(), ctx.hostnameVerifier(), ctx.proxySelector(), errors::map);
         this.engine = new TransferEngine(TransferConfig.builder()
                 .connectTimeout(ctx.connectTimeout())
                 .idleTimeout(ctx.idleTimeout())

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URL;
 import javax.net.ssl.HostnameVerifier;
@@ -49,23 +51,25 @@ final class UrlConnectionV1Http implements V1Http {
     private final SSLSocketFactory sslSocketFactory;
     private final HostnameVerifier hostnameVerifier;
     private final ErrorStatusMapper errors;
+    private final ProxySelector proxySelector;
 
     /**
      * @param v1Root the v1 root, e.g. {@code https://glance:9292/v1} (or {@code .../v1.0} as HP Cloud had it)
      * @param token supplies the token for each request; null or a null token sends none
      */
     UrlConnectionV1Http(URI v1Root, Supplier<String> token, Duration connectTimeout, Duration readTimeout) {
-        this(v1Root, token, connectTimeout, readTimeout, null, null, V1Errors::map);
+        this(v1Root, token, connectTimeout, readTimeout, null, null, null, V1Errors::map);
     }
 
     /**
      * @param sslSocketFactory for https, or null for the JVM default
      * @param hostnameVerifier for https, or null for the JVM default
+     * @param proxySelector chooses the proxy per URL, or null for the JVM default
      * @param errors maps error statuses to typed exceptions
      */
     UrlConnectionV1Http(URI v1Root, Supplier<String> token, Duration connectTimeout, Duration readTimeout,
                         SSLSocketFactory sslSocketFactory, HostnameVerifier hostnameVerifier,
-                        ErrorStatusMapper errors) {
+                        ProxySelector proxySelector, ErrorStatusMapper errors) {
         String r = Objects.requireNonNull(v1Root, "v1Root").toString();
         this.root = r.endsWith("/") ? r : r + "/";
         this.token = token;
@@ -74,6 +78,7 @@ final class UrlConnectionV1Http implements V1Http {
         this.sslSocketFactory = sslSocketFactory;
         this.hostnameVerifier = hostnameVerifier;
         this.errors = errors;
+        this.proxySelector = proxySelector;
     }
 
     /** The absolute URL of a request. */
@@ -241,7 +246,8 @@ final class UrlConnectionV1Http implements V1Http {
     private HttpURLConnection connect(V1Request request, String tokenOrNull) {
         URL url = url(request);
         try {
-            HttpURLConnection c = (HttpURLConnection) url.openConnection();
+            HttpURLConnection c = (HttpURLConnection) (proxySelector == null ? url.openConnection()
+                    : url.openConnection(proxyFor(url)));
             if (c instanceof HttpsURLConnection https) {
                 if (sslSocketFactory != null) {
                     https.setSSLSocketFactory(sslSocketFactory);
@@ -262,6 +268,15 @@ final class UrlConnectionV1Http implements V1Http {
             return c;
         } catch (IOException e) {
             throw new TransportException("Could not open " + request + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Proxy proxyFor(URL url) {
+        try {
+            List<Proxy> proxies = proxySelector.select(url.toURI());
+            return proxies == null || proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return Proxy.NO_PROXY;
         }
     }
 
