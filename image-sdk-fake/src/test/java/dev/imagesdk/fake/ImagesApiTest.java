@@ -165,6 +165,16 @@ class ImagesApiTest {
     }
 
     @Test
+    void uploadGoesToTheStoreNamedByXImageMetaStore() {
+        String id = demo.create("{}");
+        assertThat(demo.send("PUT", "/v2/images/" + id + "/file", new byte[] {1}, "Content-Type",
+                "application/octet-stream", "X-Image-Meta-Store", "nope").statusCode()).isEqualTo(400);
+        assertThat(demo.send("PUT", "/v2/images/" + id + "/file", new byte[] {1}, "Content-Type",
+                "application/octet-stream", "X-Image-Meta-Store", "file2").statusCode()).isEqualTo(204);
+        assertThat(tree(demo.get("/v2/images/" + id)).get("stores").asText()).isEqualTo("file2");
+    }
+
+    @Test
     void uploadWithoutOctetStreamIs415() {
         String id = demo.create("{}");
         HttpResponse<byte[]> r = demo.send("PUT", "/v2/images/" + id + "/file", new byte[] {1},

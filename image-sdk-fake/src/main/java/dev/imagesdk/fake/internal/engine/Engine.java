@@ -522,6 +522,19 @@ public final class Engine implements AutoCloseable {
      * @throws IOException if the body could not be read (client went away)
      */
     public void upload(Caller c, String id, InputStream data) throws IOException {
+        upload(c, id, data, null);
+    }
+
+    /**
+     * Upload into a named store ({@code X-Image-Meta-Store}); null means the default store.
+     *
+     * @throws IOException if the body could not be read (client went away)
+     */
+    public void upload(Caller c, String id, InputStream data, String store) throws IOException {
+        if (store != null && !config.stores().contains(store)) {
+            throw GlanceException.badRequest("Store for identifier " + store + " not found");
+        }
+        String target = store != null ? store : config.defaultStore();
         String owner = locked(() -> {
             Image img = findMutable(c, id);
             if (img.status.equals("deactivated")) {
@@ -549,7 +562,7 @@ public final class Engine implements AutoCloseable {
                 throw GlanceException.of(410, "Image " + id + " could not be found after upload. "
                         + "The image may have been deleted during the upload.");
             }
-            transition(img, "saving", "active", uploadMode, () -> installData(img, blob, List.of(config.defaultStore())));
+            transition(img, "saving", "active", uploadMode, () -> installData(img, blob, List.of(target)));
         });
     }
 

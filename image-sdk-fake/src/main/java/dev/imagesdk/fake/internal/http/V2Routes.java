@@ -157,7 +157,7 @@ final class V2Routes {
             case "file":
                 allow(c, "GET", "PUT");
                 if (c.method.equals("PUT")) {
-                    engine.upload(c.caller, id, uploadStream(c));
+                    engine.upload(c.caller, id, uploadStream(c), c.header("X-Image-Meta-Store"));
                     c.empty(204);
                 } else {
                     download(c, id);
