@@ -2,7 +2,6 @@ package dev.imagesdk.fake.internal.http;
 
 import dev.imagesdk.fake.internal.engine.Identity;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -317,9 +316,5 @@ final class KeystoneRoutes {
         s.put("type", type);
         s.put("name", name);
         return s;
-    }
-
-    static Instant parseExpiry(String s) {
-        return Instant.parse(s);
     }
 }

@@ -190,17 +190,17 @@ final class ListParams {
 
     /** The {@code first} link: the request's parameters without the marker, re-encoded. */
     static String first(List<Map.Entry<String, String>> params) {
-        String q = encode(params, null);
+        String q = encode(params);
         return q.isEmpty() ? "/v2/images" : "/v2/images?" + q;
     }
 
     /** The {@code next} link: first's parameters plus the last image id as marker. */
     static String next(List<Map.Entry<String, String>> params, String marker) {
-        String q = encode(params, null);
+        String q = encode(params);
         return "/v2/images?" + (q.isEmpty() ? "" : q + "&") + "marker=" + quotePlus(marker);
     }
 
-    private static String encode(List<Map.Entry<String, String>> params, String ignored) {
+    private static String encode(List<Map.Entry<String, String>> params) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : params) {
             if (e.getKey().equals("marker")) continue;

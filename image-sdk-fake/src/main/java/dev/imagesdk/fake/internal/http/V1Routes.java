@@ -551,12 +551,12 @@ final class V1Routes {
             Map<String, Object> body = c.jsonObject();
             Object list = body.get("memberships");
             if (!(list instanceof List)) {
-                throw GlanceException.badRequest("Invalid membership association: " + SchemaRulesRepr.of(body));
+                throw GlanceException.badRequest("Invalid membership association: " + PyJson.write(body));
             }
             Map<String, Boolean> members = new LinkedHashMap<>();
             for (Object o : (List<?>) list) {
                 if (!(o instanceof Map) || !(((Map<?, ?>) o).get("member_id") instanceof String)) {
-                    throw GlanceException.badRequest("Invalid membership association: " + SchemaRulesRepr.of(o));
+                    throw GlanceException.badRequest("Invalid membership association: " + PyJson.write(o));
                 }
                 Map<String, Object> mm = (Map<String, Object>) o;
                 members.put((String) mm.get("member_id"), Boolean.TRUE.equals(mm.get("can_share")));
@@ -581,12 +581,5 @@ final class V1Routes {
         }
         engine.putMemberV1(c.caller, id, seg[4], canShare);
         c.empty(204);
-    }
-
-    /** Python-ish rendering of a value for messages. */
-    private static final class SchemaRulesRepr {
-        static String of(Object o) {
-            return PyJson.write(o);
-        }
     }
 }
