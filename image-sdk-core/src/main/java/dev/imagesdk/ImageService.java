@@ -1,0 +1,147 @@
+package dev.imagesdk;
+
+import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.model.Image;
+import dev.imagesdk.model.ImageQuery;
+import dev.imagesdk.model.ImageSpec;
+import dev.imagesdk.model.ImageStatus;
+import dev.imagesdk.model.ImageUpdate;
+import dev.imagesdk.model.Member;
+import dev.imagesdk.model.MemberStatus;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The image service: what Glance API v1 and v2 have in common, behind one interface. Get one from
+ * {@link #builder()}; it authenticates, finds the image endpoint and chooses the API version (or uses the
+ * one pinned in the configuration). One instance is thread-safe, holds one pooled HTTP client, and should
+ * be shared and closed when done.
+ *
+ * <p><b>Failures.</b> Every method throws only {@link ImageSdkException} subclasses: service errors as
+ * {@link dev.imagesdk.exception.ImageServiceException} (with status, Glance's message and request id),
+ * client-side ones as {@link dev.imagesdk.exception.ImageSdkClientException}.
+ *
+ * <p><b>Retries.</b> Connection failures and 429/502/503/504 are retried with backoff (honouring
+ * {@code Retry-After}) where it is safe: reads and deletes always; creates because the SDK sends a
+ * client-generated id (a 409 on a retry is resolved by reading the image back); uploads only from a
+ * replayable {@link ImageData}; updates only when no byte of the request was sent. A 401 triggers one
+ * re-authentication and one replay. Checksum mismatches are never retried.
+ *
+ * <p><b>Integrity.</b> Uploads compute MD5 and SHA-512 in one pass and compare them with what the service
+ * recorded; downloads are verified before they are reported as complete (see {@link ImageDownload}).
+ */
+public interface ImageService extends AutoCloseable {
+
+    /** A builder that configures authentication, endpoint and API version. */
+    static ImageServiceBuilder builder() {
+        return new ImageServiceBuilder();
+    }
+
+    /** The API version this instance speaks. */
+    ApiVersion apiVersion();
+
+    /**
+     * Creates an image (metadata only; status {@code queued}). If the spec has no id, the SDK generates one
+     * so that a retried create cannot create a duplicate.
+     */
+    Image create(ImageSpec spec);
+
+    /**
+     * Creates an image and uploads its data, then verifies it. If the upload or verification fails, the
+     * image is deleted before the exception is thrown (no orphan), unless {@code keepOnFailure} is true.
+     *
+     * @return the image, {@code active} with verified checksums
+     */
+    Image createAndUpload(ImageSpec spec, ImageData data, TransferListener listener, boolean keepOnFailure);
+
+    /** {@link #createAndUpload(ImageSpec, ImageData, TransferListener, boolean)} deleting on failure. */
+    default Image createAndUpload(ImageSpec spec, ImageData data, TransferListener listener) {
+        return createAndUpload(spec, data, listener, false);
+    }
+
+    /**
+     * Reads an image's metadata.
+     *
+     * @throws dev.imagesdk.exception.NotFoundException if it does not exist or is not visible
+     */
+    Image get(String imageId);
+
+    /** Reads an image's metadata, or empty if it does not exist or is not visible (404). */
+    Optional<Image> find(String imageId);
+
+    /**
+     * Lists images lazily, page by page (see {@link PagedIterable}). Nothing is fetched until iteration.
+     *
+     * @throws dev.imagesdk.exception.InvalidInputException at once if the query uses a filter this API
+     *         version cannot send
+     */
+    PagedIterable<Image> list(ImageQuery query);
+
+    /**
+     * Applies an update and returns the image as the service reports it afterwards.
+     */
+    Image update(String imageId, ImageUpdate update);
+
+    /**
+     * Deletes an image. A 404 on a retried delete counts as success (the first attempt deleted it).
+     *
+     * @throws dev.imagesdk.exception.NotFoundException if the image did not exist at the first attempt
+     * @throws dev.imagesdk.exception.ForbiddenException if the image is protected
+     */
+    void delete(String imageId);
+
+    /**
+     * Uploads the data of a {@code queued} image, streaming it in constant memory, and verifies the
+     * service's checksums against MD5/SHA-512 computed over the bytes sent.
+     *
+     * @return the image after the upload, {@code active}
+     * @throws dev.imagesdk.exception.ChecksumMismatchException if the service recorded different checksums
+     */
+    Image upload(String imageId, ImageData data, TransferListener listener);
+
+    /** {@link #upload(String, ImageData, TransferListener)} without progress. */
+    default Image upload(String imageId, ImageData data) {
+        return upload(imageId, data, TransferListener.NONE);
+    }
+
+    /** A pending, verified download of the image's data (nothing is transferred until a terminal call). */
+    ImageDownload download(String imageId);
+
+    /**
+     * Adds a tag (idempotent). API v1 has no tags: its implementation throws
+     * {@link dev.imagesdk.exception.ImageSdkClientException}.
+     */
+    void addTag(String imageId, String tag);
+
+    /** Removes a tag. */
+    void removeTag(String imageId, String tag);
+
+    /** The projects the image is shared with. */
+    List<Member> members(String imageId);
+
+    /** Shares the image with a project (API v2: the member starts {@code pending}). */
+    Member addMember(String imageId, String projectId);
+
+    /** Stops sharing the image with a project. */
+    void removeMember(String imageId, String projectId);
+
+    /**
+     * Sets the caller's own membership status for an image shared with its project (API v2: accept or
+     * reject).
+     */
+    Member updateMemberStatus(String imageId, String projectId, MemberStatus status);
+
+    /**
+     * Polls the image until it reaches {@code status}, with backoff, failing fast when it cannot get there
+     * ({@code killed}, deleted, or a failed import).
+     *
+     * @throws dev.imagesdk.exception.WaiterException on timeout or a terminal failure
+     */
+    Image waitForStatus(String imageId, ImageStatus status, Duration timeout);
+
+    /** Releases the HTTP client and threads. Idempotent. Never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,206 @@
+package dev.imagesdk;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imagesdk.auth.AuthMethod;
+import dev.imagesdk.auth.TokenProvider;
+import dev.imagesdk.config.ClientConfig;
+import dev.imagesdk.exception.ConfigurationException;
+import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.internal.auth.KeystoneAuthenticator;
+import dev.imagesdk.internal.auth.KeystoneTokenProvider;
+import dev.imagesdk.internal.auth.StaticTokenProvider;
+import dev.imagesdk.internal.http.CallExecutor;
+import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.internal.http.ErrorMapper;
+import dev.imagesdk.internal.http.FeignFactory;
+import dev.imagesdk.internal.http.HttpStack;
+import dev.imagesdk.internal.http.TlsContexts;
+import dev.imagesdk.internal.http.UserAgent;
+import dev.imagesdk.internal.http.VersionDiscovery;
+import dev.imagesdk.internal.http.WireLogger;
+import dev.imagesdk.internal.retry.RetryPolicy;
+import dev.imagesdk.internal.retry.Sleeper;
+import dev.imagesdk.spi.ImageServiceProvider;
+
+import javax.net.ssl.SSLContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Builds an {@link ImageService}: configuration, authentication, endpoint discovery and API version.
+ *
+ * <p>{@link #build()} runs, in order: authentication (Keystone, unless a static token or no-auth is
+ * configured, which never call Keystone; with an explicit image endpoint the first token is obtained
+ * lazily), the image endpoint (the explicit one, else the service catalog by type {@code image},
+ * interface and region), the API version (the pinned one, else {@code GET /} version discovery: the
+ * highest CURRENT/SUPPORTED v2.x if image-sdk-v2 is on the classpath, else v1), then the
+ * {@link ImageServiceProvider} of that version found through {@link ServiceLoader}.
+ *
+ * <p>Failures: {@link InvalidInputException} or {@link ConfigurationException} for bad or missing
+ * settings (naming the setting); {@link dev.imagesdk.exception.UnauthorizedException} if Keystone refuses
+ * the credentials; {@link dev.imagesdk.exception.TransportException} if a service cannot be reached;
+ * {@link ImageSdkClientException} naming the module to add if no implementation of the chosen version is
+ * on the classpath. Not thread-safe; each {@code build()} creates an independent service.
+ */
+public final class ImageServiceBuilder {
+
+    private ClientConfig config;
+    private ApiVersion pinned;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private List<ImageServiceProvider> providers;
+
+    ImageServiceBuilder() {
+    }
+
+    /**
+     * Uses {@link ClientConfig#fromEnvironment()}: {@code OS_CLOUD} + {@code clouds.yaml}, and the
+     * {@code OS_*} variables.
+     *
+     * @throws ConfigurationException naming the variable or key at fault
+     */
+    public ImageServiceBuilder fromEnvironment() {
+        this.config = ClientConfig.fromEnvironment();
+        return this;
+    }
+
+    /** Uses this configuration. */
+    public ImageServiceBuilder config(ClientConfig config) {
+        this.config = config;
+        return this;
+    }
+
+    /** Pins the API version (overrides the configuration's and skips discovery); null to discover. */
+    public ImageServiceBuilder apiVersion(ApiVersion apiVersion) {
+        this.pinned = apiVersion;
+        return this;
+    }
+
+    // Test hooks (package-private): a clock, a sleeper that records waits, explicit providers.
+    ImageServiceBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    ImageServiceBuilder sleeper(Sleeper sleeper) {
+        this.sleeper = sleeper;
+        return this;
+    }
+
+    ImageServiceBuilder providers(List<ImageServiceProvider> providers) {
+        this.providers = List.copyOf(providers);
+        return this;
+    }
+
+    /** Authenticates, resolves the endpoint and version, and creates the service. */
+    public ImageService build() {
+        if (config == null) {
+            throw new InvalidInputException("config", null, "call config(...) or fromEnvironment() first");
+        }
+        try {
+            return doBuild();
+        } catch (ImageSdkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ImageSdkClientException("Could not build the image service: " + e, e);
+        }
+    }
+
+    private ImageService doBuild() {
+        ObjectMapper json = HttpStack.objectMapper();
+        ErrorMapper errors = new ErrorMapper(json, clock);
+        WireLogger wire = new WireLogger();
+        SSLContext ssl = TlsContexts.create(config.caCert().orElse(null), config.insecure());
+        HttpClient http = HttpStack.httpClient(config, ssl);
+        String userAgent = UserAgent.value();
+        FeignFactory feign = new FeignFactory(http, json, errors, wire, userAgent, config.connectTimeout(),
+                config.requestTimeout());
+        RetryPolicy policy = new RetryPolicy(config.maxAttempts(), config.initialBackoff(), 2.0, 0.5,
+                config.maxBackoff(), config.maxTotalRetryWait());
+        CallExecutor unauthenticated = new CallExecutor(null, policy, sleeper);
+
+        AuthMethod auth = config.auth();
+        TokenProvider tokens;
+        if (auth instanceof AuthMethod.NoAuth) {
+            tokens = null;
+        } else if (auth instanceof AuthMethod.StaticToken) {
+            tokens = new StaticTokenProvider(((AuthMethod.StaticToken) auth).token());
+        } else {
+            KeystoneAuthenticator keystone = new KeystoneAuthenticator(auth, config.authUrl(), feign,
+                    unauthenticated, json, errors);
+            tokens = new KeystoneTokenProvider(keystone, clock, config.tokenRefreshSkew());
+        }
+
+        URI endpoint = config.imageEndpoint().orElseGet(() -> tokens.token().catalog()
+                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null)));
+
+        Map<ApiVersion, ImageServiceProvider> byVersion = providers();
+        ApiVersion version = pinned != null ? pinned : config.apiVersion().orElse(null);
+        String versionId = null;
+        if (version == null) {
+            if (byVersion.isEmpty()) {
+                throw noProvider(null);
+            }
+            VersionDiscovery.Result r = new VersionDiscovery(feign, unauthenticated, errors, json)
+                    .discover(endpoint, byVersion.keySet());
+            version = r.apiVersion();
+            versionId = r.versionId();
+        }
+        ImageServiceProvider provider = byVersion.get(version);
+        if (provider == null) {
+            throw noProvider(version);
+        }
+        ClientContext context = ClientContext.builder()
+                .config(config)
+                .imageEndpoint(VersionDiscovery.root(endpoint))
+                .apiVersion(version)
+                .versionId(versionId)
+                .callExecutor(new CallExecutor(tokens, policy, sleeper))
+                .tokenProvider(tokens)
+                .httpClient(http)
+                .feignFactory(feign)
+                .sslContext(ssl)
+                .objectMapper(json)
+                .errorMapper(errors)
+                .wireLogger(wire)
+                .userAgent(userAgent)
+                .clock(clock)
+                .build();
+        return provider.create(context);
+    }
+
+    private Map<ApiVersion, ImageServiceProvider> providers() {
+        List<ImageServiceProvider> found = providers;
+        if (found == null) {
+            found = new ArrayList<>();
+            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            for (ImageServiceProvider p : ServiceLoader.load(ImageServiceProvider.class,
+                    cl != null ? cl : ImageServiceBuilder.class.getClassLoader())) {
+                found.add(p);
+            }
+        }
+        Map<ApiVersion, ImageServiceProvider> map = new EnumMap<>(ApiVersion.class);
+        for (ImageServiceProvider p : found) {
+            map.putIfAbsent(p.apiVersion(), p);
+        }
+        return map;
+    }
+
+    private static ImageSdkClientException noProvider(ApiVersion version) {
+        if (version == null) {
+            return new ImageSdkClientException("No image API implementation is on the classpath: add the "
+                    + "dependency dev.imagesdk:image-sdk-v2 (or dev.imagesdk:image-sdk-v1 for API v1)");
+        }
+        String module = version == ApiVersion.V2 ? "image-sdk-v2" : "image-sdk-v1";
+        return new ImageSdkClientException("Image API " + version + " was chosen but its implementation is not "
+                + "on the classpath: add the dependency dev.imagesdk:" + module);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.imagesdk.auth;
+
+import dev.imagesdk.config.Interface;
+import dev.imagesdk.exception.ConfigurationException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The service catalog Keystone returned with a token: every endpoint of every service. Immutable.
+ */
+public final class ServiceCatalog {
+
+    /** An empty catalog (a static token, or an unscoped token). */
+    public static final ServiceCatalog EMPTY = new ServiceCatalog(List.of());
+
+    /**
+     * One endpoint of one service.
+     *
+     * @param serviceType e.g. {@code image}, {@code identity}
+     * @param serviceName e.g. {@code glance}; may be null
+     * @param endpointInterface public, internal or admin
+     * @param region the region id, or null when the catalog gives none
+     * @param url the endpoint URL
+     */
+    public record Endpoint(String serviceType, String serviceName, Interface endpointInterface, String region,
+                           URI url) {
+        public Endpoint {
+            Objects.requireNonNull(serviceType, "serviceType");
+            Objects.requireNonNull(endpointInterface, "endpointInterface");
+            Objects.requireNonNull(url, "url");
+        }
+    }
+
+    private final List<Endpoint> endpoints;
+
+    private ServiceCatalog(List<Endpoint> endpoints) {
+        this.endpoints = List.copyOf(endpoints);
+    }
+
+    public static ServiceCatalog of(List<Endpoint> endpoints) {
+        return endpoints.isEmpty() ? EMPTY : new ServiceCatalog(endpoints);
+    }
+
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /**
+     * The URL of the service's endpoint with this interface, in this region (any region when null: the
+     * first listed).
+     *
+     * @throws ConfigurationException when there is none; the message lists the regions (or interfaces)
+     *         the catalog does have for this service type
+     */
+    public URI endpoint(String serviceType, Interface endpointInterface, String regionOrNull) {
+        List<Endpoint> ofType = endpoints.stream()
+                .filter(e -> e.serviceType().equals(serviceType))
+                .collect(Collectors.toList());
+        if (ofType.isEmpty()) {
+            throw new ConfigurationException("service catalog",
+                    "no '" + serviceType + "' service in the catalog; services found: " + new TreeSet<>(
+                            endpoints.stream().map(Endpoint::serviceType).collect(Collectors.toList()))
+                            + ". Set OS_IMAGE_URL (image_endpoint_override) to give the endpoint explicitly");
+        }
+        List<Endpoint> inRegion = ofType.stream()
+                .filter(e -> regionOrNull == null || regionOrNull.equals(e.region()))
+                .collect(Collectors.toList());
+        if (inRegion.isEmpty()) {
+            throw new ConfigurationException("OS_REGION_NAME (region_name)",
+                    "no '" + serviceType + "' endpoint in region '" + regionOrNull + "'; regions found: "
+                            + regions(ofType));
+        }
+        return inRegion.stream()
+                .filter(e -> e.endpointInterface() == endpointInterface)
+                .findFirst()
+                .map(Endpoint::url)
+                .orElseThrow(() -> new ConfigurationException("OS_INTERFACE (interface)",
+                        "no '" + serviceType + "' endpoint with interface " + endpointInterface.keystoneName()
+                                + (regionOrNull == null ? "" : " in region '" + regionOrNull + "'")
+                                + "; interfaces found: " + new TreeSet<>(inRegion.stream()
+                                .map(e -> e.endpointInterface().keystoneName()).collect(Collectors.toList()))));
+    }
+
+    private static TreeSet<String> regions(List<Endpoint> list) {
+        return list.stream().map(e -> e.region() == null ? "(none)" : e.region())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceCatalog{" + endpoints.size() + " endpoints}";
+    }
+}

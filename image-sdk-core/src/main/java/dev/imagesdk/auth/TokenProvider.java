@@ -1,0 +1,41 @@
+package dev.imagesdk.auth;
+
+import java.time.Duration;
+
+/**
+ * Supplies the token every request carries. Thread-safe.
+ *
+ * <p>The Keystone implementation renews the token proactively once less than the configured skew
+ * (default 120 s) remains, performs at most one Keystone call at a time however many threads need a
+ * token (single-flight), and after a 401 drops the token only if it is still the one that was refused
+ * ({@link #invalidate(String)} is compare-and-invalidate), so concurrent 401s cause one renewal.
+ *
+ * <p>Failures: Keystone's refusal surfaces as {@link dev.imagesdk.exception.UnauthorizedException} (or
+ * another {@link dev.imagesdk.exception.ImageServiceException}); an unreachable Keystone as
+ * {@link dev.imagesdk.exception.TransportException}.
+ */
+public interface TokenProvider {
+
+    /** A token valid for at least the refresh skew, renewing it first if needed. */
+    Token token();
+
+    /**
+     * Forgets {@code staleToken} if it is still the current token, so the next {@link #token()} renews it.
+     * Does nothing if the token has already been replaced.
+     */
+    void invalidate(String staleToken);
+
+    /**
+     * A token valid for at least {@code minRemaining} (e.g. before a long upload), renewing it first if
+     * less remains. If Keystone issues tokens with a shorter lifetime, the freshest token is returned.
+     */
+    Token ensureValidFor(Duration minRemaining);
+
+    /**
+     * Whether {@link #invalidate} followed by {@link #token()} can yield a different token. {@code false}
+     * for a static token, so a 401 is reported at once instead of replayed with the same token.
+     */
+    default boolean canReauthenticate() {
+        return true;
+    }
+}

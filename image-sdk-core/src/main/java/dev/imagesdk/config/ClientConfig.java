@@ -1,0 +1,423 @@
+package dev.imagesdk.config;
+
+import dev.imagesdk.ApiVersion;
+import dev.imagesdk.auth.AuthMethod;
+import dev.imagesdk.exception.ConfigurationException;
+import dev.imagesdk.exception.InvalidInputException;
+
+import java.net.ProxySelector;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything an {@link dev.imagesdk.ImageService} needs to reach and authenticate to Glance. Immutable;
+ * build one with {@link #builder()}, copy with {@link #toBuilder()}, or read the environment the way
+ * openstacksdk and the {@code glance} CLI do with {@link #fromEnvironment()}.
+ *
+ * <p>{@link Builder#build()} validates the combination: a Keystone {@link AuthMethod} needs an
+ * {@link #authUrl()}; a static token or no-auth needs an {@link #imageEndpoint()}. Failures are
+ * {@link InvalidInputException}s naming the field. {@code toString()} masks every secret.
+ */
+public final class ClientConfig {
+
+    private final AuthMethod auth;
+    private final URI authUrl;
+    private final String regionName;
+    private final Interface endpointInterface;
+    private final URI imageEndpoint;
+    private final ApiVersion apiVersion;
+    private final Path caCert;
+    private final boolean insecure;
+    private final ProxySelector proxySelector;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final Duration idleTimeout;
+    private final Duration tokenRefreshSkew;
+    private final Duration transferTokenValidity;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration maxTotalRetryWait;
+
+    private ClientConfig(Builder b) {
+        this.auth = b.auth;
+        this.authUrl = b.authUrl;
+        this.regionName = b.regionName;
+        this.endpointInterface = b.endpointInterface;
+        this.imageEndpoint = b.imageEndpoint;
+        this.apiVersion = b.apiVersion;
+        this.caCert = b.caCert;
+        this.insecure = b.insecure;
+        this.proxySelector = b.proxySelector;
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.idleTimeout = b.idleTimeout;
+        this.tokenRefreshSkew = b.tokenRefreshSkew;
+        this.transferTokenValidity = b.transferTokenValidity;
+        this.maxAttempts = b.maxAttempts;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.maxTotalRetryWait = b.maxTotalRetryWait;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads the process environment: {@code OS_CLOUD} with {@code clouds.yaml} (+ {@code secure.yaml})
+     * looked up where openstacksdk looks ({@code OS_CLIENT_CONFIG_FILE}, the current directory,
+     * {@code ~/.config/openstack}, {@code /etc/openstack}), then the {@code OS_*} variables, which
+     * override the file's values (as the {@code openstack} CLI does).
+     *
+     * @throws ConfigurationException naming the variable or {@code clouds.yaml} key that is missing,
+     *         malformed or contradicts another one
+     */
+    public static ClientConfig fromEnvironment() {
+        return fromEnvironment(System.getenv(), defaultSearchDirs(System.getenv()));
+    }
+
+    /**
+     * Like {@link #fromEnvironment()}, with the environment and the directories searched for
+     * {@code clouds.yaml} / {@code secure.yaml} given explicitly ({@code OS_CLIENT_CONFIG_FILE} and
+     * {@code OS_CLIENT_SECURE_FILE} in {@code env} still come first).
+     */
+    public static ClientConfig fromEnvironment(Map<String, String> env, List<Path> searchDirs) {
+        return new EnvironmentLoader(env, searchDirs).load();
+    }
+
+    /** Where openstacksdk looks: the current directory, the user's config dir, then {@code /etc/openstack}. */
+    public static List<Path> defaultSearchDirs(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path userDir = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg, "openstack")
+                : Path.of(System.getProperty("user.home"), ".config", "openstack");
+        return List.of(Path.of("").toAbsolutePath(), userDir, Path.of("/etc/openstack"));
+    }
+
+    /** How to authenticate. */
+    public AuthMethod auth() {
+        return auth;
+    }
+
+    /** The Keystone URL ({@code OS_AUTH_URL}); null for a static token or no-auth. */
+    public URI authUrl() {
+        return authUrl;
+    }
+
+    /** The region to pick from the catalog; empty to take the first image endpoint listed. */
+    public Optional<String> regionName() {
+        return Optional.ofNullable(regionName);
+    }
+
+    /** Which catalog endpoint interface to use; public by default. */
+    public Interface endpointInterface() {
+        return endpointInterface;
+    }
+
+    /** An explicit image endpoint, which overrides the catalog ({@code OS_IMAGE_URL}). */
+    public Optional<URI> imageEndpoint() {
+        return Optional.ofNullable(imageEndpoint);
+    }
+
+    /** A pinned API version; empty means version discovery decides. */
+    public Optional<ApiVersion> apiVersion() {
+        return Optional.ofNullable(apiVersion);
+    }
+
+    /** A PEM bundle of CA certificates to trust instead of the JDK's ({@code OS_CACERT}). */
+    public Optional<Path> caCert() {
+        return Optional.ofNullable(caCert);
+    }
+
+    /** Whether TLS verification is off ({@code OS_INSECURE}); false by default. */
+    public boolean insecure() {
+        return insecure;
+    }
+
+    /** The proxy selector; the JDK's default ({@code http(s).proxyHost} ...) unless set. */
+    public ProxySelector proxySelector() {
+        return proxySelector != null ? proxySelector : ProxySelector.getDefault();
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Timeout of a JSON/header call until its response headers arrive. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** A data transfer that moves no byte for this long is aborted. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** A token is renewed once less than this remains before its expiry; 120 s by default. */
+    public Duration tokenRefreshSkew() {
+        return tokenRefreshSkew;
+    }
+
+    /** The token validity ensured before an upload or download starts; 10 min by default. */
+    public Duration transferTokenValidity() {
+        return transferTokenValidity;
+    }
+
+    /** Attempts per call, the first included; 4 by default (1 disables retries). */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /** The longest single wait between attempts, also the longest {@code Retry-After} honoured. */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /** The most time one call may spend waiting between attempts. */
+    public Duration maxTotalRetryWait() {
+        return maxTotalRetryWait;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientConfig{auth=" + auth + ", authUrl=" + authUrl + ", regionName=" + regionName
+                + ", interface=" + endpointInterface.keystoneName() + ", imageEndpoint=" + imageEndpoint
+                + ", apiVersion=" + apiVersion + ", caCert=" + caCert + ", insecure=" + insecure
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + ", idleTimeout=" + idleTimeout + ", tokenRefreshSkew=" + tokenRefreshSkew
+                + ", maxAttempts=" + maxAttempts + '}';
+    }
+
+    /** Builds a {@link ClientConfig}. Not thread-safe. */
+    public static final class Builder {
+        private AuthMethod auth;
+        private URI authUrl;
+        private String regionName;
+        private Interface endpointInterface = Interface.PUBLIC;
+        private URI imageEndpoint;
+        private ApiVersion apiVersion;
+        private Path caCert;
+        private boolean insecure;
+        private ProxySelector proxySelector;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration tokenRefreshSkew = Duration.ofSeconds(120);
+        private Duration transferTokenValidity = Duration.ofMinutes(10);
+        private int maxAttempts = 4;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Duration maxTotalRetryWait = Duration.ofMinutes(2);
+
+        private Builder() {
+        }
+
+        private Builder(ClientConfig c) {
+            auth = c.auth;
+            authUrl = c.authUrl;
+            regionName = c.regionName;
+            endpointInterface = c.endpointInterface;
+            imageEndpoint = c.imageEndpoint;
+            apiVersion = c.apiVersion;
+            caCert = c.caCert;
+            insecure = c.insecure;
+            proxySelector = c.proxySelector;
+            connectTimeout = c.connectTimeout;
+            requestTimeout = c.requestTimeout;
+            idleTimeout = c.idleTimeout;
+            tokenRefreshSkew = c.tokenRefreshSkew;
+            transferTokenValidity = c.transferTokenValidity;
+            maxAttempts = c.maxAttempts;
+            initialBackoff = c.initialBackoff;
+            maxBackoff = c.maxBackoff;
+            maxTotalRetryWait = c.maxTotalRetryWait;
+        }
+
+        public Builder auth(AuthMethod auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        public Builder authUrl(URI authUrl) {
+            this.authUrl = authUrl;
+            return this;
+        }
+
+        public Builder authUrl(String authUrl) {
+            this.authUrl = authUrl == null ? null : uri("authUrl", authUrl);
+            return this;
+        }
+
+        public Builder regionName(String regionName) {
+            this.regionName = regionName;
+            return this;
+        }
+
+        public Builder endpointInterface(Interface endpointInterface) {
+            this.endpointInterface = Objects.requireNonNull(endpointInterface, "endpointInterface");
+            return this;
+        }
+
+        public Builder imageEndpoint(URI imageEndpoint) {
+            this.imageEndpoint = imageEndpoint;
+            return this;
+        }
+
+        public Builder imageEndpoint(String imageEndpoint) {
+            this.imageEndpoint = imageEndpoint == null ? null : uri("imageEndpoint", imageEndpoint);
+            return this;
+        }
+
+        /** Pins the API version (no discovery); null lets discovery decide. */
+        public Builder apiVersion(ApiVersion apiVersion) {
+            this.apiVersion = apiVersion;
+            return this;
+        }
+
+        public Builder caCert(Path caCert) {
+            this.caCert = caCert;
+            return this;
+        }
+
+        /** Turns TLS verification off. Logged as a warning; use only against test clouds. */
+        public Builder insecure(boolean insecure) {
+            this.insecure = insecure;
+            return this;
+        }
+
+        public Builder proxySelector(ProxySelector proxySelector) {
+            this.proxySelector = proxySelector;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = d;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration d) {
+            this.requestTimeout = d;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration d) {
+            this.idleTimeout = d;
+            return this;
+        }
+
+        public Builder tokenRefreshSkew(Duration d) {
+            this.tokenRefreshSkew = d;
+            return this;
+        }
+
+        public Builder transferTokenValidity(Duration d) {
+            this.transferTokenValidity = d;
+            return this;
+        }
+
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        public Builder initialBackoff(Duration d) {
+            this.initialBackoff = d;
+            return this;
+        }
+
+        public Builder maxBackoff(Duration d) {
+            this.maxBackoff = d;
+            return this;
+        }
+
+        public Builder maxTotalRetryWait(Duration d) {
+            this.maxTotalRetryWait = d;
+            return this;
+        }
+
+        /**
+         * @throws InvalidInputException naming the field that is missing or invalid
+         */
+        public ClientConfig build() {
+            if (auth == null) {
+                throw new InvalidInputException("auth", null, "an authentication method is required "
+                        + "(AuthMethod.V3Password, ..., StaticToken, NoAuth)");
+            }
+            if (auth.usesKeystone() && authUrl == null) {
+                throw new InvalidInputException("authUrl", null, "is required for " + kind(auth));
+            }
+            if (!auth.usesKeystone() && imageEndpoint == null) {
+                throw new InvalidInputException("imageEndpoint", null,
+                        "is required for " + kind(auth) + " (Keystone is not called, so there is no catalog)");
+            }
+            checkHttp("authUrl", authUrl);
+            checkHttp("imageEndpoint", imageEndpoint);
+            positive("connectTimeout", connectTimeout);
+            positive("requestTimeout", requestTimeout);
+            positive("idleTimeout", idleTimeout);
+            positive("initialBackoff", initialBackoff);
+            positive("maxBackoff", maxBackoff);
+            notNegative("tokenRefreshSkew", tokenRefreshSkew);
+            notNegative("transferTokenValidity", transferTokenValidity);
+            notNegative("maxTotalRetryWait", maxTotalRetryWait);
+            if (maxAttempts < 1) {
+                throw new InvalidInputException("maxAttempts", maxAttempts, "must be at least 1");
+            }
+            return new ClientConfig(this);
+        }
+
+        private static String kind(AuthMethod auth) {
+            return auth.getClass().getSimpleName();
+        }
+
+        private static URI uri(String field, String value) {
+            try {
+                return URI.create(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(field, value, "is not a URL: " + e.getMessage());
+            }
+        }
+
+        private static void checkHttp(String field, URI uri) {
+            if (uri == null) {
+                return;
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new InvalidInputException(field, uri, "must be an absolute http:// or https:// URL");
+            }
+        }
+
+        private static void positive(String field, Duration d) {
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new InvalidInputException(field, d, "must be positive");
+            }
+        }
+
+        private static void notNegative(String field, Duration d) {
+            if (d == null || d.isNegative()) {
+                throw new InvalidInputException(field, d, "must not be negative");
+            }
+        }
+    }
+
+    /** Converts a builder failure into a configuration error naming the environment setting. */
+    static ConfigurationException asConfiguration(String setting, InvalidInputException e) {
+        return new ConfigurationException(setting, e.getMessage(), e);
+    }
+}

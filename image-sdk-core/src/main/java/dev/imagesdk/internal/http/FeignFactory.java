@@ -1,0 +1,96 @@
+package dev.imagesdk.internal.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creates Feign clients for JSON and header calls, all on one JDK {@link HttpClient} (one connection pool
+ * per service instance).
+ *
+ * <p>Every client: feign-java11 over the shared client, Jackson encoder/decoder on the shared mapper,
+ * {@link Retryer#NEVER_RETRY} (retries belong to {@link CallExecutor}), errors mapped by the shared
+ * {@link ErrorMapper} (404 included: {@code dismiss404} is off), the wire log written by a client
+ * decorator and Feign's own logging off, {@code User-Agent} set on every request.
+ *
+ * <p>Tokens: API interfaces take the token as a header parameter, so every attempt of
+ * {@link CallExecutor#execute} sends the token it was given and no thread-local state is needed:
+ * <pre>{@code
+ * @RequestLine("GET /v2/images/{id}")
+ * @Headers("X-Auth-Token: {token}")
+ * ImageJson get(@Param("token") String token, @Param("id") String id);
+ * }</pre>
+ * A null token drops the header (no-auth). Per-call timeouts: add a {@link Request.Options} parameter to
+ * the method, or use {@link #options(Duration)}; its connect timeout must stay {@link #connectTimeout()}
+ * or feign-java11 silently builds a second pool.
+ */
+public final class FeignFactory {
+
+    private final HttpClient httpClient;
+    private final ObjectMapper mapper;
+    private final ErrorMapper errorMapper;
+    private final WireLogger wire;
+    private final String userAgent;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+
+    public FeignFactory(HttpClient httpClient, ObjectMapper mapper, ErrorMapper errorMapper, WireLogger wire,
+                        String userAgent, Duration connectTimeout, Duration readTimeout) {
+        this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.errorMapper = Objects.requireNonNull(errorMapper, "errorMapper");
+        this.wire = Objects.requireNonNull(wire, "wire");
+        this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+    }
+
+    /** A Feign client of {@code api} whose request lines are relative to {@code baseUrl}. */
+    public <T> T create(Class<T> api, String baseUrl) {
+        return Feign.builder()
+                .client(new LoggingClient(new Http2Client(httpClient), wire))
+                .options(options(readTimeout))
+                .retryer(Retryer.NEVER_RETRY)
+                .encoder(new JacksonEncoder(mapper))
+                .decoder(new JacksonDecoder(mapper))
+                .errorDecoder(new MappingErrorDecoder(errorMapper))
+                .requestInterceptor(template -> {
+                    template.removeHeader("User-Agent");
+                    template.header("User-Agent", userAgent);
+                })
+                .logLevel(Logger.Level.NONE)
+                .target(api, stripTrailingSlash(baseUrl));
+    }
+
+    /** Request options with this read timeout and the shared connect timeout (no redirects). */
+    public Request.Options options(Duration readTimeout) {
+        return new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                readTimeout.toMillis(), TimeUnit.MILLISECONDS, false);
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    static String stripTrailingSlash(String url) {
+        String u = url;
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+}

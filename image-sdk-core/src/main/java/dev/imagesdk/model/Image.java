@@ -1,0 +1,574 @@
+package dev.imagesdk.model;
+
+import dev.imagesdk.exception.InvalidInputException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An image as the service reports it: every field Glance API v2 returns, the fields API v1 adds
+ * ({@code is_public}, {@code deleted}, {@code deleted_at}), and the custom properties.
+ *
+ * <p>Immutable. Fields the service did not send are {@code null} (never a made-up default); lists and
+ * maps are empty, never null. Unknown statuses, formats and visibilities are kept verbatim
+ * (see {@link OpenValue}). Built by the SDK from responses; {@link #builder()} exists for tests and fakes,
+ * and requires only {@link #id()}.
+ */
+public final class Image {
+
+    private final String id;
+    private final String name;
+    private final ImageStatus status;
+    private final Visibility visibility;
+    private final Boolean isProtected;
+    private final Boolean osHidden;
+    private final String checksum;
+    private final String osHashAlgo;
+    private final String osHashValue;
+    private final Long size;
+    private final Long virtualSize;
+    private final Integer minDisk;
+    private final Integer minRam;
+    private final DiskFormat diskFormat;
+    private final ContainerFormat containerFormat;
+    private final String owner;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final String directUrl;
+    private final String self;
+    private final String file;
+    private final String schema;
+    private final Boolean isPublic;
+    private final Boolean deleted;
+    private final Instant deletedAt;
+    private final List<String> tags;
+    private final List<String> stores;
+    private final List<ImageLocation> locations;
+    private final Map<String, String> properties;
+
+    private Image(Builder b) {
+        this.id = b.id;
+        this.name = b.name;
+        this.status = b.status;
+        this.visibility = b.visibility;
+        this.isProtected = b.isProtected;
+        this.osHidden = b.osHidden;
+        this.checksum = b.checksum;
+        this.osHashAlgo = b.osHashAlgo;
+        this.osHashValue = b.osHashValue;
+        this.size = b.size;
+        this.virtualSize = b.virtualSize;
+        this.minDisk = b.minDisk;
+        this.minRam = b.minRam;
+        this.diskFormat = b.diskFormat;
+        this.containerFormat = b.containerFormat;
+        this.owner = b.owner;
+        this.createdAt = b.createdAt;
+        this.updatedAt = b.updatedAt;
+        this.directUrl = b.directUrl;
+        this.self = b.self;
+        this.file = b.file;
+        this.schema = b.schema;
+        this.isPublic = b.isPublic;
+        this.deleted = b.deleted;
+        this.deletedAt = b.deletedAt;
+        this.tags = List.copyOf(b.tags);
+        this.stores = List.copyOf(b.stores);
+        this.locations = List.copyOf(b.locations);
+        this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+    }
+
+    /** A builder for an image (tests, fakes, parsers). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised with this image's fields. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.name = name;
+        b.status = status;
+        b.visibility = visibility;
+        b.isProtected = isProtected;
+        b.osHidden = osHidden;
+        b.checksum = checksum;
+        b.osHashAlgo = osHashAlgo;
+        b.osHashValue = osHashValue;
+        b.size = size;
+        b.virtualSize = virtualSize;
+        b.minDisk = minDisk;
+        b.minRam = minRam;
+        b.diskFormat = diskFormat;
+        b.containerFormat = containerFormat;
+        b.owner = owner;
+        b.createdAt = createdAt;
+        b.updatedAt = updatedAt;
+        b.directUrl = directUrl;
+        b.self = self;
+        b.file = file;
+        b.schema = schema;
+        b.isPublic = isPublic;
+        b.deleted = deleted;
+        b.deletedAt = deletedAt;
+        b.tags.addAll(tags);
+        b.stores.addAll(stores);
+        b.locations.addAll(locations);
+        b.properties.putAll(properties);
+        return b;
+    }
+
+    /** The image id (a UUID). Wire name {@code id}. */
+    public String id() {
+        return id;
+    }
+
+    /** The name, or null if none was set. Wire name {@code name}. */
+    public String name() {
+        return name;
+    }
+
+    /** The status. Wire name {@code status}. */
+    public ImageStatus status() {
+        return status;
+    }
+
+    /** Who can see the image (API v2; derived from {@code is_public} for v1). Wire name {@code visibility}. */
+    public Visibility visibility() {
+        return visibility;
+    }
+
+    /** Whether the image is protected from deletion. Wire name {@code protected}. */
+    public Boolean isProtected() {
+        return isProtected;
+    }
+
+    /** Whether the image is hidden from default lists (API v2). Wire name {@code os_hidden}. */
+    public Boolean osHidden() {
+        return osHidden;
+    }
+
+    /** The MD5 of the data as hex, or null before data is uploaded. Wire name {@code checksum}. */
+    public String checksum() {
+        return checksum;
+    }
+
+    /** The multihash algorithm ({@code sha512} by default), or null. Wire name {@code os_hash_algo}. */
+    public String osHashAlgo() {
+        return osHashAlgo;
+    }
+
+    /** The multihash of the data as hex, or null. Wire name {@code os_hash_value}. */
+    public String osHashValue() {
+        return osHashValue;
+    }
+
+    /** The size of the data in bytes, or null before upload. Wire name {@code size}. */
+    public Long size() {
+        return size;
+    }
+
+    /** The virtual disk size in bytes, or null if unknown. Wire name {@code virtual_size}. */
+    public Long virtualSize() {
+        return virtualSize;
+    }
+
+    /** The minimum disk size in GB needed to boot, or null. Wire name {@code min_disk}. */
+    public Integer minDisk() {
+        return minDisk;
+    }
+
+    /** The minimum RAM in MB needed to boot, or null. Wire name {@code min_ram}. */
+    public Integer minRam() {
+        return minRam;
+    }
+
+    /** The disk format, or null if not set yet. Wire name {@code disk_format}. */
+    public DiskFormat diskFormat() {
+        return diskFormat;
+    }
+
+    /** The container format, or null if not set yet. Wire name {@code container_format}. */
+    public ContainerFormat containerFormat() {
+        return containerFormat;
+    }
+
+    /** The owning project id, or null. Wire name {@code owner}. */
+    public String owner() {
+        return owner;
+    }
+
+    /** When the image was created. Wire name {@code created_at}. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** When the image was last updated. Wire name {@code updated_at}. */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** The direct URL of the data, when the deployment shows it. Wire name {@code direct_url}. */
+    public String directUrl() {
+        return directUrl;
+    }
+
+    /** The image's own path ({@code /v2/images/<id>}). Wire name {@code self}. */
+    public String self() {
+        return self;
+    }
+
+    /** The path of the image's data ({@code /v2/images/<id>/file}). Wire name {@code file}. */
+    public String file() {
+        return file;
+    }
+
+    /** The schema path ({@code /v2/schemas/image}). Wire name {@code schema}. */
+    public String schema() {
+        return schema;
+    }
+
+    /** API v1: whether the image is public (null from API v2). Wire name {@code is_public}. */
+    public Boolean isPublic() {
+        return isPublic;
+    }
+
+    /** API v1: whether the image is deleted (null from API v2). Wire name {@code deleted}. */
+    public Boolean deleted() {
+        return deleted;
+    }
+
+    /** API v1: when the image was deleted, or null. Wire name {@code deleted_at}. */
+    public Instant deletedAt() {
+        return deletedAt;
+    }
+
+    /** The tags (API v2), in the order the service listed them. */
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** The stores holding the data (API v2 multi-store; from the comma-separated {@code stores}). */
+    public List<String> stores() {
+        return stores;
+    }
+
+    /** The locations of the data, when the deployment shows them. */
+    public List<ImageLocation> locations() {
+        return locations;
+    }
+
+    /** The custom properties, in the order received. Values are strings, as Glance stores them. */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /** A custom property's raw value. */
+    public Optional<String> property(String name) {
+        return Optional.ofNullable(properties.get(name));
+    }
+
+    /**
+     * A typed custom property.
+     *
+     * @throws InvalidInputException if the stored value is malformed for the property's type
+     */
+    public <T> Optional<T> property(ImageProperty<T> property) {
+        String raw = properties.get(property.name());
+        return raw == null ? Optional.empty() : Optional.of(property.parse(raw));
+    }
+
+    /** {@code true} if the status is {@code active}. */
+    public boolean isActive() {
+        return ImageStatus.ACTIVE.equals(status);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Image)) {
+            return false;
+        }
+        Image x = (Image) o;
+        return Objects.equals(id, x.id) && Objects.equals(name, x.name) && Objects.equals(status, x.status) && Objects.equals(visibility, x.visibility) && Objects.equals(isProtected, x.isProtected) && Objects.equals(osHidden, x.osHidden) && Objects.equals(checksum, x.checksum) && Objects.equals(osHashAlgo, x.osHashAlgo) && Objects.equals(osHashValue, x.osHashValue) && Objects.equals(size, x.size) && Objects.equals(virtualSize, x.virtualSize) && Objects.equals(minDisk, x.minDisk) && Objects.equals(minRam, x.minRam) && Objects.equals(diskFormat, x.diskFormat) && Objects.equals(containerFormat, x.containerFormat) && Objects.equals(owner, x.owner) && Objects.equals(createdAt, x.createdAt) && Objects.equals(updatedAt, x.updatedAt) && Objects.equals(directUrl, x.directUrl) && Objects.equals(self, x.self) && Objects.equals(file, x.file) && Objects.equals(schema, x.schema) && Objects.equals(isPublic, x.isPublic) && Objects.equals(deleted, x.deleted) && Objects.equals(deletedAt, x.deletedAt)
+                && tags.equals(x.tags) && stores.equals(x.stores) && locations.equals(x.locations)
+                && properties.equals(x.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, status, checksum, osHashValue, size, updatedAt, properties, tags);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Image{id=").append(id);
+        if (name != null) {
+            sb.append(", name='").append(name).append('\'');
+        }
+        sb.append(", status=").append(status);
+        if (visibility != null) {
+            sb.append(", visibility=").append(visibility);
+        }
+        if (size != null) {
+            sb.append(", size=").append(size);
+        }
+        if (diskFormat != null) {
+            sb.append(", disk_format=").append(diskFormat);
+        }
+        if (containerFormat != null) {
+            sb.append(", container_format=").append(containerFormat);
+        }
+        if (checksum != null) {
+            sb.append(", checksum=").append(checksum);
+        }
+        if (!tags.isEmpty()) {
+            sb.append(", tags=").append(tags);
+        }
+        if (!properties.isEmpty()) {
+            sb.append(", properties=").append(properties);
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Builds an {@link Image}. Not thread-safe. */
+    public static final class Builder {
+
+        private String id;
+        private String name;
+        private ImageStatus status;
+        private Visibility visibility;
+        private Boolean isProtected;
+        private Boolean osHidden;
+        private String checksum;
+        private String osHashAlgo;
+        private String osHashValue;
+        private Long size;
+        private Long virtualSize;
+        private Integer minDisk;
+        private Integer minRam;
+        private DiskFormat diskFormat;
+        private ContainerFormat containerFormat;
+        private String owner;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private String directUrl;
+        private String self;
+        private String file;
+        private String schema;
+        private Boolean isPublic;
+        private Boolean deleted;
+        private Instant deletedAt;
+        private final List<String> tags = new ArrayList<>();
+        private final List<String> stores = new ArrayList<>();
+        private final List<ImageLocation> locations = new ArrayList<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Sets {@code id}. */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /** Sets {@code name}. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Sets {@code status}. */
+        public Builder status(ImageStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        /** Sets {@code visibility}. */
+        public Builder visibility(Visibility visibility) {
+            this.visibility = visibility;
+            return this;
+        }
+
+        /** Sets {@code protected}. */
+        public Builder isProtected(Boolean isProtected) {
+            this.isProtected = isProtected;
+            return this;
+        }
+
+        /** Sets {@code os_hidden}. */
+        public Builder osHidden(Boolean osHidden) {
+            this.osHidden = osHidden;
+            return this;
+        }
+
+        /** Sets {@code checksum}. */
+        public Builder checksum(String checksum) {
+            this.checksum = checksum;
+            return this;
+        }
+
+        /** Sets {@code os_hash_algo}. */
+        public Builder osHashAlgo(String osHashAlgo) {
+            this.osHashAlgo = osHashAlgo;
+            return this;
+        }
+
+        /** Sets {@code os_hash_value}. */
+        public Builder osHashValue(String osHashValue) {
+            this.osHashValue = osHashValue;
+            return this;
+        }
+
+        /** Sets {@code size}. */
+        public Builder size(Long size) {
+            this.size = size;
+            return this;
+        }
+
+        /** Sets {@code virtual_size}. */
+        public Builder virtualSize(Long virtualSize) {
+            this.virtualSize = virtualSize;
+            return this;
+        }
+
+        /** Sets {@code min_disk}. */
+        public Builder minDisk(Integer minDisk) {
+            this.minDisk = minDisk;
+            return this;
+        }
+
+        /** Sets {@code min_ram}. */
+        public Builder minRam(Integer minRam) {
+            this.minRam = minRam;
+            return this;
+        }
+
+        /** Sets {@code disk_format}. */
+        public Builder diskFormat(DiskFormat diskFormat) {
+            this.diskFormat = diskFormat;
+            return this;
+        }
+
+        /** Sets {@code container_format}. */
+        public Builder containerFormat(ContainerFormat containerFormat) {
+            this.containerFormat = containerFormat;
+            return this;
+        }
+
+        /** Sets {@code owner}. */
+        public Builder owner(String owner) {
+            this.owner = owner;
+            return this;
+        }
+
+        /** Sets {@code created_at}. */
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        /** Sets {@code updated_at}. */
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        /** Sets {@code direct_url}. */
+        public Builder directUrl(String directUrl) {
+            this.directUrl = directUrl;
+            return this;
+        }
+
+        /** Sets {@code self}. */
+        public Builder self(String self) {
+            this.self = self;
+            return this;
+        }
+
+        /** Sets {@code file}. */
+        public Builder file(String file) {
+            this.file = file;
+            return this;
+        }
+
+        /** Sets {@code schema}. */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /** Sets {@code is_public}. */
+        public Builder isPublic(Boolean isPublic) {
+            this.isPublic = isPublic;
+            return this;
+        }
+
+        /** Sets {@code deleted}. */
+        public Builder deleted(Boolean deleted) {
+            this.deleted = deleted;
+            return this;
+        }
+
+        /** Sets {@code deleted_at}. */
+        public Builder deletedAt(Instant deletedAt) {
+            this.deletedAt = deletedAt;
+            return this;
+        }
+
+        /** Replaces the tags. */
+        public Builder tags(Collection<String> tags) {
+            this.tags.clear();
+            this.tags.addAll(tags);
+            return this;
+        }
+
+        /** Replaces the stores. */
+        public Builder stores(Collection<String> stores) {
+            this.stores.clear();
+            this.stores.addAll(stores);
+            return this;
+        }
+
+        /** Replaces the locations. */
+        public Builder locations(Collection<ImageLocation> locations) {
+            this.locations.clear();
+            this.locations.addAll(locations);
+            return this;
+        }
+
+        /** Sets one custom property (no name validation: this is what the service reported). */
+        public Builder property(String name, String value) {
+            properties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Replaces the custom properties. */
+        public Builder properties(Map<String, String> properties) {
+            this.properties.clear();
+            this.properties.putAll(properties);
+            return this;
+        }
+
+        /**
+         * Builds the image.
+         *
+         * @throws InvalidInputException if {@code id} is missing or blank
+         */
+        public Image build() {
+            if (id == null || id.isBlank()) {
+                throw new InvalidInputException("id", id, "an image needs an id");
+            }
+            return new Image(this);
+        }
+    }
+}

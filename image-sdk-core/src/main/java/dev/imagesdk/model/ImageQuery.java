@@ -1,0 +1,537 @@
+package dev.imagesdk.model;
+
+import dev.imagesdk.exception.InvalidInputException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What to list: filters, sort order, page size and an overall limit. An empty query
+ * ({@link #all()}) lists what the service lists by default (for API v2: not community, not hidden, shared
+ * images only once accepted).
+ *
+ * <p>Which filters an API version supports: v2 takes every filter except {@link Builder#minRam},
+ * {@link Builder#minDisk}, {@link Builder#isPublic} and {@link Builder#changesSince} (v1 only); v1 takes
+ * name, status, formats, sizes, {@code min_ram}, {@code min_disk}, {@code is_public}, {@code protected},
+ * {@code changes-since} and properties, and refuses the rest. An implementation refuses a filter it cannot
+ * send with an {@link InvalidInputException} rather than silently ignoring it.
+ *
+ * <p>Validated by {@link Builder#build()}: page size &gt; 0, limit &gt;= 0, {@code size_min <= size_max},
+ * {@code in:} lists non-empty, exact value and {@code in:} list of the same field not both set, valid tags.
+ */
+public final class ImageQuery {
+    private final List<String> names;
+    private final List<String> ids;
+    private final List<ImageStatus> statuses;
+    private final Visibility visibility;
+    private final String owner;
+    private final MemberStatus memberStatus;
+    private final Set<String> tags;
+    private final Long sizeMin;
+    private final Long sizeMax;
+    private final Boolean osHidden;
+    private final Boolean isProtected;
+    private final List<DiskFormat> diskFormats;
+    private final List<ContainerFormat> containerFormats;
+    private final TimeFilter createdAt;
+    private final TimeFilter updatedAt;
+    private final Map<String, String> properties;
+    private final Integer minRam;
+    private final Integer minDisk;
+    private final Boolean isPublic;
+    private final Instant changesSince;
+    private final List<Sort> sort;
+    private final Integer pageSize;
+    private final Long limit;
+    private final String marker;
+
+    private ImageQuery(Builder b) {
+        names = List.copyOf(b.names);
+        ids = List.copyOf(b.ids);
+        statuses = List.copyOf(b.statuses);
+        visibility = b.visibility;
+        owner = b.owner;
+        memberStatus = b.memberStatus;
+        tags = Collections.unmodifiableSet(new LinkedHashSet<>(b.tags));
+        sizeMin = b.sizeMin;
+        sizeMax = b.sizeMax;
+        osHidden = b.osHidden;
+        isProtected = b.isProtected;
+        diskFormats = List.copyOf(b.diskFormats);
+        containerFormats = List.copyOf(b.containerFormats);
+        createdAt = b.createdAt;
+        updatedAt = b.updatedAt;
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        minRam = b.minRam;
+        minDisk = b.minDisk;
+        isPublic = b.isPublic;
+        changesSince = b.changesSince;
+        sort = List.copyOf(b.sort);
+        pageSize = b.pageSize;
+        limit = b.limit;
+        marker = b.marker;
+    }
+
+    /** A query with no filters. */
+    public static ImageQuery all() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.names.addAll(names);
+        b.nameIsList = names.size() > 1;
+        b.ids.addAll(ids);
+        b.statuses.addAll(statuses);
+        b.statusIsList = statuses.size() > 1;
+        b.visibility = visibility;
+        b.owner = owner;
+        b.memberStatus = memberStatus;
+        b.tags.addAll(tags);
+        b.sizeMin = sizeMin;
+        b.sizeMax = sizeMax;
+        b.osHidden = osHidden;
+        b.isProtected = isProtected;
+        b.diskFormats.addAll(diskFormats);
+        b.containerFormats.addAll(containerFormats);
+        b.createdAt = createdAt;
+        b.updatedAt = updatedAt;
+        b.properties.putAll(properties);
+        b.minRam = minRam;
+        b.minDisk = minDisk;
+        b.isPublic = isPublic;
+        b.changesSince = changesSince;
+        b.sort.addAll(sort);
+        b.pageSize = pageSize;
+        b.limit = limit;
+        b.marker = marker;
+        return b;
+    }
+
+    /** Name filter: one name (exact match) or several ({@code in:} list). Empty if not filtered. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Id filter ({@code in:} list). */
+    public List<String> ids() {
+        return ids;
+    }
+
+    /** Status filter: one status or several ({@code in:} list). */
+    public List<ImageStatus> statuses() {
+        return statuses;
+    }
+
+    public Optional<Visibility> visibility() {
+        return Optional.ofNullable(visibility);
+    }
+
+    public Optional<String> owner() {
+        return Optional.ofNullable(owner);
+    }
+
+    public Optional<MemberStatus> memberStatus() {
+        return Optional.ofNullable(memberStatus);
+    }
+
+    /** Tags that every listed image must have. */
+    public Set<String> tags() {
+        return tags;
+    }
+
+    public OptionalLong sizeMin() {
+        return sizeMin == null ? OptionalLong.empty() : OptionalLong.of(sizeMin);
+    }
+
+    public OptionalLong sizeMax() {
+        return sizeMax == null ? OptionalLong.empty() : OptionalLong.of(sizeMax);
+    }
+
+    public Optional<Boolean> osHidden() {
+        return Optional.ofNullable(osHidden);
+    }
+
+    public Optional<Boolean> isProtected() {
+        return Optional.ofNullable(isProtected);
+    }
+
+    public List<DiskFormat> diskFormats() {
+        return diskFormats;
+    }
+
+    public List<ContainerFormat> containerFormats() {
+        return containerFormats;
+    }
+
+    public Optional<TimeFilter> createdAt() {
+        return Optional.ofNullable(createdAt);
+    }
+
+    public Optional<TimeFilter> updatedAt() {
+        return Optional.ofNullable(updatedAt);
+    }
+
+    /** Custom property filters (exact match). */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /** API v1 only. */
+    public OptionalInt minRam() {
+        return minRam == null ? OptionalInt.empty() : OptionalInt.of(minRam);
+    }
+
+    /** API v1 only. */
+    public OptionalInt minDisk() {
+        return minDisk == null ? OptionalInt.empty() : OptionalInt.of(minDisk);
+    }
+
+    /** API v1 only. */
+    public Optional<Boolean> isPublic() {
+        return Optional.ofNullable(isPublic);
+    }
+
+    /** API v1 only. */
+    public Optional<Instant> changesSince() {
+        return Optional.ofNullable(changesSince);
+    }
+
+    /** Sort criteria, most significant first; empty for the service's default ({@code created_at desc}). */
+    public List<Sort> sort() {
+        return sort;
+    }
+
+    /** Images per request ({@code limit} on the wire); empty for the service's default. */
+    public OptionalInt pageSize() {
+        return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
+    }
+
+    /** The most images the whole listing returns, across pages. */
+    public OptionalLong limit() {
+        return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
+    }
+
+    /** List images after this id (exclusive). */
+    public Optional<String> marker() {
+        return Optional.ofNullable(marker);
+    }
+
+    @Override
+    public String toString() {
+        return "ImageQuery{names=" + names + ", ids=" + ids + ", statuses=" + statuses + ", visibility="
+                + visibility + ", owner=" + owner + ", memberStatus=" + memberStatus + ", tags=" + tags
+                + ", sizeMin=" + sizeMin + ", sizeMax=" + sizeMax + ", osHidden=" + osHidden + ", protected="
+                + isProtected + ", diskFormats=" + diskFormats + ", containerFormats=" + containerFormats
+                + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + ", properties=" + properties
+                + ", minRam=" + minRam + ", minDisk=" + minDisk + ", isPublic=" + isPublic + ", changesSince="
+                + changesSince + ", sort=" + sort + ", pageSize=" + pageSize + ", limit=" + limit + ", marker="
+                + marker + '}';
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ImageQuery && toString().equals(o.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    /** Builds an {@link ImageQuery}. Not thread-safe. */
+    public static final class Builder {
+        private final List<String> names = new ArrayList<>();
+        private boolean nameIsList;
+        private boolean nameIsExact;
+        private final List<String> ids = new ArrayList<>();
+        private final List<ImageStatus> statuses = new ArrayList<>();
+        private boolean statusIsList;
+        private boolean statusIsExact;
+        private Visibility visibility;
+        private String owner;
+        private MemberStatus memberStatus;
+        private final Set<String> tags = new LinkedHashSet<>();
+        private Long sizeMin;
+        private Long sizeMax;
+        private Boolean osHidden;
+        private Boolean isProtected;
+        private final List<DiskFormat> diskFormats = new ArrayList<>();
+        private final List<ContainerFormat> containerFormats = new ArrayList<>();
+        private TimeFilter createdAt;
+        private TimeFilter updatedAt;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private Integer minRam;
+        private Integer minDisk;
+        private Boolean isPublic;
+        private Instant changesSince;
+        private final List<Sort> sort = new ArrayList<>();
+        private Integer pageSize;
+        private Long limit;
+        private String marker;
+        private InvalidInputException deferred;
+
+        private Builder() {
+        }
+
+        /** Images with exactly this name. */
+        public Builder name(String name) {
+            nameIsExact = true;
+            names.clear();
+            names.add(name);
+            return this;
+        }
+
+        /** Images whose name is any of these ({@code in:} operator). */
+        public Builder nameIn(String... names) {
+            nameIsList = true;
+            this.names.clear();
+            this.names.addAll(Arrays.asList(names));
+            return this;
+        }
+
+        /** Images whose id is any of these ({@code in:} operator, API v2). */
+        public Builder idIn(String... ids) {
+            this.ids.clear();
+            this.ids.addAll(Arrays.asList(ids));
+            if (ids.length == 0) {
+                deferred = new InvalidInputException("id", "[]", "an in: list needs at least one value");
+            }
+            return this;
+        }
+
+        public Builder status(ImageStatus status) {
+            statusIsExact = true;
+            statuses.clear();
+            statuses.add(status);
+            return this;
+        }
+
+        /** Images in any of these statuses ({@code in:} operator, API v2). */
+        public Builder statusIn(ImageStatus... statuses) {
+            statusIsList = true;
+            this.statuses.clear();
+            this.statuses.addAll(Arrays.asList(statuses));
+            return this;
+        }
+
+        /** Visibility filter; {@link Visibility#ALL} lists every image the caller may see (API v2). */
+        public Builder visibility(Visibility visibility) {
+            this.visibility = visibility;
+            return this;
+        }
+
+        /** Images owned by this project id. */
+        public Builder owner(String owner) {
+            this.owner = owner;
+            return this;
+        }
+
+        /** Shared images whose membership for the caller's project has this status (API v2). */
+        public Builder memberStatus(MemberStatus memberStatus) {
+            this.memberStatus = memberStatus;
+            return this;
+        }
+
+        /** Images that have this tag; repeat for images having all of several tags (API v2). */
+        public Builder tag(String tag) {
+            tags.add(tag);
+            return this;
+        }
+
+        /** Images of at least this many bytes. */
+        public Builder sizeMin(long bytes) {
+            this.sizeMin = bytes;
+            return this;
+        }
+
+        /** Images of at most this many bytes. */
+        public Builder sizeMax(long bytes) {
+            this.sizeMax = bytes;
+            return this;
+        }
+
+        /** {@code true} lists only hidden images; {@code false} (the default listing) only visible ones. */
+        public Builder osHidden(boolean osHidden) {
+            this.osHidden = osHidden;
+            return this;
+        }
+
+        public Builder isProtected(boolean isProtected) {
+            this.isProtected = isProtected;
+            return this;
+        }
+
+        /** Images with any of these disk formats (one value: exact, several: {@code in:}). */
+        public Builder diskFormat(DiskFormat... formats) {
+            diskFormats.clear();
+            diskFormats.addAll(Arrays.asList(formats));
+            return this;
+        }
+
+        /** Images with any of these container formats (one value: exact, several: {@code in:}). */
+        public Builder containerFormat(ContainerFormat... formats) {
+            containerFormats.clear();
+            containerFormats.addAll(Arrays.asList(formats));
+            return this;
+        }
+
+        /** {@code created_at} compared with an instant (API v2). */
+        public Builder createdAt(Comparison comparison, Instant instant) {
+            this.createdAt = new TimeFilter(comparison, instant);
+            return this;
+        }
+
+        /** {@code updated_at} compared with an instant (API v2). */
+        public Builder updatedAt(Comparison comparison, Instant instant) {
+            this.updatedAt = new TimeFilter(comparison, instant);
+            return this;
+        }
+
+        /** Images whose custom property {@code name} equals {@code value}. */
+        public Builder property(String name, String value) {
+            PropertyNames.check(name);
+            PropertyNames.checkValue(name, value);
+            properties.put(name, value);
+            return this;
+        }
+
+        /** Images whose typed property equals {@code value}. */
+        public <T> Builder property(ImageProperty<T> property, T value) {
+            PropertyValue v = property.value(value);
+            properties.put(v.name(), v.value());
+            return this;
+        }
+
+        /** API v1 only: images needing at least this much RAM (MB). */
+        public Builder minRam(int minRam) {
+            this.minRam = minRam;
+            return this;
+        }
+
+        /** API v1 only: images needing at least this much disk (GB). */
+        public Builder minDisk(int minDisk) {
+            this.minDisk = minDisk;
+            return this;
+        }
+
+        /** API v1 only: public ({@code true}) or non-public ({@code false}) images. */
+        public Builder isPublic(boolean isPublic) {
+            this.isPublic = isPublic;
+            return this;
+        }
+
+        /** API v1 only: images changed (including deleted) since this instant. */
+        public Builder changesSince(Instant since) {
+            this.changesSince = since;
+            return this;
+        }
+
+        /** Adds a sort criterion (after any added before). */
+        public Builder sort(SortKey key, SortDirection direction) {
+            sort.add(new Sort(key, direction));
+            return this;
+        }
+
+        /** Images per request. */
+        public Builder pageSize(int pageSize) {
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /** The most images the whole listing returns. */
+        public Builder limit(long limit) {
+            this.limit = limit;
+            return this;
+        }
+
+        /** Start after this image id. */
+        public Builder marker(String marker) {
+            this.marker = marker;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws InvalidInputException naming the first refused field and value
+         */
+        public ImageQuery build() {
+            if (deferred != null) {
+                throw deferred;
+            }
+            if (nameIsExact && nameIsList) {
+                throw new InvalidInputException("name", names, "set either an exact name or an in: list, not both");
+            }
+            if (statusIsExact && statusIsList) {
+                throw new InvalidInputException("status", statuses, "set either one status or an in: list, not both");
+            }
+            if (nameIsList && names.isEmpty()) {
+                throw new InvalidInputException("name", "[]", "an in: list needs at least one value");
+            }
+            if (statusIsList && statuses.isEmpty()) {
+                throw new InvalidInputException("status", "[]", "an in: list needs at least one value");
+            }
+            for (String n : names) {
+                if (n == null) {
+                    throw new InvalidInputException("name", null, "a name filter value must not be null");
+                }
+            }
+            for (String id : ids) {
+                Validation.imageId("id", id);
+            }
+            if (statuses.contains(null)) {
+                throw new InvalidInputException("status", null, "a status filter value must not be null");
+            }
+            if (diskFormats.contains(null)) {
+                throw new InvalidInputException("disk_format", null, "a filter value must not be null");
+            }
+            if (containerFormats.contains(null)) {
+                throw new InvalidInputException("container_format", null, "a filter value must not be null");
+            }
+            tags.forEach(Validation::tag);
+            if (sizeMin != null && sizeMin < 0) {
+                throw new InvalidInputException("size_min", sizeMin, "must be >= 0");
+            }
+            if (sizeMax != null && sizeMax < 0) {
+                throw new InvalidInputException("size_max", sizeMax, "must be >= 0");
+            }
+            if (sizeMin != null && sizeMax != null && sizeMin > sizeMax) {
+                throw new InvalidInputException("size_min", sizeMin, "must not exceed size_max " + sizeMax);
+            }
+            Validation.nonNegative("min_ram", minRam);
+            Validation.nonNegative("min_disk", minDisk);
+            if (pageSize != null && pageSize <= 0) {
+                throw new InvalidInputException("page size", pageSize, "must be > 0");
+            }
+            if (limit != null && limit < 0) {
+                throw new InvalidInputException("limit", limit, "must be >= 0");
+            }
+            if (marker != null) {
+                Validation.imageId("marker", marker);
+            }
+            for (int i = 0; i < sort.size(); i++) {
+                for (int j = i + 1; j < sort.size(); j++) {
+                    if (sort.get(i).key() == sort.get(j).key()) {
+                        throw new InvalidInputException("sort key", sort.get(j).key().wireName(), "is given twice");
+                    }
+                }
+            }
+            return new ImageQuery(this);
+        }
+    }
+}

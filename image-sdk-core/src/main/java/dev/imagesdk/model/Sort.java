@@ -1,0 +1,16 @@
+package dev.imagesdk.model;
+
+import java.util.Objects;
+
+/**
+ * One sort criterion of a list.
+ *
+ * @param key the attribute
+ * @param direction ascending or descending
+ */
+public record Sort(SortKey key, SortDirection direction) {
+    public Sort {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(direction, "direction");
+    }
+}

@@ -1,0 +1,11 @@
+package dev.imagesdk.model;
+
+/** Sort direction of a list. */
+public enum SortDirection {
+    ASC, DESC;
+
+    /** {@code asc} or {@code desc}, as the API spells it. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.imagesdk.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A time filter: {@code <attribute> <comparison> <instant>}.
+ *
+ * @param comparison the operator
+ * @param instant the point in time (sent in UTC, second precision)
+ */
+public record TimeFilter(Comparison comparison, Instant instant) {
+    public TimeFilter {
+        Objects.requireNonNull(comparison, "comparison");
+        Objects.requireNonNull(instant, "instant");
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Service-provider interface between image-sdk-core and the API-version modules. Not for application code.
+ */
+package dev.imagesdk.spi;
