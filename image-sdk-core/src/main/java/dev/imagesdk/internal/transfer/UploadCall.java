@@ -6,6 +6,7 @@ import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.TransportException;
+import dev.imagesdk.internal.log.Redactor;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -65,6 +66,21 @@ public final class UploadCall {
             throw new IllegalStateException("An UploadCall executes once");
         }
         executed = true;
+        String url = request.url().toString();
+        long start = System.nanoTime();
+        engine.wire().request(request.method(), url, request.data().length().orElse(-1));
+        try {
+            UploadResponse response = send();
+            engine.wire().response(request.method(), url, response.status(), System.nanoTime() - start,
+                    response.requestId());
+            return response;
+        } catch (RuntimeException e) {
+            engine.wire().failure(request.method(), url, System.nanoTime() - start, e);
+            throw e;
+        }
+    }
+
+    private UploadResponse send() {
         TransferConfig config = engine.config();
         long length = request.data().length().orElse(-1);
         HttpURLConnection c;
@@ -214,7 +230,7 @@ public final class UploadCall {
     }
 
     private String describe() {
-        return request.method() + " " + request.url();
+        return request.method() + " " + Redactor.url(request.url().toString());
     }
 
     private static void closeQuietly(InputStream in) {
