@@ -183,12 +183,12 @@ public final class ClientConfig {
         return initialBackoff;
     }
 
-    /** The longest single wait between attempts, also the longest {@code Retry-After} honoured. */
+    /** The longest backoff between attempts when the service gave no {@code Retry-After}. */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** The most time one call may spend waiting between attempts. */
+    /** The most time one call may spend waiting between attempts; a longer {@code Retry-After} ends the retries. */
     public Duration maxTotalRetryWait() {
         return maxTotalRetryWait;
     }
@@ -414,10 +414,5 @@ public final class ClientConfig {
                 throw new InvalidInputException(field, d, "must not be negative");
             }
         }
-    }
-
-    /** Converts a builder failure into a configuration error naming the environment setting. */
-    static ConfigurationException asConfiguration(String setting, InvalidInputException e) {
-        return new ConfigurationException(setting, e.getMessage(), e);
     }
 }

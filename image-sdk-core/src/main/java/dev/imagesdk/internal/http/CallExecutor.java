@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Rules, per call:
  * <ul>
  *   <li><b>Retried</b> (Resilience4j, exponential backoff with jitter, {@code Retry-After} honoured, a cap
- *       on each wait and on the total): 429, 502, 503, 504 and {@link TransportException}s, only if the
+ *       on each backoff wait and on the total wait, a {@code Retry-After} longer than the remaining
+ *       budget ends the retries): 429, 502, 503, 504 and {@link TransportException}s, only if the
  *       call is idempotent or nothing was sent, and only if its body can be sent again. A connect failure
  *       always counts as nothing sent. Never retried: other 4xx, checksum mismatches, client errors.</li>
  *   <li><b>Re-authenticated</b> at most once: on a 401 the refused token is invalidated
@@ -180,11 +181,10 @@ public final class CallExecutor {
                     long millis = ErrorMapper.retryAfterOf(t)
                             .map(Duration::toMillis)
                             .orElseGet(() -> backoff.apply(attempt));
-                    if (millis > policy.maxBackoff().toMillis() && ErrorMapper.retryAfterOf(t).isPresent()) {
-                        return -1L; // the service asks for a longer wait than we are willing to make
-                    }
+                    // A Retry-After is honoured as asked, within the total budget; a negative interval makes
+                    // Resilience4j stop retrying (the last failure is then thrown).
                     if (budget.total.plusMillis(millis).compareTo(policy.maxTotalWait()) > 0) {
-                        return -1L; // a negative interval makes Resilience4j stop retrying
+                        return -1L;
                     }
                     budget.lastWait = Duration.ofMillis(millis);
                     budget.total = budget.total.plusMillis(millis);

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  * A null token drops the header (no-auth). Per-call timeouts: add a {@link Request.Options} parameter to
  * the method, or use {@link #options(Duration)}; its connect timeout must stay {@link #connectTimeout()}
- * or feign-java11 silently builds a second pool.
+ * or feign-java11 silently builds a second pool. A method returning {@code feign.Response} gets every
+ * status back without the error decoder: pass it through {@link FeignResponses#requireSuccess}.
  */
 public final class FeignFactory {
 

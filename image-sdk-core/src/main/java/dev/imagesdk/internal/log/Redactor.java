@@ -47,9 +47,4 @@ public final class Redactor {
         Matcher m = SECRET_QUERY.matcher(noUser);
         return m.replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) + MASK));
     }
-
-    /** A secret as shown in {@code toString()}: masked, null stays "null". */
-    public static String secret(Object value) {
-        return value == null ? "null" : MASK;
-    }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The SDK's one retry policy (immutable): how many attempts, the exponential backoff with jitter used
- * when the service gave no {@code Retry-After}, the cap on a single wait and the cap on the total time a
- * call may spend waiting. What is retried is decided per call by {@code CallExecutor}.
+ * when the service gave no {@code Retry-After} (capped per wait), and the cap on the total time a call may
+ * spend waiting (which also bounds the {@code Retry-After} honoured). What is retried is decided per call by {@code CallExecutor}.
  */
 public final class RetryPolicy {
 

@@ -99,6 +99,19 @@ class CallExecutorTest {
     }
 
     @Test
+    void retryAfterLongerThanOneBackoffIsHonouredWithinTheBudget() {
+        AtomicInteger attempts = new AtomicInteger();
+        String result = executor.execute(CallSpec.idempotent("images.get", "GET"), token -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw status(503, "45"); // above the 30 s backoff cap, within the 2 min budget
+            }
+            return "ok";
+        });
+        assertThat(result).isEqualTo("ok");
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(45));
+    }
+
+    @Test
     void totalWaitIsCapped() {
         RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(500), 2.0, 0.0, Duration.ofSeconds(30), Duration.ofSeconds(25));
         CallExecutor capped = new CallExecutor(null, policy, sleeper);

@@ -50,6 +50,10 @@ class FeignCallsTest {
         @Headers({"X-Auth-Token: {token}", "Accept: {accept}"})
         JsonNode get(@Param("token") String token, @Param("id") String id, @Param("accept") String accept);
 
+        @RequestLine("GET /v2/images/{id}")
+        @Headers("X-Auth-Token: {token}")
+        JsonNode getWithOptions(@Param("token") String token, @Param("id") String id, feign.Request.Options options);
+
         @RequestLine("PATCH /v2/images/{id}")
         @Headers({"X-Auth-Token: {token}", "Content-Type: application/openstack-images-v2.1-json-patch"})
         JsonNode patch(@Param("token") String token, @Param("id") String id, JsonNode body);
@@ -64,6 +68,7 @@ class FeignCallsTest {
     private final ObjectMapper json = HttpStack.objectMapper();
     private CallExecutor executor;
     private ImagesApi api;
+    private FeignFactory feign;
 
     @BeforeEach
     void setUp() {
@@ -76,6 +81,7 @@ class FeignCallsTest {
         ErrorMapper errors = new ErrorMapper(json, clock);
         FeignFactory feign = new FeignFactory(HttpStack.httpClient(config, TlsContexts.create(null, false)), json, errors,
                 new WireLogger(), UserAgent.value(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+        this.feign = feign;
         api = feign.create(ImagesApi.class, glance.baseUrl() + "/");
     }
 
@@ -194,6 +200,41 @@ class FeignCallsTest {
         assertThatThrownBy(() -> getImage("text/html")).isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertMessage((ImageServiceException) e, msg, "req-html"));
         assertThat(sleeper.waits()).isEmpty();
+    }
+
+    @Test
+    void perCallReadTimeoutFailsASlowCall() {
+        glance.stubFor(get(urlEqualTo("/v2/images/" + ID)).willReturn(okJson("{}").withFixedDelay(1500)));
+        executor = new CallExecutor(null, RetryPolicy.none(), sleeper);
+        assertThatThrownBy(() -> executor.execute(CallSpec.idempotent("images.get", "GET"),
+                token -> api.getWithOptions(token, ID, feign.options(Duration.ofMillis(200)))))
+                .isInstanceOf(TransportException.class)
+                .satisfies(e -> assertThat(e.getCause()).isInstanceOf(java.net.http.HttpTimeoutException.class));
+    }
+
+    @Test
+    void requestsGoThroughTheConfiguredProxySelector() {
+        java.util.List<java.net.URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.ProxySelector recording = new java.net.ProxySelector() {
+            @Override
+            public java.util.List<java.net.Proxy> select(java.net.URI uri) {
+                asked.add(uri);
+                return java.util.List.of(java.net.Proxy.NO_PROXY);
+            }
+
+            @Override
+            public void connectFailed(java.net.URI uri, java.net.SocketAddress sa, java.io.IOException ioe) {
+            }
+        };
+        ClientConfig config = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(glance.baseUrl())
+                .proxySelector(recording).build();
+        FeignFactory proxied = new FeignFactory(HttpStack.httpClient(config, TlsContexts.create(null, false)), json,
+                new ErrorMapper(json, clock), new WireLogger(), UserAgent.value(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+        glance.stubFor(get(urlEqualTo("/v2/images/" + ID)).willReturn(okJson("{}")));
+        ImagesApi viaProxy = proxied.create(ImagesApi.class, glance.baseUrl());
+        executor.execute(CallSpec.idempotent("images.get", "GET"), token -> viaProxy.get(token, ID, "application/json"));
+        assertThat(asked).isNotEmpty();
+        assertThat(asked.get(0).getPort()).isEqualTo(glance.port());
     }
 
     private static void assertMessage(ImageServiceException e, String message, String requestId) {

@@ -1,0 +1,44 @@
+package dev.imagesdk.testsupport;
+
+import dev.imagesdk.ApiVersion;
+import dev.imagesdk.ImageService;
+import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.spi.ImageServiceProvider;
+
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A provider whose service does nothing but remember the context it was created with. */
+public final class CapturingProvider implements ImageServiceProvider {
+
+    private final ApiVersion version;
+    private final AtomicReference<ClientContext> context = new AtomicReference<>();
+
+    public CapturingProvider(ApiVersion version) {
+        this.version = version;
+    }
+
+    @Override
+    public ApiVersion apiVersion() {
+        return version;
+    }
+
+    @Override
+    public ImageService create(ClientContext ctx) {
+        context.set(ctx);
+        return (ImageService) Proxy.newProxyInstance(ImageService.class.getClassLoader(),
+                new Class<?>[] {ImageService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("toString")) {
+                        return "stub " + version;
+                    }
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    public ClientContext context() {
+        return context.get();
+    }
+}

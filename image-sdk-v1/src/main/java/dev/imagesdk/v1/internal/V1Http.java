@@ -1,0 +1,59 @@
+package dev.imagesdk.v1.internal;
+
+import dev.imagesdk.ImageData;
+import dev.imagesdk.ImageDownload;
+import dev.imagesdk.TransferListener;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seam between the v1 calls and HTTP: three shapes of exchange. Implementations add the token and
+ * map error statuses to the SDK's typed exceptions (they throw, never return an error status); they
+ * throw only {@link dev.imagesdk.exception.ImageSdkException}s. Thread-safe.
+ *
+ * <p>{@link ContextV1Http} is the production binding (the core's call executor and streaming engine);
+ * {@link UrlConnectionV1Http} is a self-contained one for a static token and for tests.
+ */
+interface V1Http extends AutoCloseable {
+
+    /** A metadata call; the response body is read whole (it is small JSON or empty). */
+    V1Response send(V1Request request);
+
+    /**
+     * A call whose body is image data, streamed in constant memory while MD5 and SHA-512 are computed
+     * over exactly the bytes sent.
+     */
+    Upload upload(V1Request request, ImageData data, TransferListener listener);
+
+    /**
+     * A pending, verified download of the data {@code request} ({@code GET /v1/images/{id}}) returns,
+     * checked against the {@code x-image-meta-checksum} of that same response.
+     */
+    ImageDownload download(String imageId, V1Request request);
+
+    @Override
+    void close();
+
+    /**
+     * The outcome of a data upload.
+     *
+     * @param response the service's answer (2xx)
+     * @param bytes the bytes sent
+     * @param md5 hex MD5 of the bytes sent
+     * @param sha512 hex SHA-512 of the bytes sent
+     */
+    record Upload(V1Response response, long bytes, String md5, String sha512) {
+    }
+
+    /**
+     * A data response.
+     *
+     * @param status HTTP status (2xx)
+     * @param headers case-insensitive names
+     * @param body the data; close it
+     */
+    record DataResponse(int status, Map<String, List<String>> headers, InputStream body) {
+    }
+}

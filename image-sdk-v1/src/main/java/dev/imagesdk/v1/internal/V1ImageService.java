@@ -1,0 +1,421 @@
+package dev.imagesdk.v1.internal;
+
+import dev.imagesdk.ApiVersion;
+import dev.imagesdk.ImageData;
+import dev.imagesdk.ImageDownload;
+import dev.imagesdk.PagedIterable;
+import dev.imagesdk.TransferListener;
+import dev.imagesdk.exception.ChecksumMismatchException;
+import dev.imagesdk.exception.ConflictException;
+import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.exception.NotFoundException;
+import dev.imagesdk.exception.WaiterException;
+import dev.imagesdk.model.Image;
+import dev.imagesdk.model.ImageQuery;
+import dev.imagesdk.model.ImageSpec;
+import dev.imagesdk.model.ImageStatus;
+import dev.imagesdk.model.ImageUpdate;
+import dev.imagesdk.model.Member;
+import dev.imagesdk.model.MemberStatus;
+import dev.imagesdk.model.PartnerImageProfile;
+import dev.imagesdk.model.Visibility;
+import dev.imagesdk.v1.ImageServiceV1;
+import dev.imagesdk.v1.Membership;
+import dev.imagesdk.v1.SharedImage;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The v1 implementation of {@link ImageServiceV1} over a {@link V1Http}. Stateless apart from the
+ * transport; thread-safe.
+ */
+final class V1ImageService implements ImageServiceV1 {
+
+    private static final String IMAGES = "images";
+    private static final Duration FIRST_POLL = Duration.ofSeconds(1);
+    private static final Duration MAX_POLL = Duration.ofSeconds(15);
+
+    private final V1Http http;
+    private final Duration firstPoll;
+    private final Duration maxPoll;
+
+    V1ImageService(V1Http http, Duration firstPoll, Duration maxPoll) {
+        this.http = http;
+        this.firstPoll = firstPoll;
+        this.maxPoll = maxPoll;
+    }
+
+    /**
+     * A v1 service talking to {@code v1Root} (e.g. {@code https://glance:9292/v1}) with tokens from
+     * {@code token} (null for none).
+     */
+    static V1ImageService create(URI v1Root, java.util.function.Supplier<String> token) {
+        return new V1ImageService(new UrlConnectionV1Http(v1Root, token, Duration.ofSeconds(30),
+                Duration.ofMinutes(10)), FIRST_POLL, MAX_POLL);
+    }
+
+    @Override
+    public ApiVersion apiVersion() {
+        return ApiVersion.V1;
+    }
+
+    // ---- create -------------------------------------------------------------------------------------
+
+    @Override
+    public Image create(ImageSpec spec) {
+        requireNonNull("spec", spec);
+        String id = idFor(spec);
+        try {
+            return post(spec, V1HeaderCodec.CreateExtras.id(id));
+        } catch (ConflictException e) {
+            if (spec.id().isPresent()) {
+                throw e; // the caller's id is taken
+            }
+            // Our random id can only clash with our own earlier attempt that the service did complete
+            // (its answer was lost and the call retried): that image is the one we created.
+            return get(id);
+        }
+    }
+
+    @Override
+    public Image createCopyFrom(ImageSpec spec, URI source) {
+        requireNonNull("source", source);
+        return post(spec, new V1HeaderCodec.CreateExtras(idFor(spec), null, null, source.toString(), null));
+    }
+
+    @Override
+    public Image createWithLocation(ImageSpec spec, URI location, String expectedMd5) {
+        requireNonNull("location", location);
+        return post(spec, new V1HeaderCodec.CreateExtras(idFor(spec), null, md5(expectedMd5), null,
+                location.toString()));
+    }
+
+    private Image post(ImageSpec spec, V1HeaderCodec.CreateExtras extras) {
+        requireNonNull("spec", spec);
+        V1Response r = http.send(new V1Request("POST", IMAGES, V1HeaderCodec.forCreate(spec, extras), null));
+        return V1Json.image(r.body());
+    }
+
+    @Override
+    public Image createWithData(ImageSpec spec, ImageData data, String expectedMd5, TransferListener listener) {
+        return createWithData(spec, data, expectedMd5, listener, false);
+    }
+
+    @Override
+    public Image createAndUpload(ImageSpec spec, ImageData data, TransferListener listener, boolean keepOnFailure) {
+        return createWithData(spec, data, null, listener, keepOnFailure);
+    }
+
+    private Image createWithData(ImageSpec spec, ImageData data, String expectedMd5, TransferListener listener,
+                                 boolean keepOnFailure) {
+        requireNonNull("spec", spec);
+        requireNonNull("data", data);
+        String id = idFor(spec);
+        Long size = data.length().isPresent() ? data.length().getAsLong() : null;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/octet-stream");
+        headers.putAll(V1HeaderCodec.forCreate(spec, new V1HeaderCodec.CreateExtras(id, size, md5(expectedMd5),
+                null, null)));
+        try {
+            V1Http.Upload up = http.upload(new V1Request("POST", IMAGES, headers, null), data, listener(listener));
+            Image image = V1Json.image(up.response().body());
+            verifyUpload(image, up);
+            return image;
+        } catch (ImageSdkException e) {
+            if (!keepOnFailure) {
+                deleteQuietly(id, e);
+            }
+            throw e;
+        }
+    }
+
+    // ---- read ---------------------------------------------------------------------------------------
+
+    @Override
+    public Image get(String imageId) {
+        V1Response r = http.send(V1Request.of("HEAD", imagePath(imageId)));
+        return V1HeaderCodec.decode(r.headers());
+    }
+
+    @Override
+    public Optional<Image> find(String imageId) {
+        try {
+            return Optional.of(get(imageId));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public PagedIterable<Image> list(ImageQuery query) {
+        return list(query, IMAGES + "/detail");
+    }
+
+    @Override
+    public PagedIterable<Image> listSummaries(ImageQuery query) {
+        return list(query, IMAGES);
+    }
+
+    private PagedIterable<Image> list(ImageQuery query, String path) {
+        requireNonNull("query", query);
+        Map<String, String> params = V1QueryEncoder.parameters(query); // refuses v2-only filters now
+        String start = query.marker().orElse(null);
+        return V1Pager.paged(marker -> {
+            Map<String, String> p = new LinkedHashMap<>(params);
+            String m = marker != null ? marker : start;
+            if (m != null) {
+                p.put("marker", m);
+            }
+            String q = V1QueryEncoder.queryString(p);
+            return V1Json.images(http.send(V1Request.of("GET", q.isEmpty() ? path : path + "?" + q)).body());
+        }, query.limit().orElse(-1));
+    }
+
+    // ---- update -------------------------------------------------------------------------------------
+
+    @Override
+    public Image update(String imageId, ImageUpdate update) {
+        requireNonNull("update", update);
+        String path = imagePath(imageId);
+        ImageUpdate effective = update.removeProperties().isEmpty() ? update : asReplaceAll(get(imageId), update);
+        V1Response r = http.send(new V1Request("PUT", path, V1HeaderCodec.forUpdate(effective), null));
+        return V1Json.image(r.body());
+    }
+
+    /** v1 removes single properties only by re-sending all the others with purge-props true. */
+    private static ImageUpdate asReplaceAll(Image current, ImageUpdate u) {
+        ImageUpdate.Builder b = ImageUpdate.builder();
+        u.name().ifPresent(b::name);
+        u.visibility().ifPresent(b::visibility);
+        u.isProtected().ifPresent(b::isProtected);
+        u.osHidden().ifPresent(b::osHidden);
+        u.minDisk().ifPresent(b::minDisk);
+        u.minRam().ifPresent(b::minRam);
+        u.diskFormat().ifPresent(b::diskFormat);
+        u.containerFormat().ifPresent(b::containerFormat);
+        u.replaceTags().ifPresent(b::replaceTags);
+        u.addTags().forEach(b::addTag);
+        u.removeTags().forEach(b::removeTag);
+        for (String name : u.removeProperties()) {
+            if (!current.properties().containsKey(name)) {
+                throw new InvalidInputException("property name", name, "cannot be removed: image " + current.id()
+                        + " has no such property");
+            }
+        }
+        current.properties().forEach((k, v) -> {
+            if (!u.removeProperties().contains(k) && !u.setProperties().containsKey(k)) {
+                b.property(k, v);
+            }
+        });
+        u.setProperties().forEach(b::property);
+        return b.replaceAllProperties().build();
+    }
+
+    @Override
+    public Image makePublic(String imageId) {
+        return update(imageId, ImageUpdate.builder().visibility(Visibility.PUBLIC).build());
+    }
+
+    @Override
+    public Image deprecate(String imageId) {
+        return update(imageId, PartnerImageProfile.deprecate(get(imageId)));
+    }
+
+    @Override
+    public void delete(String imageId) {
+        http.send(V1Request.of("DELETE", imagePath(imageId)).treatingNotFoundOnRetryAsSuccess());
+    }
+
+    // ---- data ---------------------------------------------------------------------------------------
+
+    @Override
+    public Image upload(String imageId, ImageData data, TransferListener listener) {
+        requireNonNull("data", data);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/octet-stream");
+        data.length().ifPresent(n -> headers.put("x-image-meta-size", Long.toString(n)));
+        V1Http.Upload up = http.upload(new V1Request("PUT", imagePath(imageId), headers, null), data,
+                listener(listener));
+        Image image = V1Json.image(up.response().body());
+        verifyUpload(image, up);
+        return image;
+    }
+
+    private static void verifyUpload(Image image, V1Http.Upload up) {
+        if (image.checksum() != null && !image.checksum().equalsIgnoreCase(up.md5())) {
+            throw new ChecksumMismatchException(image.id(), "md5", image.checksum(), up.md5());
+        }
+        if (image.size() != null && image.size() != up.bytes()) {
+            throw new ImageSdkClientException("Image " + image.id() + ": the service recorded " + image.size()
+                    + " bytes but " + up.bytes() + " were sent");
+        }
+    }
+
+    @Override
+    public ImageDownload download(String imageId) {
+        return http.download(imageId, V1Request.of("GET", imagePath(imageId)));
+    }
+
+    // ---- tags and members ---------------------------------------------------------------------------
+
+    @Override
+    public void addTag(String imageId, String tag) {
+        throw new ImageSdkClientException("Glance API v1 has no tags; use a custom property or API v2");
+    }
+
+    @Override
+    public void removeTag(String imageId, String tag) {
+        throw new ImageSdkClientException("Glance API v1 has no tags; use a custom property or API v2");
+    }
+
+    @Override
+    public List<Member> members(String imageId) {
+        return V1Json.members(imageId, http.send(V1Request.of("GET", imagePath(imageId) + "/members")).body());
+    }
+
+    @Override
+    public Member addMember(String imageId, String projectId) {
+        return addMember(imageId, projectId, false);
+    }
+
+    @Override
+    public Member addMember(String imageId, String tenantId, boolean canShare) {
+        String path = memberPath(imageId, tenantId);
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        http.send(new V1Request("PUT", path, json, V1Json.member(canShare)));
+        return new Member(imageId, tenantId, null, canShare, null, null);
+    }
+
+    @Override
+    public void removeMember(String imageId, String projectId) {
+        http.send(V1Request.of("DELETE", memberPath(imageId, projectId)).treatingNotFoundOnRetryAsSuccess());
+    }
+
+    @Override
+    public void replaceMembers(String imageId, List<Membership> members) {
+        requireNonNull("members", members);
+        http.send(new V1Request("PUT", imagePath(imageId) + "/members", Map.of("Content-Type", "application/json"),
+                V1Json.memberships(List.copyOf(members))));
+    }
+
+    @Override
+    public List<SharedImage> sharedImages(String tenantId) {
+        return V1Json.sharedImages(http.send(V1Request.of("GET", "shared-images/" + segment("tenant id", tenantId)))
+                .body());
+    }
+
+    @Override
+    public Member updateMemberStatus(String imageId, String projectId, MemberStatus status) {
+        throw new ImageSdkClientException("Glance API v1 has no member statuses (members need not accept); "
+                + "use API v2");
+    }
+
+    // ---- waiting ------------------------------------------------------------------------------------
+
+    @Override
+    public Image waitForStatus(String imageId, ImageStatus status, Duration timeout) {
+        requireNonNull("status", status);
+        requireNonNull("timeout", timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration pause = firstPoll;
+        String last = null;
+        while (true) {
+            Image image;
+            try {
+                image = get(imageId);
+            } catch (NotFoundException e) {
+                throw new WaiterException("Image " + imageId + " disappeared while waiting for " + status, false, last);
+            }
+            last = String.valueOf(image.status());
+            if (status.equals(image.status())) {
+                return image;
+            }
+            if (ImageStatus.KILLED.equals(image.status()) || ImageStatus.DELETED.equals(image.status())
+                    || ImageStatus.PENDING_DELETE.equals(image.status())) {
+                throw new WaiterException("Image " + imageId + " is " + image.status() + "; it cannot become "
+                        + status, false, last);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new WaiterException("Image " + imageId + " is still " + last + " after " + timeout
+                        + "; wanted " + status, true, last);
+            }
+            try {
+                Thread.sleep(Math.min(pause.toMillis(), Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WaiterException("Interrupted while waiting for image " + imageId, false, last);
+            }
+            pause = pause.multipliedBy(2).compareTo(maxPoll) > 0 ? maxPoll : pause.multipliedBy(2);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (RuntimeException e) {
+            // close() never throws
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private static String idFor(ImageSpec spec) {
+        return spec.id().orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    private void deleteQuietly(String id, ImageSdkException cause) {
+        try {
+            delete(id);
+        } catch (NotFoundException e) {
+            // never created, or already gone
+        } catch (ImageSdkException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static String md5(String hex) {
+        if (hex == null) {
+            return null;
+        }
+        if (!hex.matches("[0-9a-fA-F]{32}")) {
+            throw new InvalidInputException("expected MD5", hex, "must be 32 hex digits");
+        }
+        return hex.toLowerCase(Locale.ROOT);
+    }
+
+    private static TransferListener listener(TransferListener l) {
+        return l == null ? TransferListener.NONE : l;
+    }
+
+    private static String imagePath(String imageId) {
+        return IMAGES + "/" + segment("image id", imageId);
+    }
+
+    private static String memberPath(String imageId, String tenantId) {
+        return imagePath(imageId) + "/members/" + segment("tenant id", tenantId);
+    }
+
+    private static String segment(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, value, "must not be blank");
+        }
+        return V1QueryEncoder.encode(value);
+    }
+
+    private static void requireNonNull(String field, Object value) {
+        if (value == null) {
+            throw new InvalidInputException(field, null, "is required");
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package dev.imagesdk.v1.internal;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.imagesdk.ApiVersion;
+import dev.imagesdk.exception.BadRequestException;
+import dev.imagesdk.exception.ConflictException;
+import dev.imagesdk.exception.ForbiddenException;
+import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.exception.NotFoundException;
+import dev.imagesdk.exception.TransportException;
+import dev.imagesdk.exception.WaiterException;
+import dev.imagesdk.model.ContainerFormat;
+import dev.imagesdk.model.DiskFormat;
+import dev.imagesdk.model.Image;
+import dev.imagesdk.model.ImageQuery;
+import dev.imagesdk.model.ImageSpec;
+import dev.imagesdk.model.ImageStatus;
+import dev.imagesdk.model.Member;
+import dev.imagesdk.model.MemberStatus;
+import dev.imagesdk.model.SortDirection;
+import dev.imagesdk.model.SortKey;
+import dev.imagesdk.model.Visibility;
+import dev.imagesdk.v1.Membership;
+import dev.imagesdk.v1.SharedImage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The v1 calls beyond the seed's examples: lists with filters, members, shared images, waits, errors. */
+class V1ServiceWireTest {
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
+
+    static final String ID = "2ffc3a4c-8272-478f-a5a8-0067c0012e33";
+
+    private V1ImageService images;
+
+    @BeforeEach
+    void setUp() {
+        images = new V1ImageService(new UrlConnectionV1Http(URI.create(wm.baseUrl() + "/v1"), () -> "tok",
+                Duration.ofSeconds(5), Duration.ofSeconds(5)), Duration.ofMillis(1), Duration.ofMillis(2));
+    }
+
+    @AfterEach
+    void tearDown() {
+        images.close();
+    }
+
+    private static String page(String... ids) {
+        return "{\"images\": [" + java.util.Arrays.stream(ids).map(i -> "{\"id\": \"" + i + "\", \"status\": \"active\"}")
+                .collect(Collectors.joining(", ")) + "]}";
+    }
+
+    private static String id(int n) {
+        return String.format("00000000-0000-4000-8000-%012d", n);
+    }
+
+    @Test
+    void speaksApiV1() {
+        assertThat(images.apiVersion()).isEqualTo(ApiVersion.V1);
+    }
+
+    @Test
+    void detailListSendsFiltersAndFollowsMarkersPastAServerCap() {
+        // Asked for 5 per page; the server caps at 2.
+        String base = "/v1/images/detail?name=web&status=active&disk_format=qcow2&is_public=True"
+                + "&property-architecture=x86_64&sort_key=name&sort_dir=asc&limit=5";
+        wm.stubFor(get(urlEqualTo(base)).willReturn(aResponse().withBody(page(id(1), id(2)))));
+        wm.stubFor(get(urlEqualTo(base + "&marker=" + id(2))).willReturn(aResponse().withBody(page(id(3), id(4)))));
+        wm.stubFor(get(urlEqualTo(base + "&marker=" + id(4))).willReturn(aResponse().withBody(page(id(5)))));
+
+        List<Image> listed = images.list(ImageQuery.builder().name("web").status(ImageStatus.ACTIVE)
+                .diskFormat(DiskFormat.QCOW2).isPublic(true).property("architecture", "x86_64")
+                .sort(SortKey.NAME, SortDirection.ASC).pageSize(5).build()).stream().collect(Collectors.toList());
+
+        assertThat(listed).extracting(Image::id).containsExactly(id(1), id(2), id(3), id(4), id(5));
+        wm.verify(3, getRequestedFor(urlPathEqualTo("/v1/images/detail")));
+    }
+
+    @Test
+    void listStartsAtTheQueryMarker() {
+        wm.stubFor(get(urlEqualTo("/v1/images/detail?marker=" + id(7))).willReturn(aResponse().withBody(page())));
+        assertThat(images.list(ImageQuery.builder().marker(id(7)).build()).stream().count()).isZero();
+        wm.verify(1, getRequestedFor(urlEqualTo("/v1/images/detail?marker=" + id(7))));
+    }
+
+    @Test
+    void v2OnlyFiltersFailBeforeAnyRequest() {
+        assertThatThrownBy(() -> images.list(ImageQuery.builder().visibility(Visibility.PUBLIC).build()))
+                .isInstanceOf(InvalidInputException.class);
+        wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void membersAreListedAddedWithCanShareRemovedAndReplaced() {
+        String members = "/v1/images/" + ID + "/members";
+        wm.stubFor(get(urlEqualTo(members)).willReturn(aResponse().withBody(
+                "{\"members\": [{\"member_id\": \"tenant-a\", \"can_share\": true}]}")));
+        wm.stubFor(put(urlEqualTo(members + "/tenant-b")).willReturn(aResponse().withStatus(204)));
+        wm.stubFor(delete(urlEqualTo(members + "/tenant-a")).willReturn(aResponse().withStatus(204)));
+        wm.stubFor(put(urlEqualTo(members)).willReturn(aResponse().withStatus(204)));
+
+        assertThat(images.members(ID)).containsExactly(new Member(ID, "tenant-a", null, true, null, null));
+        assertThat(images.addMember(ID, "tenant-b", true).canShare()).isTrue();
+        images.removeMember(ID, "tenant-a");
+        images.replaceMembers(ID, List.of(new Membership("tenant-c", false), new Membership("tenant-d", true)));
+
+        wm.verify(putRequestedFor(urlEqualTo(members + "/tenant-b"))
+                .withRequestBody(equalToJson("{\"member\": {\"can_share\": true}}")));
+        wm.verify(deleteRequestedFor(urlEqualTo(members + "/tenant-a")));
+        wm.verify(putRequestedFor(urlEqualTo(members)).withRequestBody(equalToJson(
+                "{\"memberships\": [{\"member_id\": \"tenant-c\", \"can_share\": false},"
+                        + " {\"member_id\": \"tenant-d\", \"can_share\": true}]}")));
+    }
+
+    @Test
+    void addMemberWithoutCanShareSendsFalse() {
+        wm.stubFor(put(urlEqualTo("/v1/images/" + ID + "/members/t")).willReturn(aResponse().withStatus(204)));
+        images.addMember(ID, "t");
+        wm.verify(putRequestedFor(urlEqualTo("/v1/images/" + ID + "/members/t"))
+                .withRequestBody(equalToJson("{\"member\": {\"can_share\": false}}")));
+    }
+
+    @Test
+    void sharedImagesOfATenant() {
+        wm.stubFor(get(urlEqualTo("/v1/shared-images/tenant-a")).willReturn(aResponse().withBody(
+                "{\"shared_images\": [{\"image_id\": \"" + ID + "\", \"can_share\": false}]}")));
+        assertThat(images.sharedImages("tenant-a")).containsExactly(new SharedImage(ID, false));
+    }
+
+    @Test
+    void tagsAndMemberStatusesDoNotExistInV1() {
+        assertThatThrownBy(() -> images.addTag(ID, "t")).isInstanceOf(ImageSdkClientException.class)
+                .hasMessageContaining("no tags");
+        assertThatThrownBy(() -> images.removeTag(ID, "t")).isInstanceOf(ImageSdkClientException.class);
+        assertThatThrownBy(() -> images.updateMemberStatus(ID, "p", MemberStatus.ACCEPTED))
+                .isInstanceOf(ImageSdkClientException.class).hasMessageContaining("member statuses");
+        wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void copyFromAndLocationCreatesSendTheirHeaders() {
+        wm.stubFor(post(urlEqualTo("/v1/images")).willReturn(aResponse().withStatus(201)
+                .withBody("{\"image\": {\"id\": \"" + ID + "\", \"status\": \"queued\"}}")));
+        ImageSpec spec = ImageSpec.builder().id(ID).name("c").diskFormat(DiskFormat.RAW)
+                .containerFormat(ContainerFormat.BARE).build();
+
+        assertThat(images.createCopyFrom(spec, URI.create("http://example.com/cirros.img")).status())
+                .isEqualTo(ImageStatus.QUEUED);
+        images.createWithLocation(spec, URI.create("swift://account/images/x"), "B43071530A6A1704B5B8B644A6F5231E");
+
+        wm.verify(postRequestedFor(urlEqualTo("/v1/images"))
+                .withHeader("x-glance-api-copy-from", equalTo("http://example.com/cirros.img")));
+        wm.verify(postRequestedFor(urlEqualTo("/v1/images"))
+                .withHeader("x-image-meta-location", equalTo("swift://account/images/x"))
+                .withHeader("x-image-meta-checksum", equalTo("b43071530a6a1704b5b8b644a6f5231e")));
+        assertThatThrownBy(() -> images.createWithLocation(spec, URI.create("swift://a/b"), "not-md5"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("expected MD5");
+    }
+
+    @Test
+    void createWithoutIdSendsAGeneratedUuid() {
+        wm.stubFor(post(urlEqualTo("/v1/images")).willReturn(aResponse().withStatus(201)
+                .withBody("{\"image\": {\"id\": \"" + ID + "\", \"status\": \"queued\"}}")));
+        images.create(ImageSpec.builder().name("n").build());
+        String sent = wm.findAll(postRequestedFor(urlEqualTo("/v1/images"))).get(0).getHeader("x-image-meta-id");
+        assertThat(UUID.fromString(sent).toString()).isEqualTo(sent);
+    }
+
+    @Test
+    void errorStatusesBecomeTypedExceptionsWithGlancesMessage() {
+        wm.stubFor(head(urlEqualTo("/v1/images/" + ID)).willReturn(aResponse().withStatus(404)
+                .withHeader("x-openstack-request-id", "req-1")));
+        wm.stubFor(post(urlEqualTo("/v1/images")).willReturn(aResponse().withStatus(400)
+                .withBody("400 Bad Request\n\nBad header: x-image-meta-foo\n\n   ")));
+        wm.stubFor(delete(urlEqualTo("/v1/images/" + ID)).willReturn(aResponse().withStatus(403)
+                .withBody("<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1>"
+                        + "Image is protected<br /><br /></body></html>")));
+        wm.stubFor(put(urlEqualTo("/v1/images/" + ID)).willReturn(aResponse().withStatus(409)
+                .withBody("Cannot upload to an unqueued image")));
+
+        assertThatThrownBy(() -> images.get(ID)).isInstanceOfSatisfying(NotFoundException.class,
+                e -> assertThat(e.requestId()).contains("req-1"));
+        assertThat(images.find(ID)).isEmpty();
+        assertThatThrownBy(() -> images.create(ImageSpec.builder().name("x").build()))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.serviceMessage()).isEqualTo("Bad header: x-image-meta-foo"));
+        assertThatThrownBy(() -> images.delete(ID)).isInstanceOfSatisfying(ForbiddenException.class,
+                e -> assertThat(e.serviceMessage()).contains("Image is protected"));
+        assertThatThrownBy(() -> images.upload(ID, dev.imagesdk.ImageData.fromBytes(new byte[3])))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("unqueued");
+    }
+
+    @Test
+    void aRefusedConnectionIsATransportException() {
+        V1ImageService dead = V1ImageService.create(URI.create("http://127.0.0.1:1/v1"), null);
+        assertThatThrownBy(() -> dead.get(ID)).isInstanceOf(TransportException.class);
+    }
+
+    @Test
+    void waitForStatusPollsUntilActive() {
+        String path = "/v1/images/" + ID;
+        wm.stubFor(head(urlEqualTo(path)).inScenario("upload").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withHeader("x-image-meta-id", ID).withHeader("x-image-meta-status", "queued"))
+                .willSetStateTo("saving"));
+        wm.stubFor(head(urlEqualTo(path)).inScenario("upload").whenScenarioStateIs("saving")
+                .willReturn(aResponse().withHeader("x-image-meta-id", ID).withHeader("x-image-meta-status", "saving"))
+                .willSetStateTo("active"));
+        wm.stubFor(head(urlEqualTo(path)).inScenario("upload").whenScenarioStateIs("active")
+                .willReturn(aResponse().withHeader("x-image-meta-id", ID).withHeader("x-image-meta-status", "active")));
+
+        assertThat(images.waitForStatus(ID, ImageStatus.ACTIVE, Duration.ofSeconds(10)).isActive()).isTrue();
+        wm.verify(3, com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor(urlEqualTo(path)));
+    }
+
+    @Test
+    void waitForStatusFailsFastOnKilled() {
+        wm.stubFor(head(urlEqualTo("/v1/images/" + ID)).willReturn(aResponse().withHeader("x-image-meta-id", ID)
+                .withHeader("x-image-meta-status", "killed")));
+        assertThatThrownBy(() -> images.waitForStatus(ID, ImageStatus.ACTIVE, Duration.ofMinutes(5)))
+                .isInstanceOfSatisfying(WaiterException.class, e -> assertThat(e.getMessage()).contains("killed"));
+    }
+
+    @Test
+    void blankIdsAreRefusedBeforeAnyRequest() {
+        assertThatThrownBy(() -> images.get(" ")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> images.sharedImages(null)).isInstanceOf(InvalidInputException.class);
+        wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+}

@@ -1,0 +1,159 @@
+package dev.imagesdk.v2;
+
+import dev.imagesdk.ImageData;
+import dev.imagesdk.ImageService;
+import dev.imagesdk.TransferListener;
+import dev.imagesdk.model.Image;
+import dev.imagesdk.model.ImageLocation;
+import dev.imagesdk.model.ImageSpec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Glance image API v2 client: everything of {@link ImageService} plus what only v2 has (deactivation,
+ * interoperable import, stores, tasks, schemas, locations, the image cache).
+ *
+ * <p>Get one from {@link ImageService#builder()} with the API version pinned to
+ * {@link dev.imagesdk.ApiVersion#V2} (or discovered as v2) and cast: the builder finds this module's
+ * implementation through {@link java.util.ServiceLoader}. Thread-safe; close it when done. The failure, retry and integrity rules of {@link ImageService} apply to
+ * every method here: only {@link dev.imagesdk.exception.ImageSdkException} subclasses are thrown; reads, deletes,
+ * tag/cache {@code PUT}s and the deactivate/reactivate actions (no-ops when repeated) are retried on transient
+ * failures; {@code POST .../import} and {@code POST .../locations} are sent once (Glance has no idempotency key
+ * for them).
+ *
+ * <p>Admin-only calls (per Glance's default policy) are marked; without the role they fail with
+ * {@link dev.imagesdk.exception.ForbiddenException}.
+ */
+public interface ImageServiceV2 extends ImageService {
+
+    /**
+     * The v2 view of a service built by {@link ImageService#builder()}.
+     *
+     * @throws dev.imagesdk.exception.ImageSdkClientException if the service speaks another API version
+     */
+    static ImageServiceV2 of(ImageService service) {
+        if (service instanceof ImageServiceV2) {
+            return (ImageServiceV2) service;
+        }
+        throw new dev.imagesdk.exception.ImageSdkClientException("This image service speaks API "
+                + (service == null ? "null" : service.apiVersion()) + ", not v2; pin ApiVersion.V2 in the builder");
+    }
+
+    /**
+     * Creates an image like {@link #create(ImageSpec)} and also returns the import methods and store ids the
+     * service advertised in the response headers (reserved {@code os_glance_*} stores removed).
+     */
+    CreatedImage createDetailed(ImageSpec spec);
+
+    /**
+     * Deactivates an active image: its data can no longer be downloaded by non-admins (API v2.3+; admin by
+     * default policy). Idempotent on the service.
+     */
+    void deactivate(String imageId);
+
+    /** Reactivates a deactivated image (API v2.3+; admin by default policy). */
+    void reactivate(String imageId);
+
+    /**
+     * Uploads data like {@link #upload(String, ImageData, TransferListener)}, into one store of a multi-store
+     * deployment ({@code X-Image-Meta-Store}, API v2.8+), then verifies it the same way.
+     *
+     * @param storeId a store id from {@link #stores()}; Glance's reserved {@code os_glance_*} stores are refused
+     * @throws dev.imagesdk.exception.BadRequestException if the service does not know the store
+     */
+    Image uploadToStore(String imageId, String storeId, ImageData data, TransferListener listener);
+
+    /**
+     * Uploads data to the staging area for a later {@code glance-direct} import ({@code PUT .../stage}, API
+     * v2.6+). The image becomes {@code uploading}. Streams in constant memory; nothing is verified here
+     * (Glance computes checksums only during the import).
+     *
+     * @throws dev.imagesdk.exception.NotFoundException if the image does not exist or glance-direct is disabled
+     */
+    void stage(String imageId, ImageData data, TransferListener listener);
+
+    /**
+     * Starts an interoperable import ({@code POST .../import}; 202). Returns as soon as the service accepted
+     * it; use {@link #waitForStatus} to wait for {@code active}, which fails fast when Glance records the
+     * import as failed ({@code os_glance_failed_import}).
+     *
+     * @throws dev.imagesdk.exception.ConflictException if an import of this image is already running
+     * @throws dev.imagesdk.exception.BadRequestException for an unknown method or a URI the service filters out
+     */
+    void importImage(String imageId, ImportRequest request);
+
+    /**
+     * Creates an image, stages {@code data}, imports it with {@code glance-direct} into the request's stores,
+     * waits up to {@code timeout} for {@code active} and verifies the service's checksums against those
+     * computed while staging. On any failure the image is deleted unless {@code keepOnFailure}.
+     *
+     * @throws dev.imagesdk.exception.ChecksumMismatchException if the imported data differs from what was sent
+     * @throws dev.imagesdk.exception.WaiterException if the import failed or did not finish in time
+     */
+    Image createAndImport(ImageSpec spec, ImageData data, ImportRequest request, TransferListener listener,
+                          Duration timeout, boolean keepOnFailure);
+
+    /** The import methods the service accepts ({@code GET /v2/info/import}). */
+    List<ImportMethod> importMethods();
+
+    /** The stores clients may target ({@code GET /v2/info/stores}, API v2.8+). */
+    List<StoreInfo> stores();
+
+    /** The stores with driver type and properties ({@code GET /v2/info/stores/detail}; admin). */
+    List<StoreInfo> storesDetail();
+
+    /**
+     * Deletes the image's data from one store ({@code DELETE /v2/stores/{store}/{id}}, API v2.10+; admin).
+     *
+     * @throws dev.imagesdk.exception.ConflictException if that is the image's last location
+     */
+    void deleteFromStore(String storeId, String imageId);
+
+    /** Quota usage of the caller's project ({@code GET /v2/info/usage}), by quota name. */
+    Map<String, Usage> usage();
+
+    /** The tasks that worked on an image, e.g. its imports ({@code GET /v2/images/{id}/tasks}, API v2.12+). */
+    List<Task> imageTasks(String imageId);
+
+    /** One task ({@code GET /v2/tasks/{id}}). */
+    Task task(String taskId);
+
+    /**
+     * A JSON schema as the service serves it ({@code GET /v2/schemas/<name>}), e.g. {@code image},
+     * {@code images}, {@code member}, {@code task}, {@code metadefs/namespace}.
+     *
+     * @return the schema document as JSON text
+     */
+    String schema(String name);
+
+    /** The image's locations ({@code GET /v2/images/{id}/locations}, API v2.17+; service role by policy). */
+    List<ImageLocation> locations(String imageId);
+
+    /**
+     * Adds a location to a {@code queued} image ({@code POST /v2/images/{id}/locations}, API v2.17+).
+     *
+     * @param validationData optional {@code os_hash_algo}/{@code os_hash_value} for the service to check
+     */
+    void addLocation(String imageId, String url, Map<String, String> validationData);
+
+    /** The cache of the answering API node ({@code GET /v2/cache}, API v2.14+; admin). */
+    CacheState cache();
+
+    /** Queues an image for caching ({@code PUT /v2/cache/{id}}, 202; admin). */
+    void queueForCache(String imageId);
+
+    /** Removes an image from the cache ({@code DELETE /v2/cache/{id}}; admin). */
+    void removeFromCache(String imageId);
+
+    /**
+     * Clears the cache ({@code DELETE /v2/cache}; admin).
+     *
+     * @param target {@code cache}, {@code queue}, or null for both
+     */
+    void clearCache(String target);
+
+    /** The metadata definition namespaces ({@code GET /v2/metadefs/namespaces}) as JSON text. */
+    String metadefNamespaces();
+}

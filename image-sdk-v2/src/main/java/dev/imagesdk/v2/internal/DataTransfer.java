@@ -1,0 +1,33 @@
+package dev.imagesdk.v2.internal;
+
+import dev.imagesdk.ImageData;
+import dev.imagesdk.ImageDownload;
+import dev.imagesdk.TransferListener;
+import dev.imagesdk.model.Image;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The image-bytes path (the core streaming engine in production): uploads that hash while they stream and
+ * verified downloads. Implementations throw only the SDK's typed exceptions.
+ */
+public interface DataTransfer {
+
+    /**
+     * Sends {@code data} with {@code PUT <endpoint root><path>} as {@code application/octet-stream}
+     * (fixed-length when the length is known, else chunked), hashing MD5 and SHA-512 in the same pass.
+     *
+     * @param path e.g. {@code /v2/images/<id>/file} or {@code /v2/images/<id>/stage}
+     * @param headers extra headers ({@code x-openstack-image-size}, {@code X-Image-Meta-Store})
+     */
+    UploadHashes upload(String operation, String path, Map<String, String> headers, ImageData data,
+                        TransferListener listener);
+
+    /**
+     * A pending verified download of {@code GET <endpoint root>/v2/images/<id>/file}.
+     *
+     * @param metadata reads the image (for the expected checksum and size) when the transfer starts
+     */
+    ImageDownload download(String imageId, Supplier<Image> metadata);
+}

@@ -1,0 +1,292 @@
+package dev.imagesdk.v2.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.model.ContainerFormat;
+import dev.imagesdk.model.DiskFormat;
+import dev.imagesdk.model.Image;
+import dev.imagesdk.model.ImageLocation;
+import dev.imagesdk.model.ImageSpec;
+import dev.imagesdk.model.ImageStatus;
+import dev.imagesdk.model.Visibility;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Glance v2 image JSON to {@link Image}, and {@link ImageSpec} to the create body.
+ *
+ * <p>Every key Glance documents maps to an {@link Image} field; any other key is a custom property (Glance
+ * sends them as top-level string keys). A non-string custom value (which Glance itself never stores) is kept
+ * as its JSON text rather than dropped.
+ */
+public final class ImageJson {
+
+    /** The keys that are image attributes in a v2 response, never custom properties. */
+    static final Set<String> ATTRIBUTE_KEYS = Set.of(
+            "id", "name", "status", "visibility", "protected", "os_hidden", "checksum", "os_hash_algo",
+            "os_hash_value", "size", "virtual_size", "min_disk", "min_ram", "disk_format", "container_format",
+            "owner", "created_at", "updated_at", "direct_url", "self", "file", "schema", "tags", "stores",
+            "locations", "is_public", "deleted", "deleted_at");
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ImageJson() {
+    }
+
+    /**
+     * Parses one image object.
+     *
+     * @throws ImageSdkClientException if the JSON is not an image (no id, malformed timestamps or numbers)
+     */
+    public static Image toImage(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new ImageSdkClientException("Malformed image in the service response: expected a JSON object, got "
+                    + (json == null ? "nothing" : json.getNodeType()));
+        }
+        String id = text(json, "id");
+        if (id == null || id.isBlank()) {
+            throw new ImageSdkClientException("Malformed image in the service response: no id");
+        }
+        Image.Builder b = Image.builder()
+                .id(id)
+                .name(text(json, "name"))
+                .checksum(text(json, "checksum"))
+                .osHashAlgo(text(json, "os_hash_algo"))
+                .osHashValue(text(json, "os_hash_value"))
+                .owner(text(json, "owner"))
+                .directUrl(text(json, "direct_url"))
+                .self(text(json, "self"))
+                .file(text(json, "file"))
+                .schema(text(json, "schema"))
+                .isProtected(bool(json, "protected"))
+                .osHidden(bool(json, "os_hidden"))
+                .isPublic(bool(json, "is_public"))
+                .deleted(bool(json, "deleted"))
+                .size(longValue(json, "size"))
+                .virtualSize(longValue(json, "virtual_size"))
+                .minDisk(intValue(json, "min_disk"))
+                .minRam(intValue(json, "min_ram"))
+                .createdAt(instant(json, "created_at"))
+                .updatedAt(instant(json, "updated_at"))
+                .deletedAt(instant(json, "deleted_at"));
+        String status = text(json, "status");
+        if (status != null) {
+            b.status(ImageStatus.of(status));
+        }
+        String visibility = text(json, "visibility");
+        if (visibility != null) {
+            b.visibility(Visibility.of(visibility));
+        }
+        String disk = text(json, "disk_format");
+        if (disk != null) {
+            b.diskFormat(DiskFormat.of(disk));
+        }
+        String container = text(json, "container_format");
+        if (container != null) {
+            b.containerFormat(ContainerFormat.of(container));
+        }
+        b.tags(strings(json.get("tags"), "tags"));
+        b.stores(stores(text(json, "stores")));
+        b.locations(locations(json.get("locations")));
+        Map<String, String> props = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (ATTRIBUTE_KEYS.contains(f.getKey()) || f.getValue().isNull()) {
+                continue;
+            }
+            JsonNode v = f.getValue();
+            props.put(f.getKey(), v.isTextual() ? v.textValue() : v.toString());
+        }
+        b.properties(props);
+        return b.build();
+    }
+
+    /** Splits Glance's comma-separated {@code stores} string; empty for null or blank. */
+    static List<String> stores(String stores) {
+        List<String> out = new ArrayList<>();
+        if (stores == null) {
+            return out;
+        }
+        for (String s : stores.split(",")) {
+            String t = s.trim();
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The create body for {@code spec}, with {@code id} set: the spec's own id, else a fresh random UUID, so a
+     * retried create cannot make a second image. Keys follow the order glanceclient uses; custom properties are
+     * top-level string keys.
+     */
+    public static ObjectNode createBody(ImageSpec spec, String id) {
+        ObjectNode body = NODES.objectNode();
+        body.put("id", id);
+        if (spec.name() != null) {
+            body.put("name", spec.name());
+        }
+        if (spec.diskFormat() != null) {
+            body.put("disk_format", spec.diskFormat().value());
+        }
+        if (spec.containerFormat() != null) {
+            body.put("container_format", spec.containerFormat().value());
+        }
+        if (spec.visibility() != null) {
+            body.put("visibility", spec.visibility().value());
+        }
+        if (spec.isProtected() != null) {
+            body.put("protected", spec.isProtected());
+        }
+        if (spec.osHidden() != null) {
+            body.put("os_hidden", spec.osHidden());
+        }
+        if (spec.minDisk() != null) {
+            body.put("min_disk", spec.minDisk());
+        }
+        if (spec.minRam() != null) {
+            body.put("min_ram", spec.minRam());
+        }
+        if (!spec.tags().isEmpty()) {
+            ArrayNode tags = body.putArray("tags");
+            spec.tags().forEach(tags::add);
+        }
+        spec.properties().forEach((k, v) -> {
+            JsonPatch.checkWritableProperty(k);
+            body.put(k, v);
+        });
+        return body;
+    }
+
+    /** The id a create will use: the spec's, else a new random UUID. */
+    public static String idFor(ImageSpec spec) {
+        return spec.id().orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    /** Parses a Glance timestamp: ISO-8601 with {@code Z} or an offset, or (tasks) without a zone, meaning UTC. */
+    static Instant parseInstant(String field, String s) {
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e1) {
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e2) {
+                try {
+                    return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e3) {
+                    throw new ImageSdkClientException("Malformed timestamp in the service response: " + field
+                            + "='" + s + "'", e3);
+                }
+            }
+        }
+    }
+
+    static String text(JsonNode json, String field) {
+        JsonNode v = json.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.isTextual() ? v.textValue() : v.asText();
+    }
+
+    static Instant instant(JsonNode json, String field) {
+        String s = text(json, field);
+        return s == null || s.isEmpty() ? null : parseInstant(field, s);
+    }
+
+    private static Boolean bool(JsonNode json, String field) {
+        JsonNode v = json.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isTextual() && ("true".equalsIgnoreCase(v.textValue()) || "false".equalsIgnoreCase(v.textValue()))) {
+            return Boolean.parseBoolean(v.textValue());
+        }
+        throw new ImageSdkClientException("Malformed boolean in the service response: " + field + "=" + v);
+    }
+
+    private static Long longValue(JsonNode json, String field) {
+        JsonNode v = json.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.canConvertToLong() && v.isIntegralNumber()) {
+            return v.longValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return Long.parseLong(v.textValue());
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+        }
+        throw new ImageSdkClientException("Malformed number in the service response: " + field + "=" + v);
+    }
+
+    private static Integer intValue(JsonNode json, String field) {
+        Long l = longValue(json, field);
+        if (l == null) {
+            return null;
+        }
+        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+            throw new ImageSdkClientException("Number out of range in the service response: " + field + "=" + l);
+        }
+        return l.intValue();
+    }
+
+    static List<String> strings(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        if (array == null || array.isNull()) {
+            return out;
+        }
+        if (!array.isArray()) {
+            throw new ImageSdkClientException("Malformed " + field + " in the service response: expected an array");
+        }
+        array.forEach(n -> out.add(n.isTextual() ? n.textValue() : n.toString()));
+        return out;
+    }
+
+    private static List<ImageLocation> locations(JsonNode array) {
+        List<ImageLocation> out = new ArrayList<>();
+        if (array == null || !array.isArray()) {
+            return out;
+        }
+        for (JsonNode loc : array) {
+            String url = text(loc, "url");
+            if (url == null) {
+                continue;
+            }
+            Map<String, String> meta = new LinkedHashMap<>();
+            JsonNode m = loc.get("metadata");
+            if (m != null && m.isObject()) {
+                m.fields().forEachRemaining(e -> {
+                    if (!e.getValue().isNull()) {
+                        meta.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue()
+                                : e.getValue().toString());
+                    }
+                });
+            }
+            out.add(new ImageLocation(url, meta));
+        }
+        return out;
+    }
+}
