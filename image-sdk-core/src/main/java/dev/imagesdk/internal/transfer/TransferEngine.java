@@ -34,7 +34,10 @@ public final class TransferEngine implements AutoCloseable {
         this(config, new WireLogger());
     }
 
-    /** @param wire the SDK's wire logger: one line per request and per response, no headers or bodies */
+    /**
+     * @param wire the SDK's wire logger, for each data GET attempt (resumes included); uploads are logged by
+     *             the caller around {@link UploadCall#execute()}
+     */
     public TransferEngine(TransferConfig config, WireLogger wire) {
         this.config = Objects.requireNonNull(config, "config");
         this.wire = Objects.requireNonNull(wire, "wire");

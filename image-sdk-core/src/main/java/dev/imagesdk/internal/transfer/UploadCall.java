@@ -66,21 +66,7 @@ public final class UploadCall {
             throw new IllegalStateException("An UploadCall executes once");
         }
         executed = true;
-        String url = request.url().toString();
-        long start = System.nanoTime();
-        engine.wire().request(request.method(), url, request.data().length().orElse(-1));
-        try {
-            UploadResponse response = send();
-            engine.wire().response(request.method(), url, response.status(), System.nanoTime() - start,
-                    response.requestId());
-            return response;
-        } catch (RuntimeException e) {
-            engine.wire().failure(request.method(), url, System.nanoTime() - start, e);
-            throw e;
-        }
-    }
-
-    private UploadResponse send() {
+        // Not wire-logged here: the v1/v2 callers log each upload attempt around execute().
         TransferConfig config = engine.config();
         long length = request.data().length().orElse(-1);
         HttpURLConnection c;
