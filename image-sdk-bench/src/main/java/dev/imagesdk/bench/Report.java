@@ -58,8 +58,8 @@ final class Report {
         if (!big.isEmpty()) {
             Map<String, String> m = big.get(0);
             out.printf("%n3. %d MiB upload + download, SDK v2 in a child JVM at -Xmx64m: %s (peak heap up %s MiB, down %s MiB;"
-                            + " up %s s, down %s s)%s%n", o.bigMib, pass(m), m.getOrDefault("up_heap_mib", "-"),
-                    m.getOrDefault("down_heap_mib", "-"), m.getOrDefault("up_wall_s", "-"), m.getOrDefault("down_wall_s", "-"),
+                            + " up %s s, down %s s)%s%n", o.bigMib, pass(m), dec(m, "up_heap_mib", 1), dec(m, "down_heap_mib", 1),
+                    dec(m, "up_wall_s", 2), dec(m, "down_wall_s", 2),
                     m.containsKey("error") ? " error " + m.get("error") : "");
         }
         latency(out);
@@ -141,6 +141,11 @@ final class Report {
         return e.isEmpty() ? "" : e.size() + ": " + e.get(0);
     }
 
+    private static String dec(Map<String, String> m, String key, int decimals) {
+        Double v = Results.Metric.get(m, key);
+        return v == null ? "-" : Stats.num(OptionalDouble.of(v), decimals);
+    }
+
     private static String pass(Map<String, String> m) {
         return "true".equals(m.get("pass")) ? "pass" : "fail";
     }
@@ -199,7 +204,7 @@ final class Report {
                 Stats.num(Stats.median(r.values("upload", "up-sdk2", Results.Metric.SERVER_CPU_PER_GIB)), 2));
         m.put("server_cpu_s_per_gib_download",
                 Stats.num(Stats.median(r.values("download", "down-sdk2", Results.Metric.SERVER_CPU_PER_GIB)), 2));
-        m.put("xmx64m_4gib_heap_mib", big.isEmpty() ? "n/a" : big.get(0).getOrDefault("heap_mib", "n/a"));
+        m.put("xmx64m_4gib_heap_mib", big.isEmpty() ? "n/a" : dec(big.get(0), "heap_mib", 1));
         List<Double> other = new ArrayList<>();
         r.byCase.forEach((k, vs) -> vs.values().forEach(l -> l.forEach(x -> other.add(Results.Metric.OTHER.of(x)))));
         m.put("other_cores_median", Stats.num(Stats.median(other), 2));
