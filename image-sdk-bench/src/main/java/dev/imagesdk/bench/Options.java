@@ -23,7 +23,7 @@ final class Options {
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "image-sdk-bench");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String clientXmx = "3g";
-    String serverXmx = "5g";
+    String serverXmx = "6g";
     double quietWait;
     double quietCores = 0.3;
     boolean o4j = true;
