@@ -31,8 +31,11 @@ import java.util.Optional;
  */
 public final class ExampleEnvironment implements AutoCloseable {
 
-    /** Test hook: when set, examples run on this fake (never closed here) and print to this stream. */
-    record Overrides(FakeGlance fake, PrintStream out) {
+    /**
+     * Test hook: when set, examples print to {@code out}, rethrow failures, and run on {@code fake} (never
+     * closed here) or, if it is null, on the cloud that {@code env} describes.
+     */
+    record Overrides(FakeGlance fake, PrintStream out, Map<String, String> env) {
     }
 
     private static volatile Overrides overrides;
@@ -92,8 +95,8 @@ public final class ExampleEnvironment implements AutoCloseable {
         }
         Overrides o = overrides;
         Console console = new Console(o != null ? o.out() : System.out, o == null && System.console() != null);
-        Map<String, String> env = System.getenv();
-        if (o != null) {
+        Map<String, String> env = o != null && o.env() != null ? o.env() : System.getenv();
+        if (o != null && o.fake() != null) {
             console.line("Running against an embedded fake Glance at " + o.fake().url()
                     + " (no OS_CLOUD or OS_AUTH_URL set)");
             return new ExampleEnvironment(options, api, keep, o.fake(), false, env, console);
@@ -174,7 +177,7 @@ public final class ExampleEnvironment implements AutoCloseable {
                             fake.projectOf(fakeUser)))
                     .build();
         } else {
-            config = ClientConfig.fromEnvironment();
+            config = ClientConfig.fromEnvironment(env, ClientConfig.defaultSearchDirs(env));
         }
         return open(config);
     }
@@ -265,6 +268,16 @@ public final class ExampleEnvironment implements AutoCloseable {
 
     /** Test hook: run the next examples on {@code fake}, printing to {@code out}; null restores defaults. */
     static void override(FakeGlance fake, PrintStream out) {
-        overrides = fake == null ? null : new Overrides(fake, out);
+        overrides = fake == null ? null : new Overrides(fake, out, null);
+    }
+
+    /** Test hook: run the next examples on the cloud {@code env} describes, printing to {@code out}. */
+    static void overrideEnvironment(Map<String, String> env, PrintStream out) {
+        overrides = new Overrides(null, out, Map.copyOf(env));
+    }
+
+    /** Test hook: back to the process environment and {@code System.out}. */
+    static void clearOverrides() {
+        overrides = null;
     }
 }
