@@ -15,12 +15,18 @@ public final class ProgressBar implements TransferListener {
 
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
+    private static final long WINDOW_NANOS = 500_000_000L;
 
     private final PrintStream out;
     private final boolean terminal;
     private final String label;
     private final long startNanos = System.nanoTime();
     private long lastDraw = Long.MIN_VALUE;
+    // The rate shown while running is that of the last window (about half a second), so that a slow
+    // start (connection, JIT) does not make the ETA pessimistic for the whole transfer.
+    private long windowStart = startNanos;
+    private long windowBytes;
+    private double windowRate = -1;
     private int lastDecile;
     private long done;
     private long total = -1;
@@ -42,6 +48,11 @@ public final class ProgressBar implements TransferListener {
         done = Math.max(done, bytesTransferred);
         total = totalBytes;
         long now = System.nanoTime();
+        if (now - windowStart >= WINDOW_NANOS) {
+            windowRate = (done - windowBytes) / ((now - windowStart) / 1e9);
+            windowStart = now;
+            windowBytes = done;
+        }
         if (terminal) {
             if (now - lastDraw >= REDRAW_NANOS || (total > 0 && done >= total)) {
                 lastDraw = now;
@@ -85,7 +96,8 @@ public final class ProgressBar implements TransferListener {
 
     private String render(long now, int percent) {
         double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
-        double rate = done / seconds;
+        boolean complete = finished || percent == 100;
+        double rate = !complete && windowRate > 0 ? windowRate : done / seconds;
         StringBuilder b = new StringBuilder("   ").append(label).append(' ');
         if (percent >= 0) {
             int filled = percent * WIDTH / 100;

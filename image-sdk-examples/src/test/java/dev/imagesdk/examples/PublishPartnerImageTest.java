@@ -10,7 +10,9 @@ import dev.imagesdk.fake.FakeGlance;
 import dev.imagesdk.fake.junit.FakeGlanceExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,7 @@ class PublishPartnerImageTest {
                 + fake.url() + " (no OS_CLOUD or OS_AUTH_URL set)");
         List<Map<String, Object>> found = ExampleRunner.imagesNamed(fake, DEPRECATED_NAME);
         assertThat(found).hasSize(1);
-        assertPublishedAndDeprecated(found.get(0));
+        assertPublishedAndDeprecated(found.get(0), SampleImage.DEFAULT_SIZE);
         // The fake's inspection view has no formats: read them as a client would.
         Image image = admin.get((String) found.get(0).get("id"));
         assertThat(image.diskFormat()).isEqualTo(DiskFormat.QCOW2);
@@ -42,18 +44,25 @@ class PublishPartnerImageTest {
     }
 
     @Test
-    void sameWorkflowOverApiV1(FakeGlance fake) {
-        String out = ExampleRunner.run(fake, PublishPartnerImage::main, "--api", "v1", "--keep");
+    void sameWorkflowOverApiV1WithTheUsersFile(FakeGlance fake, @TempDir Path dir) {
+        Path file = SampleImage.write(dir.resolve("mine.qcow2"), 2L << 20, 99);
 
-        assertThat(out).contains("Connected with image API V1");
+        String out = ExampleRunner.run(fake, PublishPartnerImage::main, "--api", "v1", "--keep",
+                "--file", file.toString());
+
+        assertThat(out).contains("Connected with image API V1").contains("Upload mine.qcow2");
         List<Map<String, Object>> found = ExampleRunner.imagesNamed(fake, DEPRECATED_NAME);
         assertThat(found).hasSize(1);
-        assertPublishedAndDeprecated(found.get(0));
+        assertPublishedAndDeprecated(found.get(0), 2L << 20);
+        assertThat(found.get(0)).containsEntry("checksum", SampleImage.digests(file).md5());
     }
 
     @Test
-    void withoutKeepTheImageIsDeletedAtTheEnd(FakeGlance fake) {
-        String out = ExampleRunner.run(fake, PublishPartnerImage::main, "--name", "Partner Image 2");
+    void withoutKeepTheImageIsDeletedAtTheEnd(FakeGlance fake, @TempDir Path dir) {
+        Path file = SampleImage.write(dir.resolve("small.qcow2"), 1L << 20, 1);
+
+        String out = ExampleRunner.run(fake, PublishPartnerImage::main, "--name", "Partner Image 2",
+                "--file", file.toString());
 
         assertThat(fake.images()).isEmpty();
         assertThat(out).contains("9. Delete the image").contains("is gone");
@@ -74,7 +83,7 @@ class PublishPartnerImageTest {
                 .hasMessageContaining("--colour");
     }
 
-    private static void assertPublishedAndDeprecated(Map<String, Object> image) {
+    private static void assertPublishedAndDeprecated(Map<String, Object> image, long size) {
         assertThat(image)
                 .containsEntry("status", "active")
                 .containsEntry("visibility", "public")
@@ -83,6 +92,6 @@ class PublishPartnerImageTest {
                 .containsEntry("com.hp__1__image_lifecycle", "deprecated")
                 .containsEntry("com.hp__1__bootable_volume", "true")
                 .containsEntry("com.hp__1__os_distro", "org.debian");
-        assertThat(((Number) image.get("size")).longValue()).isEqualTo(SampleImage.DEFAULT_SIZE);
+        assertThat(((Number) image.get("size")).longValue()).isEqualTo(size);
     }
 }
