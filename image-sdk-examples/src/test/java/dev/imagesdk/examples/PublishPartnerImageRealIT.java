@@ -1,12 +1,12 @@
 package dev.imagesdk.examples;
 
 import dev.imagesdk.ImageService;
+import dev.imagesdk.assertj.ImageSdkAssertions;
 import dev.imagesdk.config.ClientConfig;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageLifecycle;
 import dev.imagesdk.model.ImageProperties;
 import dev.imagesdk.model.ImageQuery;
-import dev.imagesdk.model.ImageStatus;
 import dev.imagesdk.model.PartnerImageProfile;
 import dev.imagesdk.model.Visibility;
 import org.junit.jupiter.api.Test;
@@ -46,10 +46,10 @@ class PublishPartnerImageRealIT {
             try {
                 assertThat(kept).startsWith("Running against the cloud at OS_AUTH_URL=")
                         .contains("100%").contains("| name ");
-                assertThat(image.status()).isEqualTo(ImageStatus.ACTIVE);
-                assertThat(image.visibility()).isEqualTo(Visibility.PUBLIC);
-                assertThat(image.size()).isEqualTo(SampleImage.DEFAULT_SIZE);
-                assertThat(image.property(ImageProperties.HP_IMAGE_LIFECYCLE)).contains(ImageLifecycle.DEPRECATED);
+                ImageSdkAssertions.assertThat(image).isActive()
+                        .hasVisibility(Visibility.PUBLIC)
+                        .hasSize(SampleImage.DEFAULT_SIZE)
+                        .hasProperty(ImageProperties.HP_IMAGE_LIFECYCLE, ImageLifecycle.DEPRECATED);
                 assertThat(PartnerImageProfile.withConsoleProperties().check(image).isCompliant()).isTrue();
             } finally {
                 admin.delete(image.id());

@@ -1,6 +1,10 @@
 package dev.imagesdk.examples;
 
 import dev.imagesdk.ImageService;
+import dev.imagesdk.assertj.ImageSdkAssertions;
+import dev.imagesdk.model.ImageLifecycle;
+import dev.imagesdk.model.ImageProperties;
+import dev.imagesdk.model.Visibility;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.fake.junit.FakeGlanceClient;
 import dev.imagesdk.model.ContainerFormat;
@@ -36,8 +40,10 @@ class PublishPartnerImageTest {
         assertPublishedAndDeprecated(found.get(0), SampleImage.DEFAULT_SIZE);
         // The fake's inspection view has no formats: read them as a client would.
         Image image = admin.get((String) found.get(0).get("id"));
-        assertThat(image.diskFormat()).isEqualTo(DiskFormat.QCOW2);
-        assertThat(image.containerFormat()).isEqualTo(ContainerFormat.BARE);
+        ImageSdkAssertions.assertThat(image).isActive()
+                .hasDiskFormat(DiskFormat.QCOW2).hasContainerFormat(ContainerFormat.BARE)
+                .hasVisibility(Visibility.PUBLIC)
+                .hasProperty(ImageProperties.HP_IMAGE_LIFECYCLE, ImageLifecycle.DEPRECATED);
         assertThat(out).contains("upload [##############################] 100%  64.0 MiB / 64.0 MiB")
                 .contains("| name                       | My Custom Image (deprecated)         |")
                 .contains("Keep the image (--keep)");
