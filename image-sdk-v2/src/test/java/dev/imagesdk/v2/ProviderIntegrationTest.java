@@ -165,6 +165,23 @@ class ProviderIntegrationTest {
     }
 
     @Test
+    void deleteImageOnChecksumMismatchFalseLeavesTheCorruptImageForInspection() throws Exception {
+        wm.stubFor(put("/image/v2/images/" + ID + "/file").willReturn(aResponse().withStatus(204)));
+        wm.stubFor(get("/image/v2/images/" + ID).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(activeImageWithData().replace(hex("MD5", DATA), "0".repeat(32)))));
+        wm.stubFor(delete("/image/v2/images/" + ID).willReturn(aResponse().withStatus(204)));
+        ClientConfig keeping = ClientConfig.builder().auth(new AuthMethod.StaticToken(TOKEN))
+                .imageEndpoint("http://127.0.0.1:" + wm.getPort() + "/image/v2").deleteImageOnChecksumMismatch(false)
+                .build();
+        try (ImageService service = ImageService.builder().config(keeping).apiVersion(ApiVersion.V2).build()) {
+            assertThatThrownBy(() -> service.upload(ID, ImageData.fromBytes(DATA)))
+                    .isInstanceOf(ChecksumMismatchException.class);
+        }
+        wm.verify(0, deleteRequestedFor(urlEqualTo("/image/v2/images/" + ID)));
+    }
+
+    @Test
     void uploadFailedAfterTheBodyIsNotBlindlyRetriedButResentOnceTheImageIsSeenQueued() throws Exception {
         wm.stubFor(put("/image/v2/images/" + ID + "/file").inScenario("u").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("queued"));

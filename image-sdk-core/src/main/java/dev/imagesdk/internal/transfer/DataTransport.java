@@ -6,6 +6,7 @@ import dev.imagesdk.TransferListener;
 import dev.imagesdk.auth.TokenProvider;
 import dev.imagesdk.exception.IdleTimeoutException;
 import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.ImageServiceException;
 import dev.imagesdk.exception.TransportException;
 import dev.imagesdk.internal.http.CallExecutor;
 import dev.imagesdk.internal.http.CallSpec;
@@ -164,6 +165,9 @@ public final class DataTransport implements AutoCloseable {
                     wire.response("GET", shown, r.status, System.nanoTime() - start,
                             HttpSupport.firstHeader(r.headers, "x-openstack-request-id"));
                     return r;
+                } catch (ImageServiceException e) {
+                    wire.response("GET", shown, e.statusCode(), System.nanoTime() - start, e.requestId().orElse(null));
+                    throw e;
                 } catch (IOException | RuntimeException e) {
                     wire.failure("GET", shown, System.nanoTime() - start, e);
                     throw e;
