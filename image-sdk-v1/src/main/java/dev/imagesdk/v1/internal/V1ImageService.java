@@ -12,6 +12,7 @@ import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.exception.WaiterException;
+import dev.imagesdk.internal.ImageCleanup;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageQuery;
@@ -32,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -142,7 +142,7 @@ final class V1ImageService implements ImageServiceV1 {
         } catch (ImageSdkException e) {
             boolean keepCorrupt = e instanceof ChecksumMismatchException && !deleteOnChecksumMismatch;
             if (!keepOnFailure && !keepCorrupt) {
-                deleteQuietly(id, e);
+                ImageCleanup.deleteQuietly(this, id, e);
             }
             throw e;
         }
@@ -154,15 +154,6 @@ final class V1ImageService implements ImageServiceV1 {
     public Image get(String imageId) {
         V1Response r = http.send(V1Request.of("HEAD", imagePath(imageId)));
         return V1HeaderCodec.decode(r.headers());
-    }
-
-    @Override
-    public Optional<Image> find(String imageId) {
-        try {
-            return Optional.of(get(imageId));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     @Override
@@ -260,7 +251,7 @@ final class V1ImageService implements ImageServiceV1 {
             verifyUpload(image, up);
         } catch (ChecksumMismatchException e) {
             if (deleteOnChecksumMismatch) {
-                deleteQuietly(imageId, e); // a corrupt image is never left looking valid
+                ImageCleanup.deleteQuietly(this, imageId, e); // a corrupt image is never left looking valid
             }
             throw e;
         }
@@ -389,16 +380,6 @@ final class V1ImageService implements ImageServiceV1 {
 
     private static String idFor(ImageSpec spec) {
         return spec.id().orElseGet(() -> UUID.randomUUID().toString());
-    }
-
-    private void deleteQuietly(String id, ImageSdkException cause) {
-        try {
-            delete(id);
-        } catch (NotFoundException e) {
-            // never created, or already gone
-        } catch (ImageSdkException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     private static String md5(String hex) {
