@@ -60,9 +60,20 @@ final class DataResponse implements AutoCloseable {
             c.setRequestProperty("Range", "bytes=" + offset + "-");
         }
         boolean ok = false;
+        String url = request.url().toString();
+        long start = System.nanoTime();
+        engine.wire().request("GET", url, 0);
         try {
-            int status = c.getResponseCode();
+            int status;
+            try {
+                status = c.getResponseCode();
+            } catch (IOException e) {
+                engine.wire().failure("GET", url, System.nanoTime() - start, e);
+                throw e;
+            }
             Map<String, List<String>> headers = HttpSupport.headers(c);
+            engine.wire().response("GET", url, status, System.nanoTime() - start,
+                    HttpSupport.firstHeader(headers, "x-openstack-request-id"));
             DataResponse r;
             switch (status) {
                 case 200: {

@@ -141,6 +141,10 @@ final class ResumingDownloader {
                             : "Download of image " + imageId + " aborted after " + reached + " bytes: " + f, f);
             }
             response.abort();
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ImageSdkClientException("Download of image " + imageId + " was interrupted at byte "
+                        + reached, cut);
+            }
             if (resumes >= maxResumes) {
                 throw transportFailure(cut, reached, resumes);
             }

@@ -3,6 +3,7 @@ package dev.imagesdk.internal.transfer;
 import dev.imagesdk.exception.InvalidInputException;
 
 import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import java.net.ProxySelector;
 import java.time.Duration;
@@ -128,6 +129,12 @@ public record TransferConfig(int bufferSize, int ringSize, Duration idleTimeout,
 
         public Builder sslSocketFactory(SSLSocketFactory factory) {
             this.sslSocketFactory = factory;
+            return this;
+        }
+
+        /** Uses the socket factory of {@code context} (e.g. one with a private CA) for https URLs. */
+        public Builder sslContext(SSLContext context) {
+            this.sslSocketFactory = context == null ? null : context.getSocketFactory();
             return this;
         }
 

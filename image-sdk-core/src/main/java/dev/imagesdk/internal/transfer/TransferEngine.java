@@ -1,6 +1,7 @@
 package dev.imagesdk.internal.transfer;
 
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.internal.http.WireLogger;
 
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,19 @@ public final class TransferEngine implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledThreadPoolExecutor timer;
     private final HttpSupport http;
+    private final WireLogger wire;
 
     public TransferEngine(TransferConfig config) {
+        this(config, new WireLogger());
+    }
+
+    /**
+     * @param wire the SDK's wire logger, for each data GET attempt (resumes included); uploads are logged by
+     *             the caller around {@link UploadCall#execute()}
+     */
+    public TransferEngine(TransferConfig config, WireLogger wire) {
         this.config = Objects.requireNonNull(config, "config");
+        this.wire = Objects.requireNonNull(wire, "wire");
         this.workers = Executors.newCachedThreadPool(daemonThreads("image-sdk-transfer-"));
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("image-sdk-watchdog-"));
         this.timer.setRemoveOnCancelPolicy(true);
@@ -80,6 +91,10 @@ public final class TransferEngine implements AutoCloseable {
 
     ScheduledExecutorService timer() {
         return timer;
+    }
+
+    WireLogger wire() {
+        return wire;
     }
 
     HttpSupport http() {

@@ -6,6 +6,7 @@ import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.TransportException;
+import dev.imagesdk.internal.log.Redactor;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -65,6 +66,7 @@ public final class UploadCall {
             throw new IllegalStateException("An UploadCall executes once");
         }
         executed = true;
+        // Not wire-logged here: the v1/v2 callers log each upload attempt around execute().
         TransferConfig config = engine.config();
         long length = request.data().length().orElse(-1);
         HttpURLConnection c;
@@ -214,7 +216,7 @@ public final class UploadCall {
     }
 
     private String describe() {
-        return request.method() + " " + request.url();
+        return request.method() + " " + Redactor.url(request.url().toString());
     }
 
     private static void closeQuietly(InputStream in) {

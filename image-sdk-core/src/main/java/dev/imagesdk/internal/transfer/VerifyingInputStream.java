@@ -133,6 +133,11 @@ final class VerifyingInputStream extends InputStream {
         current.abort();
         current = null;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                closed = true;
+                throw new ImageSdkClientException("Download of image " + imageId + " was interrupted at byte "
+                        + reached, cut);
+            }
             if (resumes >= engine.config().maxResumes()) {
                 closed = true;
                 String where = "Download of image " + imageId + " failed at byte " + reached + " after "

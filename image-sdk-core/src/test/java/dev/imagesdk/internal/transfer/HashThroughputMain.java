@@ -24,21 +24,28 @@ public final class HashThroughputMain {
             return t;
         });
         PipelinedCopy pipe = new PipelinedCopy(pool, 64 * 1024, 8);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int round = 0; round < rounds; round++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             String single = singleThread(size);
             long t1 = System.nanoTime();
+            long c1 = os.getProcessCpuTime();
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             MessageDigest sha = MessageDigest.getInstance("SHA-512");
             pipe.copy(new GeneratedStream(size), -1, List.of(md5), List.of(sha), OutputStream.nullOutputStream(),
                     null, null);
             String piped = HashAlgorithms.hex(md5);
             long t2 = System.nanoTime();
+            long c2 = os.getProcessCpuTime();
             if (!single.equals(piped)) {
                 throw new AssertionError("digests differ");
             }
-            System.out.printf("round %d%s: 1 thread %.0f MiB/s, 2 threads pipelined %.0f MiB/s%n", round,
-                    round == 0 ? " (warm-up)" : "", mib / ((t1 - t0) / 1e9), mib / ((t2 - t1) / 1e9));
+            double gib = mib / 1024.0;
+            System.out.printf("round %d%s: 1 thread %.0f MiB/s (%.2f CPU-s/GiB), 2 threads pipelined %.0f MiB/s"
+                            + " (%.2f CPU-s/GiB)%n", round, round == 0 ? " (warm-up)" : "",
+                    mib / ((t1 - t0) / 1e9), (c1 - c0) / 1e9 / gib, mib / ((t2 - t1) / 1e9), (c2 - c1) / 1e9 / gib);
         }
     }
 

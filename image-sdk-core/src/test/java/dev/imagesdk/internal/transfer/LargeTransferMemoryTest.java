@@ -20,17 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LargeTransferMemoryTest {
 
     private static final long FOUR_GIB = 4L << 30;
-    /** Of 4 GiB of {@link GeneratedStream}, computed with coreutils md5sum and sha512sum. */
+    /** Of 4 GiB of {@link GeneratedStream}, computed with coreutils md5sum, sha512sum and sha256sum. */
     private static final String MD5 = "5e40997d1e46728d4dc08e80d55d62aa";
     private static final String SHA512 = "fb5d87067d1c51ef2511c4a17ae1b9e8ccfdb96151e3e0273c5b4ab98a04f833"
             + "e58845b83990833595cee54416e9921fa1a4a702415aab5c04554621307bfb72";
+    private static final String SHA256 = "1eee51f18e55cf065027e42ee19c29482ff876a99a819220f65ea0c6e68d3f17";
 
     @Test
     void fourGibUploadAndDownloadRunIn64MibHeapWithCorrectDigests() throws Exception {
         String java = ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Process child = new ProcessBuilder(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                LargeTransferMemoryCheck.class.getName(), Long.toString(FOUR_GIB), MD5, SHA512))
+                LargeTransferMemoryCheck.class.getName(), Long.toString(FOUR_GIB), MD5, SHA512, SHA256))
                 .redirectErrorStream(true).start();
         String output;
         try {
@@ -43,7 +44,8 @@ class LargeTransferMemoryTest {
         System.out.print(output);
 
         assertThat(child.exitValue()).as(output).isZero();
-        assertThat(output).contains("RESULT ok bytes=" + FOUR_GIB + " md5=" + MD5 + " sha512=" + SHA512)
+        assertThat(output)
+                .contains("RESULT ok bytes=" + FOUR_GIB + " md5=" + MD5 + " sha512=" + SHA512 + " sha256=" + SHA256)
                 .containsPattern("maxHeapMiB=(6[0-4]|[1-5][0-9]) ");
     }
 }

@@ -397,4 +397,108 @@ class StreamingImageDownloadTest {
                 .isInstanceOf(ChecksumMismatchException.class)
                 .hasMessageContaining("0123456789abcdef0123456789abcdef");
     }
+
+    @Test
+    void failingOutputStreamIsATypedErrorAndStopsTheTransfer() {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+
+        assertThatThrownBy(() -> download(sha512Metadata()).toOutputStream(broken))
+                .isInstanceOf(ImageSdkClientException.class)
+                .hasMessageContaining("disk full");
+        assertThat(glance.requests()).hasSize(1); // a local write failure is not resumed
+    }
+
+    @Test
+    void failingListenerAbortsTheDownloadTyped() throws Exception {
+        Path target = dir.resolve("image.raw");
+
+        assertThatThrownBy(() -> download(sha512Metadata()).listener((done, total) -> {
+            throw new IllegalStateException("listener bug");
+        }).toPath(target)).isInstanceOf(ImageSdkClientException.class).hasMessageContaining("listener bug");
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void httpsUsesTheConfiguredSocketFactory() {
+        javax.net.ssl.SSLSocketFactory recording = new RefusingSslSocketFactory();
+        try (TransferEngine tls = new TransferEngine(TransferConfig.builder().sslSocketFactory(recording)
+                .hostnameVerifier((host, session) -> true).build())) {
+            java.net.URL https = glance.server.url("/v2/images/img-1/file");
+            String url = https.toString().replace("http://", "https://");
+            ImageDownload d = tls.newDownload("img-1", this::sha512Metadata,
+                    () -> new DataRequest(toUrl(url), Map.of()), null, null);
+
+            assertThatThrownBy(() -> d.toOutputStream(new ByteArrayOutputStream()))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("configured SSLSocketFactory used");
+        }
+    }
+
+    private static java.net.URL toUrl(String s) {
+        try {
+            return new java.net.URL(s);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Proves HttpsURLConnection took this factory: every socket it asks for fails with a marker. */
+    static final class RefusingSslSocketFactory extends javax.net.ssl.SSLSocketFactory {
+        private static IOException refused() {
+            return new IOException("configured SSLSocketFactory used");
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return new String[0];
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return new String[0];
+        }
+
+        @Override
+        public java.net.Socket createSocket() throws IOException {
+            throw refused();
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.Socket s, String host, int port, boolean autoClose)
+                throws IOException {
+            throw refused();
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws IOException {
+            throw refused();
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+                throws IOException {
+            throw refused();
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+            throw refused();
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress local,
+                                            int localPort) throws IOException {
+            throw refused();
+        }
+    }
 }

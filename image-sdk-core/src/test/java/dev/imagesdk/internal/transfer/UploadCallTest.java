@@ -150,6 +150,21 @@ class UploadCallTest {
     }
 
     @Test
+    void sourceReadFailureIsAClientErrorAndTheServerNeverGetsACompleteBody() throws Exception {
+        serveStoring(204);
+        byte[] data = TestData.random(500_000, 8);
+        ImageData failing = ImageData.fromSupplier(() -> new PipelinedCopyTest.FailingStream(data, 200_000),
+                data.length);
+
+        assertThatThrownBy(() -> engine.newUpload(put(failing), null).execute())
+                .isInstanceOf(dev.imagesdk.exception.ImageSdkClientException.class)
+                .isNotInstanceOf(TransportException.class)
+                .hasMessageContaining("Could not read the image data");
+
+        assertThat(received.get(10, TimeUnit.SECONDS).complete()).isFalse();
+    }
+
+    @Test
     void idleTimeoutAbortsUploadToAServerThatStopsReading() {
         server = new LoopbackServer((exchange, i) -> server.stall());
         ImageData endless = ImageData.fromStream(new Generator(1L << 40), 1L << 40);

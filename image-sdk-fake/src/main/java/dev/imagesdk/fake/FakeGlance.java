@@ -1,0 +1,435 @@
+package dev.imagesdk.fake;
+
+import dev.imagesdk.fake.internal.engine.Caller;
+import dev.imagesdk.fake.internal.engine.Engine;
+import dev.imagesdk.fake.internal.engine.EngineConfig;
+import dev.imagesdk.fake.internal.engine.FakeClock;
+import dev.imagesdk.fake.internal.engine.FaultPlan;
+import dev.imagesdk.fake.internal.engine.GlanceException;
+import dev.imagesdk.fake.internal.engine.Identity;
+import dev.imagesdk.fake.internal.engine.Image;
+import dev.imagesdk.fake.internal.engine.Journal;
+import dev.imagesdk.fake.internal.engine.Metadefs;
+import dev.imagesdk.fake.internal.engine.TransitionMode;
+import dev.imagesdk.fake.internal.http.ControlRoutes;
+import dev.imagesdk.fake.internal.http.HttpAdapter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A fake Glance (image API v2) with its own Keystone, served over real HTTP on 127.0.0.1.
+ *
+ * <pre>{@code
+ * try (FakeGlance glance = FakeGlance.builder().start()) {
+ *     URI auth = glance.keystoneUrl();      // http://127.0.0.1:PORT/v3, users admin/demo/alt_demo
+ *     URI images = glance.url();            // the image endpoint of the catalog
+ * }
+ * }</pre>
+ *
+ * <p>Guarantees: behaviour follows real Glance 25 (status codes, headers, error bodies by
+ * {@code Accept}); the state is thread-safe; image bytes above the memory threshold live in temp
+ * files that {@link #close()} removes. Control methods (seed, inspect, journal, reset, clock,
+ * transitions, faults) act immediately and are also reachable over {@code /_fake/*}.
+ *
+ * <p>Failure modes: {@link #start()} throws {@link UncheckedIOException} if the port cannot be
+ * bound; control methods throw {@link IllegalArgumentException} for unknown images or bad input.
+ */
+public final class FakeGlance implements AutoCloseable {
+    private final FakeClock clock = new FakeClock();
+    private final Identity identity = new Identity(clock);
+    private final FaultPlan faults = new FaultPlan();
+    private final Journal journal = new Journal();
+    private final Engine engine;
+    private final Metadefs metadefs = new Metadefs(clock);
+    private final HttpAdapter http;
+    private final AuthMode authMode;
+
+    private FakeGlance(Builder b) {
+        this.engine = new Engine(b.config, clock);
+        this.authMode = b.authMode;
+        List<FakeUser> users = b.users.isEmpty() ? defaultUsers() : b.users;
+        for (FakeUser u : users) {
+            identity.addUser(u.name(), u.password(), u.project(), u.admin());
+        }
+        HttpAdapter.ExternalAuth ext = null;
+        if (b.authMode == AuthMode.EXTERNAL) {
+            if (b.keystoneUrl == null || b.serviceUser == null) {
+                throw new IllegalArgumentException("external auth needs keystoneUrl and serviceUser");
+            }
+            ext = new HttpAdapter.ExternalAuth(b.keystoneUrl, b.serviceUser.name(), b.serviceUser.password(),
+                    b.serviceUser.project());
+        }
+        try {
+            this.http = new HttpAdapter(engine, metadefs, identity, faults, journal, b.authMode, ext, b.port, new ControlRoutes.Hooks() {
+                @Override
+                public void reset() {
+                    FakeGlance.this.reset();
+                }
+
+                @Override
+                public Image seed(String project, Map<String, Object> attributes, byte[] data) {
+                    return FakeGlance.this.seed(project, attributes, data == null ? null : new ByteArrayInputStream(data));
+                }
+            });
+        } catch (IOException e) {
+            engine.close();
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + b.port, e);
+        }
+        http.advertiseV1(b.advertiseV1);
+        http.start();
+    }
+
+    private static List<FakeUser> defaultUsers() {
+        return List.of(new FakeUser("admin", "admin", "admin", true), new FakeUser("demo", "demo", "demo", false),
+                new FakeUser("alt_demo", "alt_demo", "alt_demo", false));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The image endpoint (no version suffix), e.g. {@code http://127.0.0.1:43117}. */
+    public URI url() {
+        return URI.create(http.baseUrl());
+    }
+
+    /** The fake Keystone v3 endpoint ({@code url() + "/v3"}). */
+    public URI keystoneUrl() {
+        return URI.create(http.baseUrl() + "/v3");
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    /** The project id of a project name (ids are stable: derived from the name). */
+    public String projectId(String projectName) {
+        return identity.projectId(projectName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown project " + projectName));
+    }
+
+    /** The project name of a user of the fake Keystone. */
+    public String projectOf(String userName) {
+        return identity.user(userName).map(Identity.User::projectName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown user " + userName));
+    }
+
+    /** The password of a user of the fake Keystone (for building clients in tests). */
+    public String passwordOf(String userName) {
+        return identity.user(userName).map(Identity.User::password)
+                .orElseThrow(() -> new IllegalArgumentException("unknown user " + userName));
+    }
+
+    /** Issues a token for a user as {@code POST /v3/auth/tokens} would, for tests that skip Keystone. */
+    public String issueToken(String userName) {
+        return identity.user(userName).map(identity::issue).map(Identity.Token::id)
+                .orElseThrow(() -> new IllegalArgumentException("unknown user " + userName));
+    }
+
+    /**
+     * Creates a Keystone application credential for a user (scoped to the user's project), for
+     * clients that authenticate with {@code application_credential}.
+     *
+     * @return the credential id
+     */
+    public String addApplicationCredential(String userName, String name, String secret) {
+        return identity.addApplicationCredential(userName, name, secret);
+    }
+
+    /** Revokes every token (clients see 401 and must authenticate again). */
+    public void revokeTokens() {
+        identity.revokeAll();
+    }
+
+    /** How long new tokens live (default 24 h, measured on the fake's clock). */
+    public void tokenLifetime(Duration d) {
+        identity.tokenLifetime(d);
+    }
+
+    // ------------------------------------------------------------ state
+
+    /**
+     * Creates an image owned by {@code project} as its owner would, with optional data
+     * (uploaded immediately, so the image is {@code active}).
+     *
+     * @param attributes v2 attributes ({@code name}, {@code disk_format}, {@code visibility},
+     *                   custom string properties, ...); {@code public} is allowed
+     * @return the image id
+     * @throws IllegalArgumentException if Glance would reject the attributes
+     */
+    public String seedImage(String project, Map<String, ?> attributes, InputStream data) {
+        return seed(project, new LinkedHashMap<>(attributes), data).id();
+    }
+
+    private Image seed(String project, Map<String, Object> attributes, InputStream data) {
+        String pid = projectId(project);
+        Caller owner = new Caller(null, pid, List.of("admin"), true);
+        Map<String, Object> attrs = new LinkedHashMap<>(attributes);
+        attrs.putIfAbsent("owner", pid);
+        try {
+            Image img = engine.create(owner, attrs);
+            if (data != null) {
+                engine.upload(owner, img.id(), data);
+                engine.completeTransition(img.id());
+            }
+            return engine.peek(img.id()).orElseThrow();
+        } catch (GlanceException e) {
+            throw new IllegalArgumentException("Glance rejects the seed: " + e.body(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The image's v2 attributes as {@code GET /v2/images/{id}} would show them to an admin (no poll). */
+    public Optional<Map<String, Object>> image(String id) {
+        return engine.peek(id).map(FakeGlance::view);
+    }
+
+    /** Every image (any owner, any visibility), in creation order. */
+    public List<Map<String, Object>> images() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Image i : engine.all()) {
+            out.add(view(i));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> view(Image i) {
+        Map<String, Object> m = new LinkedHashMap<>(i.properties());
+        m.put("id", i.id());
+        m.put("name", i.name());
+        m.put("status", i.status());
+        m.put("visibility", i.visibility());
+        m.put("owner", i.owner());
+        m.put("size", i.size());
+        m.put("checksum", i.checksum());
+        m.put("os_hash_algo", i.osHashAlgo());
+        m.put("os_hash_value", i.osHashValue());
+        m.put("protected", i.isProtected());
+        m.put("os_hidden", i.osHidden());
+        m.put("tags", List.copyOf(i.tags()));
+        m.put("stores", List.copyOf(i.stores()));
+        m.put("members", i.members().values().stream().map(mb -> mb.memberId() + ":" + mb.status()).toList());
+        return m;
+    }
+
+    /** Number of image blobs currently spilled to temp files. */
+    public long blobsOnDisk() {
+        return engine.blobs().filesOnDisk();
+    }
+
+    // ------------------------------------------------------------ journal
+
+    /** The requests answered so far (oldest first, at most 10,000), tokens redacted. */
+    public List<RecordedRequest> requests() {
+        return journal.all();
+    }
+
+    public void clearRequests() {
+        journal.clear();
+    }
+
+    // ------------------------------------------------------------ transitions, clock, faults
+
+    /** How saving -> active completes after an upload (default immediately). */
+    public void uploadTransitions(Transition t) {
+        engine.uploadTransitions(t.mode);
+    }
+
+    /** How importing -> active completes after an import (default immediately). */
+    public void importTransitions(Transition t) {
+        engine.importTransitions(t.mode);
+    }
+
+    /** Completes a pending transition now; false if the image has none. */
+    public boolean completeTransition(String imageId) {
+        return engine.completeTransition(imageId);
+    }
+
+    /** Forces an image's status (e.g. {@code killed}). */
+    public void forceStatus(String imageId, String status) {
+        try {
+            engine.forceStatus(imageId, Objects.requireNonNull(status));
+        } catch (GlanceException e) {
+            throw new IllegalArgumentException("no image " + imageId, e);
+        }
+    }
+
+    /** Freezes the fake's clock at {@code now} (timestamps, token expiry). */
+    public void setClock(Instant now) {
+        clock.set(now);
+    }
+
+    public void advanceClock(Duration d) {
+        clock.advance(d);
+    }
+
+    public Instant now() {
+        return clock.now();
+    }
+
+    /** Arms a fault for the next calls of an operation. */
+    public void inject(Operation op, Fault fault) {
+        faults.inject(Objects.requireNonNull(op), Objects.requireNonNull(fault));
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * Waits until {@code n} requests are held by a {@link Fault#stall()} (for tests that must act
+     * while a request hangs).
+     *
+     * @return false if the timeout passed first
+     */
+    public boolean awaitStalled(int n, Duration timeout) throws InterruptedException {
+        return faults.awaitStalled(n, timeout);
+    }
+
+    /** Lets stalled requests proceed. */
+    public void releaseStalls() {
+        faults.releaseStalls();
+    }
+
+    /**
+     * Back to a fresh fake: no images, tasks, faults or journal entries, system clock,
+     * immediate transitions. Users and issued tokens stay valid.
+     */
+    public void reset() {
+        faults.clear();
+        engine.reset();
+        metadefs.reset();
+        journal.clear();
+        clock.useSystem();
+    }
+
+    /** Stops the server (in-flight requests are cut) and deletes all temp files. */
+    @Override
+    public void close() {
+        http.close();
+        engine.close();
+    }
+
+    /** How a controlled status transition completes. */
+    public static final class Transition {
+        private final TransitionMode mode;
+
+        private Transition(TransitionMode mode) {
+            this.mode = mode;
+        }
+
+        /** Within the request that caused it (default). */
+        public static Transition immediate() {
+            return new Transition(TransitionMode.IMMEDIATE);
+        }
+
+        /** After the image has been read {@code n} times ({@code GET /v2/images/{id}}). */
+        public static Transition afterPolls(int n) {
+            return new Transition(TransitionMode.afterPolls(n));
+        }
+
+        /** Only when {@link FakeGlance#completeTransition(String)} is called. */
+        public static Transition manual() {
+            return new Transition(TransitionMode.MANUAL);
+        }
+    }
+
+    /** Configures and starts a {@link FakeGlance}. */
+    public static final class Builder {
+        private int port;
+        private AuthMode authMode = AuthMode.KEYSTONE;
+        private final List<FakeUser> users = new ArrayList<>();
+        private EngineConfig config = EngineConfig.defaults();
+        private String keystoneUrl;
+        private FakeUser serviceUser;
+        private boolean advertiseV1;
+
+        private Builder() {
+        }
+
+        /**
+         * Also lists v1.1 and v1.0 (DEPRECATED) in the version document, as Glance before Rocky
+         * did, so that version discovery can pick v1. The v1 API is served either way; real
+         * Glance 25 lists only v2 (the default).
+         */
+        public Builder advertiseV1(boolean on) {
+            this.advertiseV1 = on;
+            return this;
+        }
+
+        /** Port on 127.0.0.1; 0 (default) picks an ephemeral one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder auth(AuthMode mode) {
+            this.authMode = Objects.requireNonNull(mode);
+            return this;
+        }
+
+        /** Adds a user; if none is added the defaults are admin/admin, demo/demo, alt_demo/alt_demo. */
+        public Builder user(FakeUser user) {
+            users.add(Objects.requireNonNull(user));
+            return this;
+        }
+
+        /** For {@link AuthMode#EXTERNAL}: the Keystone to validate tokens with, and service credentials. */
+        public Builder externalKeystone(String url, FakeUser serviceUser) {
+            this.keystoneUrl = Objects.requireNonNull(url);
+            this.serviceUser = Objects.requireNonNull(serviceUser);
+            return this;
+        }
+
+        /** {@code image_size_cap}: uploads larger than this are 413 (default 1 TiB). */
+        public Builder imageSizeCap(long bytes) {
+            config = config.withImageSizeCap(bytes);
+            return this;
+        }
+
+        /** {@code user_storage_quota}: bytes per project, 0 = unlimited (default). */
+        public Builder userStorageQuota(long bytes) {
+            config = config.withUserStorageQuota(bytes);
+            return this;
+        }
+
+        /** Blobs larger than this go to temp files (default 8 MiB). */
+        public Builder memoryThreshold(long bytes) {
+            config = config.withMemoryThreshold(bytes);
+            return this;
+        }
+
+        /** Enabled stores, the first is the default (default {@code file1, file2}). */
+        public Builder stores(String... ids) {
+            if (ids.length == 0) {
+                throw new IllegalArgumentException("at least one store");
+            }
+            config = config.withStores(List.of(ids));
+            return this;
+        }
+
+        /** Binds and starts serving. */
+        public FakeGlance start() {
+            return new FakeGlance(this);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.imagesdk.fake;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A named fault the fake injects into the next matching requests (see
+ * {@link FakeGlance#inject(Operation, Fault)}). Immutable; {@link #times(int)} and
+ * {@link #always()} return copies.
+ *
+ * <p>Faults act on the wire: a 503 or 401 is answered before the request reaches the engine (no
+ * state changes); latency delays the answer; a stall holds the request until
+ * {@link FakeGlance#releaseStalls()}, a reset or close; body faults (truncated, corrupted byte,
+ * dropped connection) damage the transfer itself.
+ */
+public final class Fault {
+    /** What the fault does. */
+    public enum Kind {
+        /** 503 with {@code Retry-After}. */
+        SERVICE_UNAVAILABLE,
+        /** 401 as if the token had expired. */
+        UNAUTHORIZED,
+        /** Answers after a delay. */
+        LATENCY,
+        /** Never answers until released. */
+        STALL,
+        /** Declares the full Content-Length, sends half the body, closes the connection. */
+        TRUNCATED_BODY,
+        /** Flips one byte of a download at {@link #offset()}. */
+        CORRUPTED_BYTE,
+        /** Reads {@link #offset()} bytes of an upload, then closes the connection without answering. */
+        DROP_MID_UPLOAD,
+        /** Sends {@link #offset()} bytes of a download, then closes the connection. */
+        DROP_MID_DOWNLOAD
+    }
+
+    private final Kind kind;
+    private final int times;
+    private final Duration duration;
+    private final long offset;
+
+    private Fault(Kind kind, int times, Duration duration, long offset) {
+        this.kind = kind;
+        this.times = times;
+        this.duration = duration;
+        this.offset = offset;
+    }
+
+    /** 503 Service Unavailable with {@code Retry-After} (whole seconds) for the next {@code times} calls. */
+    public static Fault serviceUnavailable(int times, Duration retryAfter) {
+        return new Fault(Kind.SERVICE_UNAVAILABLE, checkTimes(times), Objects.requireNonNull(retryAfter), 0);
+    }
+
+    /** 401 once, as keystonemiddleware answers an expired token. */
+    public static Fault unauthorizedOnce() {
+        return new Fault(Kind.UNAUTHORIZED, 1, Duration.ZERO, 0);
+    }
+
+    /** Delays the next call by {@code delay}. */
+    public static Fault latency(Duration delay) {
+        return new Fault(Kind.LATENCY, 1, Objects.requireNonNull(delay), 0);
+    }
+
+    /** Holds the next call without answering until released (or at most ten minutes). */
+    public static Fault stall() {
+        return new Fault(Kind.STALL, 1, Duration.ofMinutes(10), 0);
+    }
+
+    /** The next response body is cut in half and the connection closed. */
+    public static Fault truncatedBody() {
+        return new Fault(Kind.TRUNCATED_BODY, 1, Duration.ZERO, 0);
+    }
+
+    /** The next download has the byte at {@code offset} flipped (headers still carry the true checksum). */
+    public static Fault corruptedByte(long offset) {
+        return new Fault(Kind.CORRUPTED_BYTE, 1, Duration.ZERO, checkOffset(offset));
+    }
+
+    /** The next upload (or stage) is cut after {@code afterBytes}: the server closes the connection. */
+    public static Fault dropConnectionMidUpload(long afterBytes) {
+        return new Fault(Kind.DROP_MID_UPLOAD, 1, Duration.ZERO, checkOffset(afterBytes));
+    }
+
+    /** The next download is cut after {@code afterBytes}: the server closes the connection. */
+    public static Fault dropConnectionMidDownload(long afterBytes) {
+        return new Fault(Kind.DROP_MID_DOWNLOAD, 1, Duration.ZERO, checkOffset(afterBytes));
+    }
+
+    /** The same fault for the next {@code n} matching calls. */
+    public Fault times(int n) {
+        return new Fault(kind, checkTimes(n), duration, offset);
+    }
+
+    /** The same fault for every matching call until cleared. */
+    public Fault always() {
+        return new Fault(kind, -1, duration, offset);
+    }
+
+    public Kind kind() { return kind; }
+
+    /** How many calls it affects; -1 for always. */
+    public int timesLeft() { return times; }
+
+    /** Retry-After for 503, the delay for latency, the maximum stall. */
+    public Duration duration() { return duration; }
+
+    /** Byte offset for corrupted-byte and dropped-connection faults. */
+    public long offset() { return offset; }
+
+    private static int checkTimes(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("times must be >= 1: " + n);
+        }
+        return n;
+    }
+
+    private static long checkOffset(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("offset must be >= 0: " + n);
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return "Fault[" + kind + ", times=" + times + ", duration=" + duration + ", offset=" + offset + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.imagesdk.fake.internal.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Immutable image bytes with their hashes, kept in memory (small) or in a temp file (large).
+ * Reading never loads a file-backed blob into memory.
+ */
+public final class Blob {
+    private final byte[] bytes;
+    private final Path file;
+    private final long size;
+    private final String md5;
+    private final String sha512;
+
+    Blob(byte[] bytes, Path file, long size, String md5, String sha512) {
+        this.bytes = bytes;
+        this.file = file;
+        this.size = size;
+        this.md5 = md5;
+        this.sha512 = sha512;
+    }
+
+    public long size() { return size; }
+
+    /** Hex MD5 of the whole content (Glance's {@code checksum}). */
+    public String md5() { return md5; }
+
+    /** Hex SHA-512 of the whole content (Glance's {@code os_hash_value}). */
+    public String sha512() { return sha512; }
+
+    public boolean onDisk() { return file != null; }
+
+    /** A stream over {@code [offset, offset+length)}; the caller closes it. */
+    public InputStream open(long offset, long length) throws IOException {
+        if (bytes != null) {
+            return new ByteArrayInputStream(bytes, (int) offset, (int) length);
+        }
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        ch.position(offset);
+        InputStream in = Channels.newInputStream(ch);
+        return new BoundedInputStream(in, length);
+    }
+
+    void delete() {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the store's directory is removed on close anyway
+            }
+        }
+    }
+
+    /** Limits a stream to a number of bytes. */
+    private static final class BoundedInputStream extends InputStream {
+        private final InputStream in;
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long remaining) {
+            this.in = in;
+            this.remaining = remaining;
+        }
+
+        @Override public int read() throws IOException {
+            if (remaining <= 0) return -1;
+            int b = in.read();
+            if (b >= 0) remaining--;
+            return b;
+        }
+
+        @Override public int read(byte[] buf, int off, int len) throws IOException {
+            if (remaining <= 0) return -1;
+            int n = in.read(buf, off, (int) Math.min(len, remaining));
+            if (n > 0) remaining -= n;
+            return n;
+        }
+
+        @Override public void close() throws IOException { in.close(); }
+    }
+}

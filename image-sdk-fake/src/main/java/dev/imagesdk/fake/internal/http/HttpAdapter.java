@@ -1,0 +1,287 @@
+package dev.imagesdk.fake.internal.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.imagesdk.fake.AuthMode;
+import dev.imagesdk.fake.Fault;
+import dev.imagesdk.fake.Operation;
+import dev.imagesdk.fake.RecordedRequest;
+import dev.imagesdk.fake.internal.engine.Caller;
+import dev.imagesdk.fake.internal.engine.Engine;
+import dev.imagesdk.fake.internal.engine.FaultPlan;
+import dev.imagesdk.fake.internal.engine.GlanceException;
+import dev.imagesdk.fake.internal.engine.Identity;
+import dev.imagesdk.fake.internal.engine.Journal;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The fake's single HTTP endpoint on 127.0.0.1: Glance v2, Keystone, version documents and the
+ * {@code /_fake} control API, served by the JDK's HTTP server on a thread pool.
+ */
+public final class HttpAdapter implements AutoCloseable {
+    private static final String UNAUTHORIZED = "This server could not verify that you are authorized to access the "
+            + "document you requested. Either you supplied the wrong credentials (e.g., bad password), or your browser "
+            + "does not understand how to supply the credentials required.";
+
+    private final Engine engine;
+    private final Identity identity;
+    private final FaultPlan faults;
+    private final Journal journal;
+    private final AuthMode authMode;
+    private final ExternalKeystone external;
+    private final V2Routes v2;
+    private final V1Routes v1;
+    private final KeystoneRoutes keystone;
+    private final ControlRoutes control;
+    private final HttpServer server;
+    private final ThreadPoolExecutor pool;
+    private final String baseUrl;
+    private volatile boolean advertiseV1;
+
+    /** Settings of the external-Keystone mode (null otherwise). */
+    public record ExternalAuth(String url, String user, String password, String project) {
+        @Override
+        public String toString() {
+            return "ExternalAuth[" + url + ", user=" + user + ", project=" + project + "]";
+        }
+    }
+
+    public HttpAdapter(Engine engine, dev.imagesdk.fake.internal.engine.Metadefs metadefs, Identity identity, FaultPlan faults, Journal journal, AuthMode authMode,
+            ExternalAuth externalAuth, int port, ControlRoutes.Hooks hooks) throws IOException {
+        this.engine = engine;
+        this.identity = identity;
+        this.faults = faults;
+        this.journal = journal;
+        this.authMode = authMode;
+        this.external = externalAuth == null ? null : new ExternalKeystone(externalAuth.url(), externalAuth.user(),
+                externalAuth.password(), externalAuth.project());
+        this.v2 = new V2Routes(engine, new Schemas(), metadefs);
+        this.v1 = new V1Routes(engine);
+        this.keystone = new KeystoneRoutes(identity);
+        this.control = new ControlRoutes(engine, faults, journal, hooks);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "fake-glance-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Lists v1.1/v1.0 (DEPRECATED) in {@code GET /} as pre-Rocky Glance did; Glance 25 does not. */
+    public void advertiseV1(boolean on) {
+        this.advertiseV1 = on;
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        faults.releaseStalls();
+        server.stop(0);
+        pool.shutdownNow();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        Call c = new Call(ex, "req-" + UUID.randomUUID(), baseUrl);
+        Instant t0 = engine.clock().now();
+        boolean isControl = c.path.startsWith("/_fake");
+        try {
+            if (isControl) {
+                c.sendRequestId = false;
+                control.handle(c);
+            } else {
+                route(c);
+            }
+        } catch (GlanceException e) {
+            c.error(e);
+        } catch (IOException e) {
+            // A dropped or failed transfer: the server closes the connection when the handler throws.
+            record(c, t0, isControl);
+            throw e;
+        } catch (RuntimeException e) {
+            c.error(GlanceException.of(500, "The server has either erred or is incapable of performing the requested "
+                    + "operation.", e.getClass().getSimpleName()));
+        }
+        record(c, t0, isControl);
+    }
+
+    private void record(Call c, Instant t0, boolean isControl) {
+        if (isControl) {
+            return;
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        c.ex.getRequestHeaders().forEach((k, v) -> {
+            String name = k.toLowerCase(Locale.ROOT);
+            boolean secret = name.equals("x-auth-token") || name.equals("x-subject-token")
+                    || name.equals("authorization");
+            headers.put(name, secret ? List.of("***") : List.copyOf(v));
+        });
+        journal.add(new RecordedRequest(t0, c.method, c.path, c.rawQuery, headers, c.operation, c.status,
+                c.sendRequestId ? c.requestId : null));
+    }
+
+    private void route(Call c) throws IOException {
+        String path = c.path;
+        String[] seg = segments(path);
+        boolean glance = seg.length > 0 && (seg[0].equals("v2") || seg[0].equals("v1"));
+        boolean ks = seg.length > 0 && (seg[0].equals("v3") || seg[0].equals("v2.0"));
+        if (path.equals("/") || path.equals("/versions")) {
+            c.operation = Operation.VERSIONS;
+        } else if (ks) {
+            c.operation = Operation.TOKEN;
+        } else if (glance) {
+            c.operation = seg[0].equals("v1") ? V1Routes.operationOf(c.method, seg) : V2Routes.operationOf(c.method, seg);
+        }
+        if (applyFaults(c)) {
+            return;
+        }
+        if (c.operation == Operation.VERSIONS) {
+            c.sendRequestId = false;
+            c.json(path.equals("/") ? 300 : 200, versions());
+            return;
+        }
+        if (ks) {
+            keystone.handle(c, path);
+            return;
+        }
+        if (!glance) {
+            throw V2Routes.notFound();
+        }
+        Optional<Caller> caller = authenticate(c);
+        if (caller.isEmpty()) {
+            unauthorized(c);
+            return;
+        }
+        c.caller = caller.get();
+        if (seg[0].equals("v1")) {
+            v1.handle(c, seg);
+        } else {
+            v2.handle(c, seg);
+        }
+    }
+
+    static String[] segments(String path) {
+        List<String> out = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isEmpty()) {
+                out.add(java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** Applies an armed fault; true if it answered the request itself. */
+    private boolean applyFaults(Call c) throws IOException {
+        Optional<Fault> f = faults.take(c.operation);
+        if (f.isEmpty()) {
+            return false;
+        }
+        Fault fault = f.get();
+        switch (fault.kind()) {
+            case LATENCY:
+                sleep(fault.duration().toMillis());
+                return false;
+            case STALL:
+                try {
+                    faults.stall(fault.duration());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            case SERVICE_UNAVAILABLE:
+                long secs = Math.max(0, fault.duration().toSeconds());
+                c.error(GlanceException.of(503, "The server is currently unavailable. Please try again at a later time.")
+                        .header("Retry-After", Long.toString(secs)));
+                return true;
+            case UNAUTHORIZED:
+                unauthorized(c);
+                return true;
+            default:
+                c.bodyFault = fault;
+                return false;
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void unauthorized(Call c) throws IOException {
+        c.sendRequestId = false;
+        String uri = external != null ? external.uri() : baseUrl;
+        c.error(GlanceException.of(401, UNAUTHORIZED).header("WWW-Authenticate", "Keystone uri=\"" + uri + "\""));
+    }
+
+    private Optional<Caller> authenticate(Call c) throws IOException {
+        String token = c.header("X-Auth-Token");
+        switch (authMode) {
+            case NONE:
+                return Optional.of(Caller.NOAUTH);
+            case EXTERNAL:
+                return external.validate(token);
+            default:
+                return identity.validate(token).map(t -> new Caller(t.user().id(), t.user().projectId(),
+                        t.user().roles(), t.user().admin()));
+        }
+    }
+
+    private Map<String, Object> versions() {
+        List<Object> list = new ArrayList<>();
+        for (int i = 16; i >= 0; i--) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("id", "v2." + i);
+            v.put("status", i == 16 ? "CURRENT" : "SUPPORTED");
+            Map<String, Object> link = new LinkedHashMap<>();
+            link.put("rel", "self");
+            link.put("href", baseUrl + "/v2/");
+            v.put("links", List.of(link));
+            list.add(v);
+        }
+        if (advertiseV1) {
+            for (String id : List.of("v1.1", "v1.0")) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("id", id);
+                v.put("status", "DEPRECATED");
+                Map<String, Object> link = new LinkedHashMap<>();
+                link.put("rel", "self");
+                link.put("href", baseUrl + "/v1/");
+                v.put("links", List.of(link));
+                list.add(v);
+            }
+        }
+        return Map.of("versions", list);
+    }
+}
