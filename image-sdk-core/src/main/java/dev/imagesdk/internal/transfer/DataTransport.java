@@ -6,7 +6,6 @@ import dev.imagesdk.TransferListener;
 import dev.imagesdk.auth.TokenProvider;
 import dev.imagesdk.exception.IdleTimeoutException;
 import dev.imagesdk.exception.ImageSdkClientException;
-import dev.imagesdk.exception.ImageServiceException;
 import dev.imagesdk.exception.TransportException;
 import dev.imagesdk.internal.http.CallExecutor;
 import dev.imagesdk.internal.http.CallSpec;
@@ -53,16 +52,17 @@ public final class DataTransport implements AutoCloseable {
     private final WireLogger wire;
 
     /**
+     * @param engine the streaming engine, with the service's wire logger (uploads and data GETs are logged to it)
      * @param tokens null without authentication
      */
     public DataTransport(TransferEngine engine, CallExecutor executor, TokenProvider tokens, ErrorStatusMapper errors,
-                         Duration transferTokenValidity, WireLogger wire) {
+                         Duration transferTokenValidity) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.tokens = tokens;
         this.errors = Objects.requireNonNull(errors, "errors");
         this.transferTokenValidity = Objects.requireNonNull(transferTokenValidity, "transferTokenValidity");
-        this.wire = Objects.requireNonNull(wire, "wire");
+        this.wire = engine.wire();
     }
 
     /** The data path of a service built on {@code ctx}: its timeouts, TLS and proxy settings and call layer. */
@@ -70,12 +70,12 @@ public final class DataTransport implements AutoCloseable {
         TransferEngine engine = new TransferEngine(TransferConfig.builder()
                 .connectTimeout(ctx.connectTimeout())
                 .idleTimeout(ctx.idleTimeout())
-                .sslSocketFactory(ctx.sslContext().getSocketFactory())
+                .sslContext(ctx.sslContext())
                 .hostnameVerifier(ctx.hostnameVerifier())
                 .proxySelector(ctx.proxySelector())
-                .build());
+                .build(), ctx.wireLogger());
         return new DataTransport(engine, ctx.callExecutor(), ctx.tokenProvider().orElse(null), ctx.errorMapper()::map,
-                ctx.transferTokenValidity(), ctx.wireLogger());
+                ctx.transferTokenValidity());
     }
 
     /** {@code root + path} as a URL; a malformed one is the SDK's client error. */
@@ -153,26 +153,11 @@ public final class DataTransport implements AutoCloseable {
                 () -> openFirst(imageId, url));
     }
 
+    /** The first data GET under the executor; the engine writes its wire log lines (as for every resume). */
     private DataResponse openFirst(String imageId, URL url) throws IOException {
-        String shown = url.toString();
         try {
-            return executor.execute(CallSpec.idempotent("download image " + imageId, "GET"), token -> {
-                wire.request("GET", shown, 0);
-                long start = System.nanoTime();
-                try {
-                    DataResponse r = DataResponse.open(engine, new DataRequest(url, withToken(Map.of(), token)), 0,
-                            errors);
-                    wire.response("GET", shown, r.status, System.nanoTime() - start,
-                            HttpSupport.firstHeader(r.headers, "x-openstack-request-id"));
-                    return r;
-                } catch (ImageServiceException e) {
-                    wire.response("GET", shown, e.statusCode(), System.nanoTime() - start, e.requestId().orElse(null));
-                    throw e;
-                } catch (IOException | RuntimeException e) {
-                    wire.failure("GET", shown, System.nanoTime() - start, e);
-                    throw e;
-                }
-            });
+            return executor.execute(CallSpec.idempotent("download image " + imageId, "GET"),
+                    token -> DataResponse.open(engine, new DataRequest(url, withToken(Map.of(), token)), 0, errors));
         } catch (TransportException e) {
             // Retries are spent: report the connection failure the way the engine reports any (idle included).
             if (!(e instanceof IdleTimeoutException) && e.getCause() instanceof IOException io) {

@@ -12,7 +12,6 @@ import dev.imagesdk.exception.UnauthorizedException;
 import dev.imagesdk.internal.auth.KeystoneTokenProvider;
 import dev.imagesdk.internal.http.CallExecutor;
 import dev.imagesdk.internal.http.ErrorMapper;
-import dev.imagesdk.internal.http.WireLogger;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.testsupport.MutableClock;
 import dev.imagesdk.testsupport.RecordingSleeper;
@@ -76,7 +75,7 @@ class DataTransportTest {
 
     private DataTransport transport(TransferConfig config) {
         return new DataTransport(new TransferEngine(config), new CallExecutor(tokens, RetryPolicy.defaults(), sleeper),
-                tokens, new ErrorMapper(new ObjectMapper(), clock)::map, Duration.ofMinutes(10), new WireLogger());
+                tokens, new ErrorMapper(new ObjectMapper(), clock)::map, Duration.ofMinutes(10));
     }
 
     private DownloadResult download(DataTransport t, String root) {
