@@ -25,7 +25,7 @@ import java.nio.file.Path;
  * Without {@code --image} it first uploads a generated sample of {@code --size-mib} MiB (64 by default) and
  * compares the download with it.
  * {@code --drop-at} (embedded fake only) makes the fake cut the connection once after that many bytes, to
- * show the resume. {@code --keep} keeps the uploaded image and the downloaded file.
+ * show the resume. {@code --keep} keeps the uploaded image; the file stays only where {@code --to} put it.
  */
 public final class DownloadImage {
 
@@ -87,7 +87,8 @@ public final class DownloadImage {
                 images.delete(id);
                 console.detail("deleted image " + id);
             } else if (env.keep()) {
-                console.step("Keep (--keep): image " + id + ", file " + target);
+                console.step("Keep (--keep): image " + id
+                        + (env.option("to").isPresent() ? ", file " + target : " (pass --to FILE to keep the file)"));
             }
         }
     }

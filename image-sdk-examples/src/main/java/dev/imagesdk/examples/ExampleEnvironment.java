@@ -241,7 +241,7 @@ public final class ExampleEnvironment implements AutoCloseable {
         return console;
     }
 
-    /** A fresh temporary directory for generated files (deleted by {@link #close()} unless {@code --keep}). */
+    /** A fresh temporary directory for generated files, deleted by {@link #close()} (also with {@code --keep}). */
     public Path tempDir() {
         if (tempDir == null) {
             try {
@@ -261,7 +261,7 @@ public final class ExampleEnvironment implements AutoCloseable {
         if (ownsFake) {
             fake.close();
         }
-        if (tempDir != null && !keep) {
+        if (tempDir != null) {
             SampleImage.deleteTree(tempDir);
         }
     }

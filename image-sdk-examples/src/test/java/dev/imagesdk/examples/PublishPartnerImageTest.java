@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 
@@ -80,6 +84,22 @@ class PublishPartnerImageTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("NAME_MAX_72");
         assertThat(fake.images()).isEmpty();
+    }
+
+    @Test
+    void theGeneratedSampleIsRemovedEvenWithKeep(FakeGlance fake) throws Exception {
+        Set<Path> before = exampleTempDirs();
+
+        ExampleRunner.run(fake, PublishPartnerImage::main, "--keep");
+
+        assertThat(exampleTempDirs()).isEqualTo(before);
+        assertThat(ExampleRunner.imagesNamed(fake, DEPRECATED_NAME)).hasSize(1);
+    }
+
+    private static Set<Path> exampleTempDirs() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("image-sdk-example-")).collect(Collectors.toSet());
+        }
     }
 
     @Test
