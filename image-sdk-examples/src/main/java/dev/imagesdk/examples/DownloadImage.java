@@ -4,6 +4,7 @@ import dev.imagesdk.DownloadResult;
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.fake.Fault;
 import dev.imagesdk.fake.Operation;
 import dev.imagesdk.model.ContainerFormat;
@@ -102,14 +103,14 @@ public final class DownloadImage {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new dev.imagesdk.exception.InvalidInputException(flag, value, "must be a positive whole number");
+        throw new InvalidInputException(flag, value, "must be a positive whole number");
     }
 
     /** Fault injection is a feature of the embedded fake, never of a real cloud. */
     private static final class FakeOnly {
         static void dropNextDownloadAt(ExampleEnvironment env, String bytes) {
             long offset = parseCount("--drop-at", bytes);
-            env.fake().orElseThrow(() -> new dev.imagesdk.exception.InvalidInputException("--drop-at", bytes,
+            env.fake().orElseThrow(() -> new InvalidInputException("--drop-at", bytes,
                     "works only on the embedded fake"))
                     .inject(Operation.DOWNLOAD, Fault.dropConnectionMidDownload(offset));
         }

@@ -4,14 +4,19 @@ import dev.imagesdk.ApiVersion;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.config.ClientConfig;
+import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.fake.FakeGlance;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +52,7 @@ public final class ExampleEnvironment implements AutoCloseable {
     private final boolean ownsFake;
     private final Map<String, String> env;
     private final Console console;
-    private final List<ImageService> opened = new java.util.ArrayList<>();
+    private final List<ImageService> opened = new ArrayList<>();
     private Path tempDir;
 
     private ExampleEnvironment(Map<String, String> options, ApiVersion api, boolean keep, FakeGlance fake,
@@ -116,7 +121,7 @@ public final class ExampleEnvironment implements AutoCloseable {
     }
 
     private static ApiVersion parseApi(String value) {
-        switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        switch (value.toLowerCase(Locale.ROOT)) {
             case "v1":
             case "1":
                 return ApiVersion.V1;
@@ -245,9 +250,9 @@ public final class ExampleEnvironment implements AutoCloseable {
     public Path tempDir() {
         if (tempDir == null) {
             try {
-                tempDir = java.nio.file.Files.createTempDirectory("image-sdk-example-");
-            } catch (java.io.IOException e) {
-                throw new dev.imagesdk.exception.ImageSdkClientException("Could not create a temporary directory: "
+                tempDir = Files.createTempDirectory("image-sdk-example-");
+            } catch (IOException e) {
+                throw new ImageSdkClientException("Could not create a temporary directory: "
                         + e.getMessage(), e);
             }
         }

@@ -2,6 +2,7 @@ package dev.imagesdk.examples;
 
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
+import dev.imagesdk.TransferListener;
 import dev.imagesdk.exception.ForbiddenException;
 import dev.imagesdk.model.ContainerFormat;
 import dev.imagesdk.model.DiskFormat;
@@ -15,6 +16,7 @@ import dev.imagesdk.model.SortDirection;
 import dev.imagesdk.model.SortKey;
 import dev.imagesdk.model.Visibility;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,8 +57,8 @@ public final class ManageImages {
                                 .visibility(Visibility.PRIVATE)
                                 .property(SET_PROPERTY, SET_VALUE)
                                 .build(),
-                        ImageData.fromBytes(("image data of " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                        dev.imagesdk.TransferListener.NONE);
+                        ImageData.fromBytes(("image data of " + name).getBytes(StandardCharsets.UTF_8)),
+                        TransferListener.NONE);
                 created.add(image.id());
                 console.detail(image.name() + "  " + image.id() + "  " + image.status());
             }

@@ -3,11 +3,15 @@ package dev.imagesdk.examples;
 import dev.imagesdk.exception.ImageSdkClientException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -81,17 +85,17 @@ public final class SampleImage {
      * @throws ImageSdkClientException if the file cannot be read
      */
     public static Digests digests(Path file) {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
-            java.security.MessageDigest sha512 = java.security.MessageDigest.getInstance("SHA-512");
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 md5.update(buffer, 0, n);
                 sha512.update(buffer, 0, n);
             }
-            java.util.HexFormat hex = java.util.HexFormat.of();
+            HexFormat hex = HexFormat.of();
             return new Digests(hex.formatHex(md5.digest()), hex.formatHex(sha512.digest()));
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new ImageSdkClientException("Could not read " + file + ": " + e.getMessage(), e);
         }
     }
