@@ -98,21 +98,21 @@ start_fake() {
 # --- running CLIs -----------------------------------------------------------------------------
 
 # as USER CMD...: runs CMD with OS_* for USER (password = project = user name for the defaults).
-# glance reads image data from any non-TTY stdin: `glance image-create` gets a closed stdin (as
-# real-glance.md advises); other glance commands a pseudo-terminal, because v1 image-update calls
-# sys.stdin.isatty() (None when fd 0 is closed) and would upload an empty /dev/null as data.
+# Both CLIs upload whatever a non-TTY stdin holds (`openstack image create` too): `glance
+# image-create` gets a closed stdin (as real-glance.md advises); every other command a
+# pseudo-terminal, because a closed fd 0 makes sys.stdin None and cliff/glance v1 call isatty() on it.
 as() {
   local u=$1; shift
   local envs=(OS_AUTH_URL="$URL/v3" OS_IDENTITY_API_VERSION=3 OS_USERNAME="$u" OS_PASSWORD="$u"
               OS_PROJECT_NAME="$u" OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default
               OS_REGION_NAME=RegionOne OS_INTERFACE=public)
-  if [ "$1" != glance ]; then
-    env "${envs[@]}" "$@" </dev/null
-  elif [[ " $* " == *" image-create "* ]]; then
+  if [ "$1" = glance ] && [[ " $* " == *" image-create "* ]]; then
     env "${envs[@]}" "$@" <&-
   else
-    env "${envs[@]}" "$PY" -c 'import os, pty, sys
-m, s = pty.openpty(); os.set_inheritable(m, True); os.dup2(s, 0); os.execv(sys.argv[1], sys.argv[1:])' /usr/bin/glance "${@:2}"
+    # The master end stays open (inherited) so the terminal is not hung up.
+    env "${envs[@]}" "$PY" -c 'import os, pty, shutil, sys
+m, s = pty.openpty(); os.set_inheritable(m, True); os.dup2(s, 0)
+os.execv(shutil.which(sys.argv[1]), sys.argv[1:])' "$@"
   fi
 }
 
@@ -222,6 +222,8 @@ s_os_create() {
   eq min_disk "$(j .min_disk)" 1
   eq "properties.build" "$(j '.properties.build')" 42
   eq "properties.os_distro" "$(j '.properties.os_distro')" debian
+  run demo openstack image show -f json "$IMG1" || return 1
+  eq "status after create (no data sent)" "$(j .status)" queued
 }
 
 s_glance_upload() {
@@ -421,24 +423,24 @@ s_list_pages_glance() {
 }
 
 s_list_pages_os() {
-  # OSC 6: --limit N is one server page of N (sdk pagination off), --marker the page start;
-  # --property and --sort are applied client-side. Walk all pages, compare with the full list.
+  # OSC 6: --limit N is ONE server page of N (sdk pagination off), --marker its start; --property
+  # and --sort (default name:asc) are applied client-side. --sort created_at:desc is a stable
+  # re-sort of the server's default order, so a page's last row is the next marker.
   run demo openstack image list -f json || return 1
-  local all; all=$(j '[.[].ID] | join(",")')
-  eq "full list size" "$(j length)" 7
+  local all; all=$(j '[.[].ID] | sort | join(",")')
+  eq "full list size" "$(j length)" 8
   fake_clear_journal || { why "cannot clear the journal"; return 1; }
-  local marker="" walked="" pages=0 ids
+  local marker="" walked="" pages=0
   while [ $pages -lt 10 ]; do
-    run demo openstack image list --limit 3 ${marker:+--marker "$marker"} -f json || return 1
-    ids=$(j '[.[].ID] | join(",")')
-    [ -z "$ids" ] && break
+    run demo openstack image list --limit 3 ${marker:+--marker "$marker"} --sort created_at:desc -f json || return 1
+    [ "$(j length)" -eq 0 ] && break
     [ "$(j length)" -le 3 ] || why "page of $(j length) with --limit 3"
-    walked=${walked:+$walked,}$ids
+    walked=${walked:+$walked,}$(j '[.[].ID] | join(",")')
     marker=$(j '.[-1].ID')
     pages=$((pages + 1))
   done
   eq "pages walked" "$pages" 3
-  eq "paged ids in the server's order" "$walked" "$all"
+  eq "paged ids (no duplicates, none missing)" "$(echo "$walked" | tr , '\n' | sort | paste -sd,)" "$all"
   local q; q=$(journal_list_queries /v2/images)
   eq "requests with limit=3" "$(echo "$q" | grep -c 'limit=3')" 4
   eq "requests with a marker" "$(echo "$q" | grep -c 'marker=')" 3
