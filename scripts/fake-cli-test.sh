@@ -5,10 +5,11 @@
 # os_hash_value), download and compare, update/remove properties, tags, share + accept, list with
 # filters and pagination, deactivate/reactivate, delete; then the same basics over image API v1.
 #
-#   scripts/fake-cli-test.sh            install the CLIs if missing, build the jar if missing, test
+#   scripts/fake-cli-test.sh     install the CLIs if missing, (re)build the jar if missing/stale, test
 #
 # Prints one line per step and ends with `fake-cli: N passed, N failed`; exits non-zero on failure.
-# Environment: FAKE_CLI_JAR (jar to run; default: the module's standalone jar, built if missing),
+# Environment: FAKE_CLI_JAR (jar to run; default: the module's standalone jar, built if missing or
+# older than the sources),
 # FAKE_CLI_KEEP=1 keeps the scratch folder (CLI outputs, fake log) for inspection.
 set -uo pipefail
 
@@ -58,7 +59,15 @@ install_clis() {
 }
 
 build_jar() {
-  [ -f "$JAR" ] && return
+  if [ -n "${FAKE_CLI_JAR:-}" ]; then
+    [ -f "$JAR" ] || die "FAKE_CLI_JAR=$JAR does not exist"
+    return
+  fi
+  # Rebuilt when missing or older than any fake/core source (a stale jar would test old code).
+  if [ -f "$JAR" ] && [ -z "$(find "$ROOT/image-sdk-fake/src/main" "$ROOT/image-sdk-core/src/main" \
+        "$ROOT/image-sdk-fake/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
+    return
+  fi
   say "building the standalone fake jar"
   (cd "$ROOT" && PATH=$ORIG_PATH ./mvnw -B -q package -pl image-sdk-fake -am -DskipTests) || die "build failed"
   [ -f "$JAR" ] || die "no jar at $JAR after the build"
