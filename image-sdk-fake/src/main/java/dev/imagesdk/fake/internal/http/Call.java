@@ -194,8 +194,32 @@ final class Call {
             ex.close();
             return;
         }
+        drainBody();
         ErrorBodies.Rendered r = ErrorBodies.render(accept(), e.status(), e.body());
         send(e.status(), r.contentType(), r.body());
+    }
+
+    /** Most a rejected request's body is read to keep the connection (then it is closed). */
+    static final long MAX_DRAIN = 1L << 30;
+
+    /**
+     * Reads and discards what is left of the request body before an error answer, as eventlet
+     * does: a client still sending an upload (glanceclient sends the whole body before reading)
+     * then sees Glance's 409/403/..., not a connection reset (the JDK server closes a connection
+     * with more than 64 KiB unread).
+     */
+    private void drainBody() {
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        try {
+            InputStream in = ex.getRequestBody();
+            int n;
+            while (total < MAX_DRAIN && (n = in.read(buf)) >= 0) {
+                total += n;
+            }
+        } catch (IOException ignored) {
+            // the client went away: nothing left to keep
+        }
     }
 
     /**
