@@ -96,9 +96,11 @@ final class MatrixWorker implements Runnable {
                 fake.revokeTokens(); // a real expiry: the next call must authenticate again
                 tally.tokenRevocations.increment();
             }
+            String outcome = "ok";
             try {
                 run(v, kind);
             } catch (ImageSdkException e) {
+                outcome = e.toString();
                 tally.typedFailure(e);
             } catch (IOException e) {
                 // test-side I/O (temp files) must not fail
@@ -108,8 +110,9 @@ final class MatrixWorker implements Runnable {
                 tally.violation(current + ": untyped " + describe(e));
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            if (ms > 30_000) {
-                tally.violation(current + ": took " + ms + " ms (a near-hang)");
+            if (ms > 20_000) {
+                tally.violation(current + " [" + Thread.currentThread().getName() + "]: took " + ms
+                        + " ms (a near-hang), outcome " + outcome);
             }
         }
         current = "done";
