@@ -165,6 +165,9 @@ class FaultMatrixTest {
         System.out.println("  token revocations (expiry): " + TALLY.tokenRevocations.sum());
         System.out.println("  retries: " + retries + ", re-authentications: " + reauths);
         System.out.println("  typed failures by kind: " + Tally.sorted(TALLY.typedFailures));
+        System.out.println("  failed createAndUploads whose cleanup was refused too (reported in the exception): "
+                + TALLY.reportedLeftovers.sum());
+        System.out.println("  slowest operation: " + TALLY.slowest());
         System.out.println("  violations: " + violations.size());
         violations.stream().limit(50).forEach(v -> System.out.println("    " + v));
         System.out.println("FAULT-MATRIX seed=" + seed + " operations=" + TALLY.operations.sum() + " faults="

@@ -13,6 +13,8 @@ final class Tally {
     final Map<String, LongAdder> operationsByKind = new ConcurrentHashMap<>();
     final Map<String, LongAdder> typedFailures = new ConcurrentHashMap<>();
     final LongAdder tokenRevocations = new LongAdder();
+    /** Failed createAndUploads whose cleanup the service refused too, reported in the exception. */
+    final LongAdder reportedLeftovers = new LongAdder();
     private final List<String> violations = new ArrayList<>();
     /** Every exception message (whole cause chain) thrown to the matrix, for the secrets scan. */
     private final List<String> messages = new ArrayList<>();
@@ -43,6 +45,20 @@ final class Tally {
                 messages.add(s.toString());
             }
         }
+    }
+
+    private long slowestMs = -1;
+    private String slowest = "none";
+
+    synchronized void duration(long ms, String what) {
+        if (ms > slowestMs) {
+            slowestMs = ms;
+            slowest = ms + " ms: " + what;
+        }
+    }
+
+    synchronized String slowest() {
+        return slowest;
     }
 
     synchronized void violation(String what) {

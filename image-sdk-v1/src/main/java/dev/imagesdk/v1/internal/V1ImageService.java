@@ -380,7 +380,9 @@ final class V1ImageService implements ImageServiceV1 {
         } catch (NotFoundException e) {
             // never created, or already gone
         } catch (ImageSdkException e) {
-            cause.addSuppressed(e);
+            // The caller must learn which image is left behind: with a generated id it cannot know it.
+            cause.addSuppressed(new ImageSdkClientException("Could not delete image " + id
+                    + " after the failure; it is left behind", e));
         }
     }
 

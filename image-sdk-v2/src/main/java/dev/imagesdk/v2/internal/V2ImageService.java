@@ -752,7 +752,9 @@ public final class V2ImageService implements ImageServiceV2 {
         } catch (NotFoundException gone) {
             // Already gone: nothing to clean up.
         } catch (ImageSdkException e) {
-            cause.addSuppressed(e);
+            // The caller must learn which image is left behind: with a generated id it cannot know it.
+            cause.addSuppressed(new ImageSdkClientException("Could not delete image " + imageId
+                    + " after the failure; it is left behind", e));
         }
     }
 
