@@ -32,6 +32,9 @@ final class Call {
     /** A body fault to apply to this call's transfer, if any. */
     Fault bodyFault;
     int status;
+    /** Runs once, just before the status line goes out (the journal records the call there). */
+    Runnable beforeResponse;
+    boolean responded;
     boolean sendRequestId = true;
 
     Call(HttpExchange ex, String requestId, String baseUrl) {
@@ -147,12 +150,12 @@ final class Call {
         stamp();
         if (method.equals("HEAD")) {
             ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
-            ex.sendResponseHeaders(code, -1);
+            sendResponseHeaders(code, -1);
             ex.close();
             return;
         }
         if (bodyFault != null && bodyFault.kind() == Fault.Kind.TRUNCATED_BODY && body.length > 1) {
-            ex.sendResponseHeaders(code, body.length);
+            sendResponseHeaders(code, body.length);
             OutputStream out = ex.getResponseBody();
             out.write(body, 0, body.length / 2);
             out.flush();
@@ -160,9 +163,9 @@ final class Call {
             return;
         }
         if (body.length == 0) {
-            ex.sendResponseHeaders(code, -1);
+            sendResponseHeaders(code, -1);
         } else {
-            ex.sendResponseHeaders(code, body.length);
+            sendResponseHeaders(code, body.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
             }
@@ -223,11 +226,11 @@ final class Call {
         }
         try (InputStream in = data) {
             if (length == 0) {
-                ex.sendResponseHeaders(code, -1);
+                sendResponseHeaders(code, -1);
                 ex.close();
                 return;
             }
-            ex.sendResponseHeaders(code, length);
+            sendResponseHeaders(code, length);
             OutputStream out = ex.getResponseBody();
             byte[] buf = new byte[64 * 1024];
             long sent = 0;
@@ -256,7 +259,7 @@ final class Call {
         ex.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
         ex.getResponseHeaders().set("Content-Length", "0");
         stamp();
-        ex.sendResponseHeaders(code, -1);
+        sendResponseHeaders(code, -1);
         ex.close();
     }
 
@@ -268,7 +271,7 @@ final class Call {
             ex.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
             ex.getResponseHeaders().set("Content-Length", "0");
             stamp();
-            ex.sendResponseHeaders(e.status(), -1);
+            sendResponseHeaders(e.status(), -1);
             ex.close();
             return;
         }
@@ -291,5 +294,20 @@ final class Call {
         Dropped() {
             super("connection dropped by fault", null);
         }
+    }
+
+    /**
+     * Sends the status line and headers, first recording the call: a client that has read a response can
+     * rely on finding its request in the journal.
+     */
+    void sendResponseHeaders(int code, long length) throws IOException {
+        status = code;
+        if (!responded) {
+            responded = true;
+            if (beforeResponse != null) {
+                beforeResponse.run();
+            }
+        }
+        ex.sendResponseHeaders(code, length);
     }
 }

@@ -65,7 +65,7 @@ final class KeystoneRoutes {
                     }
                     identity.revoke(subject);
                     c.status = 204;
-                    c.ex.sendResponseHeaders(204, -1);
+                    c.sendResponseHeaders(204, -1);
                     c.ex.close();
                 } else {
                     error(c, 405, "Method Not Allowed", "The method is not allowed for the requested URL.");

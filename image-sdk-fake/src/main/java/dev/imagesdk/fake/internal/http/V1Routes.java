@@ -100,7 +100,7 @@ final class V1Routes {
                     metaHeaders(c, img);
                     c.status = 200;
                     c.setHeader("X-Openstack-Request-Id", c.requestId);
-                    c.ex.sendResponseHeaders(200, -1);
+                    c.sendResponseHeaders(200, -1);
                     c.ex.close();
                     return;
                 case "GET":
@@ -378,7 +378,7 @@ final class V1Routes {
         c.status = 200;
         if (size == 0) {
             c.setHeader("Content-Length", "0");
-            c.ex.sendResponseHeaders(200, -1);
+            c.sendResponseHeaders(200, -1);
             c.ex.close();
             return;
         }

@@ -283,7 +283,7 @@ final class V2Routes {
             c.status = 204;
             c.ex.getResponseHeaders().set("Content-Length", "0");
             c.ex.getResponseHeaders().set("X-Openstack-Request-Id", c.requestId);
-            c.ex.sendResponseHeaders(204, -1);
+            c.sendResponseHeaders(204, -1);
             c.ex.close();
             return;
         }
