@@ -46,7 +46,7 @@ class RequestParsingFuzzTest {
         String token = fake.issueToken("demo");
         String image = fake.seedImage("demo", java.util.Map.of("name", "seed"), null);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        List<String> findings = fuzz.run("fake-requests", seed, Integer.getInteger("fuzz.requests", 1_000), () -> request(fuzz, fake, token, image), r -> {
+        List<String> findings = fuzz.run("fake-requests", seed, Integer.getInteger("fuzz.requests", 400), () -> request(fuzz, fake, token, image), r -> {
             HttpResponse<byte[]> resp = client.send(r, HttpResponse.BodyHandlers.ofByteArray());
             assertThat(resp.statusCode()).as("status").isBetween(200, 499);
         });
