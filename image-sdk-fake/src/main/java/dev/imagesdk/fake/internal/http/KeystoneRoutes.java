@@ -57,7 +57,13 @@ final class KeystoneRoutes {
                 } else if (c.method.equals("GET") || c.method.equals("HEAD")) {
                     validateV3(c);
                 } else if (c.method.equals("DELETE")) {
-                    identity.revoke(c.header("X-Subject-Token"));
+                    String subject = c.header("X-Subject-Token");
+                    if (subject == null || identity.validate(subject).isEmpty()) {
+                        // Keystone: 404 for a missing, unknown or already revoked subject token
+                        error(c, 404, "Not Found", "Could not find token.");
+                        return;
+                    }
+                    identity.revoke(subject);
                     c.status = 204;
                     c.sendResponseHeaders(204, -1);
                     c.ex.close();
