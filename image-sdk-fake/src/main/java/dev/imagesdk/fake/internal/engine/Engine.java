@@ -397,7 +397,8 @@ public final class Engine implements AutoCloseable {
         if (want != null && !want.equals("all") && !want.equals(img.visibility)) {
             return false;
         }
-        if (want == null && img.visibility.equals("community")) {
+        // Glance lists community images by default only to their owner.
+        if (want == null && img.visibility.equals("community") && !c.owns(img.owner)) {
             return false;
         }
         if (c.admin()) {
@@ -819,7 +820,7 @@ public final class Engine implements AutoCloseable {
             Image img = findMutable(c, id);
             if (img.status.equals("deactivated")) return;
             if (!img.status.equals("active")) {
-                throw GlanceException.badRequest("Not allowed to deactivate image in status '" + img.status + "'");
+                throw GlanceException.forbidden("Not allowed to deactivate image in status '" + img.status + "'");
             }
             img.status = "deactivated";
             img.updatedAt = now();
@@ -831,7 +832,7 @@ public final class Engine implements AutoCloseable {
             Image img = findMutable(c, id);
             if (img.status.equals("active")) return;
             if (!img.status.equals("deactivated")) {
-                throw GlanceException.badRequest("Not allowed to reactivate image in status '" + img.status + "'");
+                throw GlanceException.forbidden("Not allowed to reactivate image in status '" + img.status + "'");
             }
             img.status = "active";
             img.updatedAt = now();
@@ -1002,6 +1003,9 @@ public final class Engine implements AutoCloseable {
 
     /** Usage numbers for {@code GET /v2/info/usage}. */
     public Map<String, long[]> usage(Caller c) {
+        if (!config.keystoneLimits()) {
+            return Map.of();   // real Glance reports usage only with unified limits (use_keystone_limits)
+        }
         return locked(() -> {
             long size = 0;
             long count = 0;

@@ -518,6 +518,9 @@ final class V2Routes {
     }
 
     private void tasks(Call c, String[] seg) throws IOException {
+        // Glance's default policy: the tasks API (list, show, create) is admin-only; an image's own
+        // tasks (GET /v2/images/{id}/tasks) are not.
+        engine.requireAdmin(c.caller, "tasks_api_access");
         if (seg.length == 2) {
             allow(c, "GET", "POST");
             if (c.method.equals("POST")) {
