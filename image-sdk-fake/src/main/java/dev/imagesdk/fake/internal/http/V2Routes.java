@@ -542,6 +542,9 @@ final class V2Routes {
                     m.remove("input");
                     m.remove("result");
                     m.remove("message");
+                    m.remove("image_id");
+                    m.remove("request_id");
+                    m.remove("user_id");
                     return m;
                 }).toList());
                 body.put("first", "/v2/tasks");
