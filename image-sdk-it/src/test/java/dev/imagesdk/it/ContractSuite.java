@@ -695,6 +695,21 @@ abstract class ContractSuite {
         Image copied = awaitImage(admin, active.id(), i -> i.stores().size() == 2);
         assertThat(copied.stores()).containsExactlyInAnyOrder("file1", "file2");
         assertThat(copied.status()).isEqualTo(ImageStatus.ACTIVE);
+
+        assertThatThrownBy(() -> demo.deleteFromStore("file2", active.id())).isInstanceOf(ForbiddenException.class);
+        admin.deleteFromStore("file2", active.id());
+        assertThat(demo.get(active.id()).stores()).containsExactly("file1");
+        assertThatThrownBy(() -> admin.deleteFromStore("file1", active.id())).isInstanceOf(ConflictException.class);
+        assertThat(demo.get(active.id()).stores()).containsExactly("file1");
+    }
+
+    @Test
+    void theLocationsApiIsNotServedByThisVersion() {
+        Image active = uploaded("loc", random(10, 15));
+        assertThatThrownBy(() -> admin.locations(active.id())).isInstanceOf(NotFoundException.class);
+        HttpResponse<byte[]> create = rawDemo.send("POST", "/v2/images", "application/json",
+                "{\"name\": \"" + run + "\", \"locations\": []}");
+        assertThat(create.statusCode()).isEqualTo(403);
     }
 
     // ---------------------------------------------------------------- info, schemas, errors
