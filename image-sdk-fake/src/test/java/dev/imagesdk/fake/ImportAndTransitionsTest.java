@@ -187,7 +187,7 @@ class ImportAndTransitionsTest {
         assertThat(tree(demo.get("/v2/images/" + id)).get("stores").asText()).isEqualTo("file1,file2");
         assertThat(admin.send("DELETE", "/v2/stores/file2/" + id, null).statusCode()).isEqualTo(204);
         assertThat(tree(demo.get("/v2/images/" + id)).get("stores").asText()).isEqualTo("file1");
-        assertThat(admin.send("DELETE", "/v2/stores/file1/" + id, null).statusCode()).isEqualTo(409);
+        assertThat(admin.send("DELETE", "/v2/stores/file1/" + id, null).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -698,10 +698,14 @@ abstract class ContractSuite {
         assertThat(copied.stores()).containsExactlyInAnyOrder("file1", "file2");
         assertThat(copied.status()).isEqualTo(ImageStatus.ACTIVE);
 
-        assertThatThrownBy(() -> demo.deleteFromStore("file2", active.id())).isInstanceOf(ForbiddenException.class);
-        admin.deleteFromStore("file2", active.id());
+        // deleting from a store: the owner may (legacy-OR'ed default policy), others get 404 or 403
+        assertThatThrownBy(() -> alt.deleteFromStore("file2", active.id())).isInstanceOf(NotFoundException.class);
+        demo.update(active.id(), ImageUpdate.builder().visibility(Visibility.COMMUNITY).build());
+        assertThatThrownBy(() -> alt.deleteFromStore("file2", active.id())).isInstanceOf(ForbiddenException.class);
+        demo.deleteFromStore("file2", active.id());
         assertThat(demo.get(active.id()).stores()).containsExactly("file1");
-        assertThatThrownBy(() -> admin.deleteFromStore("file1", active.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> admin.deleteFromStore("file1", active.id())).isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("only store");
         assertThat(demo.get(active.id()).stores()).containsExactly("file1");
     }
 
@@ -733,6 +737,20 @@ abstract class ContractSuite {
         assertThat(RawGlance.json(demo.schema("images")).path("name").asText()).isEqualTo("images");
         assertThat(RawGlance.json(demo.schema("member")).path("name").asText()).isEqualTo("member");
         assertThatThrownBy(() -> demo.schema("nope")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theImageCacheIsAdminOnlyAndQueuesImages() {
+        Image active = uploaded("cache", random(64, 16));
+        assertThatThrownBy(() -> demo.cache()).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> demo.queueForCache(active.id())).isInstanceOf(ForbiddenException.class);
+        admin.queueForCache(active.id());
+        dev.imagesdk.v2.CacheState state = admin.cache();
+        assertThat(state.queuedImageIds().contains(active.id()) || state.cachedImageIds().contains(active.id()))
+                .isTrue();
+        admin.removeFromCache(active.id());
+        admin.clearCache("queue");
+        assertThat(admin.cache().queuedImageIds()).doesNotContain(active.id());
     }
 
     @Test

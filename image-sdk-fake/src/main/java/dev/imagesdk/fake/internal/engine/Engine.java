@@ -119,6 +119,10 @@ public final class Engine implements AutoCloseable {
         for (String key : body.keySet()) {
             SchemaRules.checkWritable(key, true);
         }
+        // Glance 25 without show_multiple_locations refuses locations on create before validating them
+        if (body.containsKey("locations")) {
+            throw GlanceException.forbidden("Attribute 'locations' is reserved.");
+        }
         body.forEach(SchemaRules::checkValue);
         return locked(() -> {
             Image img = new Image();
@@ -983,10 +987,14 @@ public final class Engine implements AutoCloseable {
     /** {@code DELETE /v2/stores/{store}/{id}}: removes one location; the last one is 409. */
     public void deleteFromStore(Caller c, String store, String id) {
         lockedRun(() -> {
-            if (!c.admin()) {
-                throw GlanceException.forbidden("You are not authorized to complete delete_image_location action.");
+            // Glance 25's default (legacy-OR'ed) policy lets the owner do this, not only admins
+            Image img = images.get(id);
+            if (img == null || !visible(c, img)) {
+                throw GlanceException.notFound("Failed to find image " + id);
             }
-            Image img = find(c, id);
+            if (!mutable(c, img)) {
+                throw GlanceException.forbidden("You do not own this image");
+            }
             if (!config.stores().contains(store)) {
                 throw GlanceException.badRequest("Unknown store " + store + ".");
             }
@@ -994,7 +1002,8 @@ public final class Engine implements AutoCloseable {
                 throw GlanceException.notFound("Image " + id + " does not have data in store " + store);
             }
             if (img.stores.size() == 1) {
-                throw GlanceException.conflict("It's not allowed to remove image data from store if it is the only one.");
+                throw GlanceException.forbidden(
+                        "Cannot delete image data from the only store containing it. Consider deleting the image instead.");
             }
             img.stores.remove(store);
             img.updatedAt = now();
