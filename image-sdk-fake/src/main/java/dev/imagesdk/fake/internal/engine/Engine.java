@@ -678,7 +678,7 @@ public final class Engine implements AutoCloseable {
         }
         for (String s : targets) {
             if (!config.stores().contains(s)) {
-                throw GlanceException.badRequest("Unknown store " + s + ".");
+                throw GlanceException.conflict("Store for identifier " + s + " not found");
             }
         }
         if (targets.isEmpty() && !method.equals("copy-image")) {
@@ -690,6 +690,11 @@ public final class Engine implements AutoCloseable {
             if (method.equals("copy-image")) {
                 if (!c.admin()) {
                     throw GlanceException.forbidden("You are not authorized to complete copy_image action.");
+                }
+                for (String s : stores) {
+                    if (img.stores.contains(s)) {
+                        throw GlanceException.badRequest("Image is already present at store '" + s + "'");
+                    }
                 }
             } else if (!mutable(c, img)) {
                 throw GlanceException.forbidden("You do not own this image");
@@ -975,6 +980,11 @@ public final class Engine implements AutoCloseable {
     public Task createTask(Caller c, String type, Map<String, Object> input, String requestId) {
         if (!"import".equals(type)) {
             throw GlanceException.badRequest("Invalid type value: " + type);
+        }
+        if (!(input.get("import_from") instanceof String)) {
+            // Glance validates the source URI first
+            throw GlanceException.badRequest("Invalid location: " + (input.get("import_from") == null ? "None"
+                    : input.get("import_from")));
         }
         return locked(() -> {
             Task t = new Task(UUID.randomUUID().toString(), type, c.projectId(), c.userId(), null, requestId,
