@@ -69,7 +69,13 @@ public interface ImageService extends AutoCloseable {
     Image get(String imageId);
 
     /** Reads an image's metadata, or empty if it does not exist or is not visible (404). */
-    Optional<Image> find(String imageId);
+    default Optional<Image> find(String imageId) {
+        try {
+            return Optional.of(get(imageId));
+        } catch (dev.imagesdk.exception.NotFoundException e) {
+            return Optional.empty();
+        }
+    }
 
     /**
      * Lists images lazily, page by page (see {@link PagedIterable}). Nothing is fetched until iteration.

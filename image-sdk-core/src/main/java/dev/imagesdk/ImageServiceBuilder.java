@@ -161,6 +161,7 @@ public final class ImageServiceBuilder {
         ClientContext context = ClientContext.builder()
                 .config(config)
                 .imageEndpoint(VersionDiscovery.root(endpoint))
+                .catalogedEndpoint(endpoint)
                 .apiVersion(version)
                 .versionId(versionId)
                 .callExecutor(new CallExecutor(tokens, policy, sleeper))

@@ -44,6 +44,7 @@ public final class ClientConfig {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration maxTotalRetryWait;
+    private final boolean deleteImageOnChecksumMismatch;
 
     private ClientConfig(Builder b) {
         this.auth = b.auth;
@@ -64,6 +65,7 @@ public final class ClientConfig {
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.maxTotalRetryWait = b.maxTotalRetryWait;
+        this.deleteImageOnChecksumMismatch = b.deleteImageOnChecksumMismatch;
     }
 
     public static Builder builder() {
@@ -193,6 +195,15 @@ public final class ClientConfig {
         return maxTotalRetryWait;
     }
 
+    /**
+     * Whether an upload whose stored checksum differs from the bytes sent deletes the image (so a corrupt
+     * image is never left looking valid); {@code true} by default. {@code false} leaves it for inspection.
+     * Either way the upload fails with {@link dev.imagesdk.exception.ChecksumMismatchException}.
+     */
+    public boolean deleteImageOnChecksumMismatch() {
+        return deleteImageOnChecksumMismatch;
+    }
+
     @Override
     public String toString() {
         return "ClientConfig{auth=" + auth + ", authUrl=" + authUrl + ", regionName=" + regionName
@@ -200,7 +211,8 @@ public final class ClientConfig {
                 + ", apiVersion=" + apiVersion + ", caCert=" + caCert + ", insecure=" + insecure
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", idleTimeout=" + idleTimeout + ", tokenRefreshSkew=" + tokenRefreshSkew
-                + ", maxAttempts=" + maxAttempts + '}';
+                + ", maxAttempts=" + maxAttempts + ", deleteImageOnChecksumMismatch=" + deleteImageOnChecksumMismatch
+                + '}';
     }
 
     /** Builds a {@link ClientConfig}. Not thread-safe. */
@@ -223,6 +235,7 @@ public final class ClientConfig {
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration maxTotalRetryWait = Duration.ofMinutes(2);
+        private boolean deleteImageOnChecksumMismatch = true;
 
         private Builder() {
         }
@@ -246,6 +259,7 @@ public final class ClientConfig {
             initialBackoff = c.initialBackoff;
             maxBackoff = c.maxBackoff;
             maxTotalRetryWait = c.maxTotalRetryWait;
+            deleteImageOnChecksumMismatch = c.deleteImageOnChecksumMismatch;
         }
 
         public Builder auth(AuthMethod auth) {
@@ -347,6 +361,12 @@ public final class ClientConfig {
 
         public Builder maxTotalRetryWait(Duration d) {
             this.maxTotalRetryWait = d;
+            return this;
+        }
+
+        /** See {@link ClientConfig#deleteImageOnChecksumMismatch()}. */
+        public Builder deleteImageOnChecksumMismatch(boolean delete) {
+            this.deleteImageOnChecksumMismatch = delete;
             return this;
         }
 

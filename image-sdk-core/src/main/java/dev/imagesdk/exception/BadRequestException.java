@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import java.time.Duration;
+
 /**
  * HTTP 400: the service refused the request as malformed or invalid (for example a property Glance does not allow, or a bad filter value).
  */
@@ -8,5 +10,12 @@ public class BadRequestException extends ImageServiceException {
 
     public BadRequestException(String serviceMessage, String requestId) {
         super(400, serviceMessage, requestId);
+    }
+
+    /**
+     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null if it sent none
+     */
+    public BadRequestException(String serviceMessage, String requestId, Duration retryAfter) {
+        super(400, serviceMessage, requestId, retryAfter);
     }
 }

@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import java.time.Duration;
+
 /**
  * HTTP 409: the request conflicts with the resource's state (an image id already used, data uploaded to an image that is not queued, a duplicate member).
  */
@@ -8,5 +10,12 @@ public class ConflictException extends ImageServiceException {
 
     public ConflictException(String serviceMessage, String requestId) {
         super(409, serviceMessage, requestId);
+    }
+
+    /**
+     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null if it sent none
+     */
+    public ConflictException(String serviceMessage, String requestId, Duration retryAfter) {
+        super(409, serviceMessage, requestId, retryAfter);
     }
 }

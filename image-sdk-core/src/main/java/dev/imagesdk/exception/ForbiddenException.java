@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import java.time.Duration;
+
 /**
  * HTTP 403: authenticated, but not allowed (for example deleting a protected image, or publicizing an image without the admin role).
  */
@@ -8,5 +10,12 @@ public class ForbiddenException extends ImageServiceException {
 
     public ForbiddenException(String serviceMessage, String requestId) {
         super(403, serviceMessage, requestId);
+    }
+
+    /**
+     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null if it sent none
+     */
+    public ForbiddenException(String serviceMessage, String requestId, Duration retryAfter) {
+        super(403, serviceMessage, requestId, retryAfter);
     }
 }

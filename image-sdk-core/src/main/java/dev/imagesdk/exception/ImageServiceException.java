@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import java.time.Duration;
+
 import java.util.Optional;
 
 /**
@@ -16,6 +18,7 @@ public class ImageServiceException extends ImageSdkException {
     private final int statusCode;
     private final String serviceMessage;
     private final String requestId;
+    private final Duration retryAfter;
 
     /**
      * @param statusCode the HTTP status code
@@ -23,10 +26,22 @@ public class ImageServiceException extends ImageSdkException {
      * @param requestId the {@code x-openstack-request-id} header, or null if absent
      */
     public ImageServiceException(int statusCode, String serviceMessage, String requestId) {
+        this(statusCode, serviceMessage, requestId, null);
+    }
+
+    /**
+     * @param statusCode the HTTP status code
+     * @param serviceMessage the message extracted from the error body (may be empty, never null)
+     * @param requestId the {@code x-openstack-request-id} header, or null if absent
+     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null if it sent none; a
+     *                   negative one counts as zero
+     */
+    public ImageServiceException(int statusCode, String serviceMessage, String requestId, Duration retryAfter) {
         super(format(statusCode, serviceMessage, requestId));
         this.statusCode = statusCode;
         this.serviceMessage = serviceMessage == null ? "" : serviceMessage;
         this.requestId = requestId;
+        this.retryAfter = retryAfter == null || !retryAfter.isNegative() ? retryAfter : Duration.ZERO;
     }
 
     private static String format(int status, String message, String requestId) {
@@ -53,6 +68,14 @@ public class ImageServiceException extends ImageSdkException {
     /** The {@code x-openstack-request-id} of the failed request, if the service sent one. */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
+    }
+
+    /**
+     * The delay the service asked for before trying again ({@code Retry-After}, in seconds or as a date), if
+     * it sent one. The SDK's retries honour it; a caller retrying on its own should too.
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** {@code true} for statuses the SDK may retry (429, 502, 503, 504). */

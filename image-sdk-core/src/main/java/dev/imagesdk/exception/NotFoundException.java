@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import java.time.Duration;
+
 /**
  * HTTP 404: the image (or member, task, namespace...) does not exist, or is not visible to this project (Glance answers 404, not 403, for another project's private image).
  */
@@ -8,5 +10,12 @@ public class NotFoundException extends ImageServiceException {
 
     public NotFoundException(String serviceMessage, String requestId) {
         super(404, serviceMessage, requestId);
+    }
+
+    /**
+     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null if it sent none
+     */
+    public NotFoundException(String serviceMessage, String requestId, Duration retryAfter) {
+        super(404, serviceMessage, requestId, retryAfter);
     }
 }

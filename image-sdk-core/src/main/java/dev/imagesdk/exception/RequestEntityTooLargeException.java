@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import java.time.Duration;
+
 /**
  * HTTP 413: over a limit, such as Glance's {@code image_size_cap} or a per-project storage quota.
  */
@@ -8,5 +10,12 @@ public class RequestEntityTooLargeException extends ImageServiceException {
 
     public RequestEntityTooLargeException(String serviceMessage, String requestId) {
         super(413, serviceMessage, requestId);
+    }
+
+    /**
+     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null if it sent none
+     */
+    public RequestEntityTooLargeException(String serviceMessage, String requestId, Duration retryAfter) {
+        super(413, serviceMessage, requestId, retryAfter);
     }
 }

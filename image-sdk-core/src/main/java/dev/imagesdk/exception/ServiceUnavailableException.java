@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import java.time.Duration;
+
 /**
  * HTTP 503: the service is temporarily unavailable. Retried by the SDK (honouring {@code Retry-After}) until the retry policy gives up.
  */
@@ -8,5 +10,12 @@ public class ServiceUnavailableException extends ImageServiceException {
 
     public ServiceUnavailableException(String serviceMessage, String requestId) {
         super(503, serviceMessage, requestId);
+    }
+
+    /**
+     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null if it sent none
+     */
+    public ServiceUnavailableException(String serviceMessage, String requestId, Duration retryAfter) {
+        super(503, serviceMessage, requestId, retryAfter);
     }
 }

@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import java.time.Duration;
+
 /**
  * HTTP 429: rate limited. Retried by the SDK (honouring {@code Retry-After}) until the retry policy gives up.
  */
@@ -8,5 +10,12 @@ public class TooManyRequestsException extends ImageServiceException {
 
     public TooManyRequestsException(String serviceMessage, String requestId) {
         super(429, serviceMessage, requestId);
+    }
+
+    /**
+     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null if it sent none
+     */
+    public TooManyRequestsException(String serviceMessage, String requestId, Duration retryAfter) {
+        super(429, serviceMessage, requestId, retryAfter);
     }
 }

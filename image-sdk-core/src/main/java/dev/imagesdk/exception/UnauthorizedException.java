@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import java.time.Duration;
+
 /**
  * HTTP 401: the credentials or token were refused. Raised after the SDK's single re-authentication and replay also failed, or when the request could not be replayed.
  */
@@ -8,5 +10,12 @@ public class UnauthorizedException extends ImageServiceException {
 
     public UnauthorizedException(String serviceMessage, String requestId) {
         super(401, serviceMessage, requestId);
+    }
+
+    /**
+     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null if it sent none
+     */
+    public UnauthorizedException(String serviceMessage, String requestId, Duration retryAfter) {
+        super(401, serviceMessage, requestId, retryAfter);
     }
 }

@@ -152,16 +152,34 @@ class ProviderIntegrationTest {
                 .withRequestBody(binaryEqualTo(DATA)));
     }
 
-    @Test
-    void uploadWhoseStoredChecksumDiffersFailsAndDeletesTheImage() throws Exception {
+    /** The PUT succeeds, the image reads back with an MD5 that is not the data's, DELETE works. */
+    private static void stubUploadStoredWithAWrongChecksum() throws Exception {
         wm.stubFor(put("/image/v2/images/" + ID + "/file").willReturn(aResponse().withStatus(204)));
         wm.stubFor(get("/image/v2/images/" + ID).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody(activeImageWithData().replace(hex("MD5", DATA), "0".repeat(32)))));
         wm.stubFor(delete("/image/v2/images/" + ID).willReturn(aResponse().withStatus(204)));
+    }
+
+    @Test
+    void uploadWhoseStoredChecksumDiffersFailsAndDeletesTheImage() throws Exception {
+        stubUploadStoredWithAWrongChecksum();
         assertThatThrownBy(() -> images.upload(ID, ImageData.fromBytes(DATA)))
                 .isInstanceOf(ChecksumMismatchException.class);
         wm.verify(1, deleteRequestedFor(urlEqualTo("/image/v2/images/" + ID)));
+    }
+
+    @Test
+    void deleteImageOnChecksumMismatchFalseLeavesTheCorruptImageForInspection() throws Exception {
+        stubUploadStoredWithAWrongChecksum();
+        ClientConfig keeping = ClientConfig.builder().auth(new AuthMethod.StaticToken(TOKEN))
+                .imageEndpoint("http://127.0.0.1:" + wm.getPort() + "/image/v2").deleteImageOnChecksumMismatch(false)
+                .build();
+        try (ImageService service = ImageService.builder().config(keeping).apiVersion(ApiVersion.V2).build()) {
+            assertThatThrownBy(() -> service.upload(ID, ImageData.fromBytes(DATA)))
+                    .isInstanceOf(ChecksumMismatchException.class);
+        }
+        wm.verify(0, deleteRequestedFor(urlEqualTo("/image/v2/images/" + ID)));
     }
 
     @Test

@@ -8,7 +8,9 @@ import dev.imagesdk.exception.TransportException;
 import dev.imagesdk.exception.UnauthorizedException;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.internal.retry.Sleeper;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import feign.FeignException;
+import feign.codec.DecodeException;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -38,7 +40,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>Re-authenticated</b> at most once: on a 401 the refused token is invalidated
  *       (compare-and-invalidate) and the call replayed with a new token, if the body is replayable (or
  *       nothing was sent) and the provider can issue a different token. A second 401 is thrown.</li>
- *   <li><b>Translated</b>: {@link IOException}s (also inside Feign's exceptions) become
+ *   <li><b>Translated</b>: a body that cannot be decoded (Feign's {@code DecodeException}, Jackson's
+ *       parse errors) becomes a non-retried {@link ImageSdkClientException} ("malformed response from
+ *       &lt;call&gt;: ..."); other {@link IOException}s (also inside Feign's exceptions) become
  *       {@link TransportException}; other unexpected runtime exceptions become
  *       {@link ImageSdkClientException}; the interrupt flag is preserved.</li>
  * </ul>
@@ -206,6 +210,13 @@ public final class CallExecutor {
         if (t instanceof FeignException && t.getCause() instanceof ImageSdkException) {
             return (ImageSdkException) t.getCause();
         }
+        JsonProcessingException malformed = findMalformed(t);
+        if (malformed != null || t instanceof DecodeException) {
+            // The service answered, but with a body we cannot read: sending again would not change it.
+            Throwable reason = malformed != null ? malformed : t;
+            return new ImageSdkClientException("malformed response from " + spec.name() + ": "
+                    + reason.getMessage(), t);
+        }
         IOException io = findIo(t);
         if (io != null) {
             if (io instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
@@ -218,6 +229,19 @@ public final class CallExecutor {
             return new TransportException(spec.name() + " interrupted", t);
         }
         return new ImageSdkClientException(spec.name() + " failed unexpectedly: " + t, t);
+    }
+
+    /** A JSON parse failure (Jackson's exceptions are IOExceptions, but no transport failed). */
+    private static JsonProcessingException findMalformed(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException) {
+                return (JsonProcessingException) c;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static IOException findIo(Throwable t) {

@@ -26,6 +26,7 @@ public final class ClientContext {
 
     private final ClientConfig config;
     private final URI imageEndpoint;
+    private final URI catalogedEndpoint;
     private final ApiVersion apiVersion;
     private final String versionId;
     private final CallExecutor callExecutor;
@@ -42,6 +43,7 @@ public final class ClientContext {
     private ClientContext(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
         this.imageEndpoint = Objects.requireNonNull(b.imageEndpoint, "imageEndpoint");
+        this.catalogedEndpoint = b.catalogedEndpoint != null ? b.catalogedEndpoint : b.imageEndpoint;
         this.apiVersion = Objects.requireNonNull(b.apiVersion, "apiVersion");
         this.versionId = b.versionId;
         this.callExecutor = Objects.requireNonNull(b.callExecutor, "callExecutor");
@@ -71,6 +73,14 @@ public final class ClientContext {
      */
     public URI imageEndpoint() {
         return imageEndpoint;
+    }
+
+    /**
+     * The image endpoint as configured or catalogued, with the version segment it may carry (e.g.
+     * {@code https://region-a.geo-1.images.hpcloudsvc.com/v1.0}); {@link #imageEndpoint()} is its root.
+     */
+    public URI catalogedEndpoint() {
+        return catalogedEndpoint;
     }
 
     /** The API version chosen (pinned or discovered). */
@@ -167,10 +177,14 @@ public final class ClientContext {
                 + ", versionId=" + versionId + '}';
     }
 
-    /** Builds a {@link ClientContext}; every field but the token provider and version id is required. */
+    /**
+     * Builds a {@link ClientContext}; every field but the token provider, the version id and the catalogued
+     * endpoint (default: the image endpoint) is required.
+     */
     public static final class Builder {
         private ClientConfig config;
         private URI imageEndpoint;
+        private URI catalogedEndpoint;
         private ApiVersion apiVersion;
         private String versionId;
         private CallExecutor callExecutor;
@@ -189,6 +203,7 @@ public final class ClientContext {
 
         public Builder config(ClientConfig v) { config = v; return this; }
         public Builder imageEndpoint(URI v) { imageEndpoint = v; return this; }
+        public Builder catalogedEndpoint(URI v) { catalogedEndpoint = v; return this; }
         public Builder apiVersion(ApiVersion v) { apiVersion = v; return this; }
         public Builder versionId(String v) { versionId = v; return this; }
         public Builder callExecutor(CallExecutor v) { callExecutor = v; return this; }

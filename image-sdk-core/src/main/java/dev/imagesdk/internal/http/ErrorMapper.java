@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * is JSON ({@code {"error": {"message": ...}}}). The message is extracted in every case and cleaned of
  * Glance's {@code <br />} padding. The {@code x-openstack-request-id} is kept when present
  * (keystonemiddleware's 401 has none). A {@code Retry-After} header (seconds or an HTTP date) is parsed
- * and carried by the exception as a {@link RetryAfterHint}.
+ * and carried by the exception ({@link ImageServiceException#retryAfter()}), whatever its type.
  */
 public final class ErrorMapper {
 
@@ -66,27 +66,24 @@ public final class ErrorMapper {
     public ImageServiceException map(int status, Map<String, List<String>> headers, byte[] bodyOrNull) {
         String requestId = header(headers, "x-openstack-request-id").orElse(null);
         String message = extractMessage(header(headers, "content-type").orElse(null), bodyOrNull);
-        Optional<Duration> retryAfter = header(headers, "retry-after").flatMap(this::parseRetryAfter);
-        if (retryAfter.isPresent()) {
-            return RetryAfterExceptions.create(status, message, requestId, retryAfter.get());
-        }
+        Duration retryAfter = header(headers, "retry-after").flatMap(this::parseRetryAfter).orElse(null);
         switch (status) {
-            case 400: return new BadRequestException(message, requestId);
-            case 401: return new UnauthorizedException(message, requestId);
-            case 403: return new ForbiddenException(message, requestId);
-            case 404: return new NotFoundException(message, requestId);
-            case 409: return new ConflictException(message, requestId);
-            case 413: return new RequestEntityTooLargeException(message, requestId);
-            case 415: return new UnsupportedMediaTypeException(message, requestId);
-            case 429: return new TooManyRequestsException(message, requestId);
-            case 503: return new ServiceUnavailableException(message, requestId);
-            default: return new ImageServiceException(status, message, requestId);
+            case 400: return new BadRequestException(message, requestId, retryAfter);
+            case 401: return new UnauthorizedException(message, requestId, retryAfter);
+            case 403: return new ForbiddenException(message, requestId, retryAfter);
+            case 404: return new NotFoundException(message, requestId, retryAfter);
+            case 409: return new ConflictException(message, requestId, retryAfter);
+            case 413: return new RequestEntityTooLargeException(message, requestId, retryAfter);
+            case 415: return new UnsupportedMediaTypeException(message, requestId, retryAfter);
+            case 429: return new TooManyRequestsException(message, requestId, retryAfter);
+            case 503: return new ServiceUnavailableException(message, requestId, retryAfter);
+            default: return new ImageServiceException(status, message, requestId, retryAfter);
         }
     }
 
-    /** The {@code Retry-After} of an exception produced by {@link #map}, if it carried one. */
+    /** The {@code Retry-After} a service exception carries, if any (empty for any other throwable). */
     public static Optional<Duration> retryAfterOf(Throwable t) {
-        return t instanceof RetryAfterHint ? Optional.of(((RetryAfterHint) t).retryAfter()) : Optional.empty();
+        return t instanceof ImageServiceException ? ((ImageServiceException) t).retryAfter() : Optional.empty();
     }
 
     /** First value of a header, looked up case-insensitively. */

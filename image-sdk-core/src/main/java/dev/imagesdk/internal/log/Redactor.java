@@ -18,9 +18,10 @@ public final class Redactor {
             "x-auth-token", "x-subject-token", "x-service-token", "authorization", "proxy-authorization",
             "cookie", "set-cookie");
 
-    // Query parameters whose value is secret (case-insensitive, by substring match of the name).
+    // Query parameters whose value is secret: a name containing token, password, secret, signature or
+    // credential (case-insensitive). Not "key": Glance's sort_key=name is no secret and must stay readable.
     private static final Pattern SECRET_QUERY = Pattern.compile(
-            "([?&][^=&#]*(?:token|password|secret|signature|credential|key)[^=&#]*=)([^&#]*)",
+            "([?&][^=&#]*(?:token|passw(?:or)?d|secret|signature|credential)[^=&#]*=)([^&#]*)",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@?#]+@");

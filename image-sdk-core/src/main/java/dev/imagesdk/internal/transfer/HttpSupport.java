@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.util.ArrayList;
@@ -33,7 +35,8 @@ final class HttpSupport {
 
     HttpURLConnection open(URL url, String method, Map<String, String> headers, int readTimeoutMillis)
             throws IOException {
-        URLConnection uc = url.openConnection(); // honours ProxySelector.getDefault()
+        URLConnection uc = config.proxySelector() == null ? url.openConnection() // ProxySelector.getDefault()
+                : url.openConnection(proxyFor(url));
         if (!(uc instanceof HttpURLConnection)) {
             throw new InvalidInputException("url", url, "must be an http or https URL");
         }
@@ -58,6 +61,16 @@ final class HttpSupport {
             }
         });
         return c;
+    }
+
+    /** The first proxy the configured selector offers for this URL (a direct connection if none). */
+    private Proxy proxyFor(URL url) {
+        try {
+            List<Proxy> proxies = config.proxySelector().select(url.toURI());
+            return proxies == null || proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Proxy.NO_PROXY;
+        }
     }
 
     /** The response headers with case-insensitive names, without the status line. */

@@ -37,12 +37,15 @@ final class ResumingDownloader {
     private final String imageId;
     private final DataRequestFactory requests;
     private final ErrorStatusMapper errors;
+    private final FirstOpen firstOpen;
 
-    ResumingDownloader(TransferEngine engine, String imageId, DataRequestFactory requests, ErrorStatusMapper errors) {
+    ResumingDownloader(TransferEngine engine, String imageId, DataRequestFactory requests, ErrorStatusMapper errors,
+                       FirstOpen firstOpen) {
         this.engine = engine;
         this.imageId = imageId;
         this.requests = requests;
         this.errors = errors;
+        this.firstOpen = firstOpen;
     }
 
     /**
@@ -61,7 +64,8 @@ final class ResumingDownloader {
         while (true) {
             DataResponse response;
             try {
-                response = DataResponse.open(engine, requests.create(), reached, errors);
+                response = firstHeaders == null && reached == 0 ? firstOpen.open()
+                        : DataResponse.open(engine, requests.create(), reached, errors);
             } catch (IOException e) {
                 if (firstHeaders == null || resumes >= maxResumes) {
                     throw transportFailure(e, reached, resumes); // before any response: the retry policy's job

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * delete cannot make us verify against nothing); the expected checksum is the metadata's, else the data
  * response's MD5 header, else there is nothing to verify ({@link DownloadResult#algorithm()} {@code none}).
  * An image without data (HTTP 204, unless the metadata says its size is 0) fails with
- * {@link ImageSdkClientException}: an empty file is never presented as an image.
+ * {@link ImageSdkClientException}: an empty file is never presented as an image. One terminal call per
+ * download: a second one fails with {@link ImageSdkClientException}.
  */
 public final class StreamingImageDownload implements ImageDownload {
 
@@ -37,6 +38,7 @@ public final class StreamingImageDownload implements ImageDownload {
     private final DataRequestFactory requests;
     private final Function<Map<String, List<String>>, Optional<ExpectedChecksum>> responseChecksum;
     private final ErrorStatusMapper errors;
+    private final FirstOpen firstOpen;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile TransferListener listener = TransferListener.NONE;
 
@@ -44,12 +46,25 @@ public final class StreamingImageDownload implements ImageDownload {
                            DataRequestFactory requests,
                            Function<Map<String, List<String>>, Optional<ExpectedChecksum>> responseChecksum,
                            ErrorStatusMapper errors) {
+        this(engine, imageId, metadata, requests, responseChecksum, errors, null);
+    }
+
+    /**
+     * @param firstOpen sends the first data GET (e.g. under the call executor, for one re-authentication on
+     *                  401); null sends it like every resume
+     */
+    StreamingImageDownload(TransferEngine engine, String imageId, Supplier<DownloadMetadata> metadata,
+                           DataRequestFactory requests,
+                           Function<Map<String, List<String>>, Optional<ExpectedChecksum>> responseChecksum,
+                           ErrorStatusMapper errors, FirstOpen firstOpen) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.imageId = Objects.requireNonNull(imageId, "imageId");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.responseChecksum = responseChecksum == null ? h -> Optional.empty() : responseChecksum;
         this.errors = errors == null ? ErrorStatusMapper.BASIC : errors;
+        this.firstOpen = firstOpen != null ? firstOpen
+                : () -> DataResponse.open(this.engine, this.requests.create(), 0, this.errors);
     }
 
     @Override
@@ -79,7 +94,7 @@ public final class StreamingImageDownload implements ImageDownload {
         DownloadMetadata meta = metadata.get();
         DataResponse first;
         try {
-            first = DataResponse.open(engine, requests.create(), 0, errors);
+            first = firstOpen.open();
         } catch (IOException e) {
             throw new TransportException("Download of image " + imageId + " failed: " + e.getMessage(), e);
         }
@@ -100,7 +115,8 @@ public final class StreamingImageDownload implements ImageDownload {
 
     private void start() {
         if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("A download's terminal method may be called once");
+            throw new ImageSdkClientException("This download was already started (a download's terminal method "
+                    + "may be called once); call download() again");
         }
     }
 
@@ -111,7 +127,7 @@ public final class StreamingImageDownload implements ImageDownload {
         ExpectedChecksum[] fromResponse = new ExpectedChecksum[1];
         ResumingDownloader.Result r;
         try {
-            r = new ResumingDownloader(engine, imageId, requests, errors).download(meta.size(), List.of(digest), out,
+            r = new ResumingDownloader(engine, imageId, requests, errors, firstOpen).download(meta.size(), List.of(digest), out,
                     listener, headers -> {
                         if (meta.expected().isEmpty()) {
                             fromResponse[0] = responseChecksum.apply(headers).orElse(null);

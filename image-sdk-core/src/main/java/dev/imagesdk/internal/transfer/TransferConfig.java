@@ -5,12 +5,12 @@ import dev.imagesdk.exception.InvalidInputException;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
+import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of the streaming data path. Immutable; build with {@link #builder()}. Proxies come from
- * {@link java.net.ProxySelector#getDefault()} (what {@link java.net.URL#openConnection()} uses).
+ * Settings of the streaming data path. Immutable; build with {@link #builder()}.
  *
  * @param bufferSize size of each ring buffer and of each socket write (default 64 KiB)
  * @param ringSize number of buffers in the ring between the reading and the writing thread (default 8);
@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param maxResponseBody how many bytes of a response body are kept (error messages; default 64 KiB)
  * @param sslSocketFactory for {@code https} URLs, or null for the JVM default
  * @param hostnameVerifier for {@code https} URLs, or null for the JVM default
+ * @param proxySelector chooses the proxy of each connection (the SDK's configured one), or null for
+ *                      {@link ProxySelector#getDefault()}
  */
 public record TransferConfig(int bufferSize, int ringSize, Duration idleTimeout, Duration connectTimeout,
                              Duration readTimeout, int maxResumes, int maxResponseBody,
-                             SSLSocketFactory sslSocketFactory, HostnameVerifier hostnameVerifier) {
+                             SSLSocketFactory sslSocketFactory, HostnameVerifier hostnameVerifier,
+                             ProxySelector proxySelector) {
 
     public TransferConfig {
         positive("bufferSize", bufferSize);
@@ -66,7 +69,7 @@ public record TransferConfig(int bufferSize, int ringSize, Duration idleTimeout,
         return new Builder().bufferSize(bufferSize).ringSize(ringSize).idleTimeout(idleTimeout)
                 .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResumes(maxResumes)
                 .maxResponseBody(maxResponseBody).sslSocketFactory(sslSocketFactory)
-                .hostnameVerifier(hostnameVerifier);
+                .hostnameVerifier(hostnameVerifier).proxySelector(proxySelector);
     }
 
     /** Socket read timeout for downloads: a read that waits longer than the idle timeout is idle. */
@@ -84,6 +87,7 @@ public record TransferConfig(int bufferSize, int ringSize, Duration idleTimeout,
         private int maxResponseBody = 64 * 1024;
         private SSLSocketFactory sslSocketFactory;
         private HostnameVerifier hostnameVerifier;
+        private ProxySelector proxySelector;
 
         private Builder() {
         }
@@ -139,9 +143,14 @@ public record TransferConfig(int bufferSize, int ringSize, Duration idleTimeout,
             return this;
         }
 
+        public Builder proxySelector(ProxySelector selector) {
+            this.proxySelector = selector;
+            return this;
+        }
+
         public TransferConfig build() {
             return new TransferConfig(bufferSize, ringSize, idleTimeout, connectTimeout, readTimeout, maxResumes,
-                    maxResponseBody, sslSocketFactory, hostnameVerifier);
+                    maxResponseBody, sslSocketFactory, hostnameVerifier, proxySelector);
         }
     }
 }

@@ -117,6 +117,18 @@ class ErrorMapperTest {
     }
 
     @Test
+    void retryAfterIsPublicOnTheExceptionAndKeepsItsType() {
+        ImageServiceException e = mapper.map(503, Map.of("Retry-After", List.of("7")), null);
+        assertThat(e.getClass()).isEqualTo(ServiceUnavailableException.class);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+        ImageServiceException large = mapper.map(413, Map.of("Retry-After", List.of("60")), null);
+        assertThat(large.getClass()).isEqualTo(RequestEntityTooLargeException.class);
+        assertThat(large.retryAfter()).contains(Duration.ofSeconds(60));
+        assertThat(mapper.map(503, Map.of(), null).retryAfter()).isEmpty();
+        assertThat(new TooManyRequestsException("m", null, Duration.ofSeconds(-5)).retryAfter()).contains(Duration.ZERO);
+    }
+
+    @Test
     void parsesRetryAfterHttpDateAgainstTheClock() {
         ImageServiceException e = mapper.map(502, Map.of("Retry-After", List.of("Sun, 22 Nov 2026 19:38:45 GMT")), null);
         assertThat(e.statusCode()).isEqualTo(502);

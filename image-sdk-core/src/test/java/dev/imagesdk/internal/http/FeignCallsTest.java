@@ -12,6 +12,7 @@ import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.exception.ConflictException;
 import dev.imagesdk.exception.ImageServiceException;
 import dev.imagesdk.exception.NotFoundException;
+import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.TransportException;
 import dev.imagesdk.internal.auth.KeystoneTokenProvider;
 import dev.imagesdk.internal.retry.RetryPolicy;
@@ -101,6 +102,20 @@ class FeignCallsTest {
         glance.verify(getRequestedFor(urlEqualTo("/v2/images/" + ID))
                 .withHeader("X-Auth-Token", equalTo("token-1"))
                 .withHeader("User-Agent", matching("image-sdk/.+")));
+    }
+
+    @Test
+    void malformedJsonIsATypedClientErrorAndNotRetried() {
+        glance.stubFor(get(urlEqualTo("/v2/images/" + ID)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\": \"" + ID + "\", \"status\": ")));
+
+        assertThatThrownBy(() -> getImage("application/json"))
+                .isInstanceOf(ImageSdkClientException.class)
+                .isNotInstanceOf(TransportException.class)
+                .hasMessageStartingWith("malformed response from images.get: ");
+        glance.verify(1, getRequestedFor(urlEqualTo("/v2/images/" + ID)));
+        assertThat(sleeper.waits()).isEmpty();
+        assertThat(executor.retryCount()).isZero();
     }
 
     @Test

@@ -16,6 +16,16 @@ class RedactorTest {
     }
 
     @Test
+    void keepsListParametersThatAreNoSecretsAndMasksTheTokenBesideThem() {
+        assertThat(Redactor.url("http://h/v1/images/detail?sort_key=name&sort_dir=asc&x-auth-token=gAAAA-secret"))
+                .isEqualTo("http://h/v1/images/detail?sort_key=name&sort_dir=asc&x-auth-token=***");
+        assertThat(Redactor.url("http://h/v2/images?sort_key=created_at&key=value&marker=m"))
+                .isEqualTo("http://h/v2/images?sort_key=created_at&key=value&marker=m");
+        assertThat(Redactor.url("http://h/x?application_credential_secret=s&passwd=p&temp_url_signature=g"))
+                .isEqualTo("http://h/x?application_credential_secret=***&passwd=***&temp_url_signature=***");
+    }
+
+    @Test
     void masksSecretHeaders() {
         assertThat(Redactor.headerValue("X-Auth-Token", "t")).isEqualTo("***");
         assertThat(Redactor.headerValue("x-subject-token", "t")).isEqualTo("***");

@@ -282,12 +282,13 @@ class StreamingImageDownloadTest {
     }
 
     @Test
-    void terminalMethodRunsOnce() {
+    void aSecondTerminalCallIsATypedClientError() {
         ImageDownload d = download(sha512Metadata());
         d.toOutputStream(new ByteArrayOutputStream());
 
         assertThatThrownBy(() -> d.toOutputStream(new ByteArrayOutputStream()))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(ImageSdkClientException.class).hasMessageContaining("already started");
+        assertThatThrownBy(d::openStream).isInstanceOf(ImageSdkClientException.class);
     }
 
     @Test

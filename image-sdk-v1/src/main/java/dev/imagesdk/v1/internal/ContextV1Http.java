@@ -1,62 +1,63 @@
 package dev.imagesdk.v1.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageDownload;
 import dev.imagesdk.TransferListener;
-import dev.imagesdk.auth.TokenProvider;
-import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.internal.http.CallSpec;
 import dev.imagesdk.internal.http.ClientContext;
-import dev.imagesdk.internal.http.ErrorMapper;
-import dev.imagesdk.internal.transfer.DataRequest;
+import dev.imagesdk.internal.http.FeignResponses;
+import dev.imagesdk.internal.transfer.DataTransport;
 import dev.imagesdk.internal.transfer.DownloadMetadata;
 import dev.imagesdk.internal.transfer.ExpectedChecksum;
-import dev.imagesdk.internal.transfer.TransferConfig;
-import dev.imagesdk.internal.transfer.TransferEngine;
-import dev.imagesdk.internal.transfer.UploadCall;
-import dev.imagesdk.internal.transfer.UploadRequest;
 import dev.imagesdk.internal.transfer.UploadResponse;
+import feign.Response;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The production {@link V1Http}: every call runs through the core's {@link dev.imagesdk.internal.http.CallExecutor}
- * (token, the one retry policy, one re-authentication on 401, typed errors) with the shared
- * {@link ErrorMapper} and wire logger; image bytes go through the core's {@link TransferEngine} (two-thread
- * MD5 + SHA-512, idle watchdog, verified downloads with {@code Range} resume and atomic {@code toPath}).
+ * The production {@link V1Http}: metadata calls are Feign calls ({@link GlanceV1Api}) run by the core's
+ * {@link dev.imagesdk.internal.http.CallExecutor} (token, the one retry policy, one re-authentication on
+ * 401) with the shared error mapper and wire logger; image bytes go through the core's shared
+ * {@link DataTransport}.
  *
  * <p>Retry rules per call: HEAD, GET, DELETE and metadata PUT are idempotent; a metadata POST is a create
  * with a client-chosen id, so it is retried too (a 409 on the retry is resolved by the caller); a 404 on a
- * retried DELETE counts as success; a data upload is retried only from a replayable source and only if no
- * byte of the body was sent.
+ * retried DELETE counts as success. Data uploads follow {@link DataTransport}'s rules.
+ *
+ * <p>The v1 root: {@code <image endpoint>/v1}, unless the endpoint as configured or catalogued already ends
+ * in a v1 segment ({@code /v1} or {@code /v1.0}, as HP Cloud catalogued it), which is then kept.
  */
 final class ContextV1Http implements V1Http {
 
+    private static final Pattern V1_SEGMENT = Pattern.compile("/(v1(?:\\.\\d+)?)/*$", Pattern.CASE_INSENSITIVE);
+
     private final ClientContext ctx;
-    private final UrlConnectionV1Http raw;
-    private final TransferEngine engine;
+    private final GlanceV1Api api;
+    private final DataTransport data;
+    private final String root;
 
     ContextV1Http(ClientContext ctx) {
         this.ctx = ctx;
-        URI root = URI.create(stripSlash(ctx.imageEndpoint().toString()) + "/v1");
-        ErrorMapper errors = ctx.errorMapper();
-        this.raw = new UrlConnectionV1Http(root, null, ctx.connectTimeout(), ctx.requestTimeout(),
-                ctx.sslContext().getSocketFactory(), ctx.hostnameVerifier(), ctx.proxySelector(), errors::map);
-        this.engine = new TransferEngine(TransferConfig.builder()
-                .connectTimeout(ctx.connectTimeout())
-                .idleTimeout(ctx.idleTimeout())
-                .sslSocketFactory(ctx.sslContext().getSocketFactory())
-                .hostnameVerifier(ctx.hostnameVerifier())
-                .build());
+        this.api = ctx.feign(GlanceV1Api.class);
+        this.data = DataTransport.create(ctx);
+        this.root = v1Root(ctx.imageEndpoint(), ctx.catalogedEndpoint());
     }
 
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    /** {@code <root>/v1}, or {@code <root>/<segment>} when the catalogued endpoint ends in a v1 segment. */
+    static String v1Root(URI root, URI cataloged) {
+        Matcher m = V1_SEGMENT.matcher(cataloged.toString());
+        String segment = m.find() ? m.group(1) : "v1";
+        return root.toString().replaceAll("/+$", "") + "/" + segment;
     }
 
     @Override
@@ -66,96 +67,81 @@ final class ContextV1Http implements V1Http {
                 // (it gets 409, which V1ImageService resolves by reading the image back).
                 .idempotent(true)
                 .build();
-        URL url = raw.url(request);
-        boolean notFoundOnRetryIsSuccess = request.notFoundOnRetryIsSuccess();
+        URI url = uri(request);
+        JsonNode body = json(request.body());
         int[] attempts = {0};
         return ctx.callExecutor().execute(spec, token -> {
             attempts[0]++;
-            long start = System.nanoTime();
-            ctx.wireLogger().request(request.method(), url.toString(), request.body() == null ? 0 : request.body().length);
+            Map<String, Object> headers = new LinkedHashMap<>(request.headers());
+            if (token != null) {
+                headers.put(DataTransport.TOKEN_HEADER, token);
+            }
             try {
-                V1Response r = raw.send(request, token);
-                ctx.wireLogger().response(request.method(), url.toString(), r.status(), System.nanoTime() - start,
-                        r.header("x-openstack-request-id"));
-                return r;
+                return read(request, call(request.method(), url, headers, body));
             } catch (NotFoundException e) {
-                ctx.wireLogger().failure(request.method(), url.toString(), System.nanoTime() - start, e);
-                if (notFoundOnRetryIsSuccess && attempts[0] > 1) {
+                if (request.notFoundOnRetryIsSuccess() && attempts[0] > 1) {
                     return new V1Response(200, Map.of(), new byte[0]);
                 }
                 throw e;
-            } catch (RuntimeException e) {
-                ctx.wireLogger().failure(request.method(), url.toString(), System.nanoTime() - start, e);
-                throw e;
             }
         });
     }
 
-    @Override
-    public Upload upload(V1Request request, ImageData data, TransferListener listener) {
-        ensureTokenValidForTransfer();
-        CallSpec spec = CallSpec.builder("v1 upload " + pathOnly(request), request.method())
-                .idempotent(false)
-                .replayable(data.isReplayable())
-                .tracksBytesSent(true)
-                .build();
-        URL url = raw.url(request);
-        return ctx.callExecutor().execute(spec, token -> {
-            Map<String, String> headers = new LinkedHashMap<>(request.headers());
-            if (token != null) {
-                headers.put(UrlConnectionV1Http.TOKEN_HEADER, token);
-            }
-            UploadCall call = engine.newUpload(new UploadRequest(request.method(), url, headers, data), listener);
-            long start = System.nanoTime();
-            ctx.wireLogger().request(request.method(), url.toString(), data.length().orElse(-1));
-            UploadResponse r;
-            try {
-                r = call.execute();
-            } catch (ImageSdkException e) {
-                markIfUsed(spec, call, data);
-                ctx.wireLogger().failure(request.method(), url.toString(), System.nanoTime() - start, e);
-                throw e;
-            }
-            markIfUsed(spec, call, data);
-            ctx.wireLogger().response(request.method(), url.toString(), r.status(), System.nanoTime() - start,
-                    r.requestId());
-            if (!r.isSuccess()) {
-                throw ctx.errorMapper().map(r.status(), r.headers(), r.body());
-            }
-            return new Upload(new V1Response(r.status(), r.headers(), r.body()), r.hashes().bytes(),
-                    r.hashes().md5(), r.hashes().sha512());
-        });
+    private Response call(String method, URI url, Map<String, Object> headers, JsonNode body) {
+        switch (method) {
+            case "GET": return api.get(url, headers);
+            case "HEAD": return api.head(url, headers);
+            case "DELETE": return api.delete(url, headers);
+            case "POST": return api.post(url, headers);
+            case "PUT": return body == null ? api.put(url, headers) : api.put(url, headers, body);
+            default: throw new ImageSdkClientException("v1 has no " + method + " call");
+        }
     }
 
-    /** A body byte sent, or a one-shot source consumed, means this attempt cannot simply be replayed. */
-    private static void markIfUsed(CallSpec spec, UploadCall call, ImageData data) {
-        if (call.bodyBytesSent() || (call.sourceOpened() && !data.isReplayable())) {
-            spec.markBytesSent();
+    private V1Response read(V1Request request, Response response) throws IOException {
+        try (Response r = FeignResponses.requireSuccess(response, ctx.errorMapper())) {
+            byte[] body = request.method().equals("HEAD") ? new byte[0] : FeignResponses.body(r);
+            return new V1Response(r.status(), FeignResponses.headers(r), body);
+        }
+    }
+
+    private JsonNode json(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return ctx.objectMapper().readTree(body);
+        } catch (IOException e) {
+            throw new ImageSdkClientException("Could not encode a v1 request body: " + e.getMessage(), e);
         }
     }
 
     @Override
+    public Upload upload(V1Request request, ImageData source, TransferListener listener) {
+        UploadResponse r = data.upload("v1 upload " + pathOnly(request), request.method(), url(request),
+                request.headers(), source, listener);
+        return new Upload(new V1Response(r.status(), r.headers(), r.body()), r.hashes().bytes(), r.hashes().md5(),
+                r.hashes().sha512());
+    }
+
+    @Override
     public ImageDownload download(String imageId, V1Request request) {
-        URL url = raw.url(request);
         // In v1 the data response's own headers are the image's metadata (x-image-meta-checksum): verify
         // against those, from the first response, across any Range resumes.
-        return new SingleUseDownload(engine.newDownload(imageId,
-                () -> {
-                    ensureTokenValidForTransfer();
-                    return new DownloadMetadata(Optional.empty(), -1);
-                },
-                () -> new DataRequest(url, tokenHeaders()),
-                ExpectedChecksum::fromV1,
-                ctx.errorMapper()::map));
+        return data.download(imageId, url(request), () -> new DownloadMetadata(Optional.empty(), -1),
+                ExpectedChecksum::fromV1);
     }
 
-    private Map<String, String> tokenHeaders() {
-        Optional<TokenProvider> tokens = ctx.tokenProvider();
-        return tokens.isPresent() ? Map.of(UrlConnectionV1Http.TOKEN_HEADER, tokens.get().token().value()) : Map.of();
+    private URI uri(V1Request request) {
+        try {
+            return URI.create(root + "/" + request.path());
+        } catch (IllegalArgumentException e) {
+            throw new ImageSdkClientException("Could not form the URL of " + request + ": " + e.getMessage(), e);
+        }
     }
 
-    private void ensureTokenValidForTransfer() {
-        ctx.tokenProvider().ifPresent(t -> t.ensureValidFor(ctx.transferTokenValidity()));
+    private URL url(V1Request request) {
+        return DataTransport.url(root, "/" + request.path());
     }
 
     private static String pathOnly(V1Request r) {
@@ -165,6 +151,6 @@ final class ContextV1Http implements V1Http {
 
     @Override
     public void close() {
-        engine.close();
+        data.close();
     }
 }

@@ -4,17 +4,14 @@ import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageDownload;
 import dev.imagesdk.TransferListener;
 
-import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The seam between the v1 calls and HTTP: three shapes of exchange. Implementations add the token and
  * map error statuses to the SDK's typed exceptions (they throw, never return an error status); they
  * throw only {@link dev.imagesdk.exception.ImageSdkException}s. Thread-safe.
  *
- * <p>{@link ContextV1Http} is the production binding (the core's call executor and streaming engine);
- * {@link UrlConnectionV1Http} is a self-contained one for a static token and for tests.
+ * <p>{@link ContextV1Http} is the binding: Feign under the core's call executor for metadata, the core's
+ * shared data transport for image bytes.
  */
 interface V1Http extends AutoCloseable {
 
@@ -45,15 +42,5 @@ interface V1Http extends AutoCloseable {
      * @param sha512 hex SHA-512 of the bytes sent
      */
     record Upload(V1Response response, long bytes, String md5, String sha512) {
-    }
-
-    /**
-     * A data response.
-     *
-     * @param status HTTP status (2xx)
-     * @param headers case-insensitive names
-     * @param body the data; close it
-     */
-    record DataResponse(int status, Map<String, List<String>> headers, InputStream body) {
     }
 }

@@ -12,6 +12,8 @@ import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.exception.WaiterException;
+import dev.imagesdk.internal.ImageCleanup;
+import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageQuery;
 import dev.imagesdk.model.ImageSpec;
@@ -31,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -47,20 +48,28 @@ final class V1ImageService implements ImageServiceV1 {
     private final V1Http http;
     private final Duration firstPoll;
     private final Duration maxPoll;
+    private final boolean deleteOnChecksumMismatch;
 
-    V1ImageService(V1Http http, Duration firstPoll, Duration maxPoll) {
+    /**
+     * @param deleteOnChecksumMismatch whether an upload whose stored checksum differs from the bytes sent
+     *                                 deletes the image (else it is left for inspection)
+     */
+    V1ImageService(V1Http http, Duration firstPoll, Duration maxPoll, boolean deleteOnChecksumMismatch) {
         this.http = http;
         this.firstPoll = firstPoll;
         this.maxPoll = maxPoll;
+        this.deleteOnChecksumMismatch = deleteOnChecksumMismatch;
     }
 
-    /**
-     * A v1 service talking to {@code v1Root} (e.g. {@code https://glance:9292/v1}) with tokens from
-     * {@code token} (null for none).
-     */
-    static V1ImageService create(URI v1Root, java.util.function.Supplier<String> token) {
-        return new V1ImageService(new UrlConnectionV1Http(v1Root, token, Duration.ofSeconds(30),
-                Duration.ofMinutes(10)), FIRST_POLL, MAX_POLL);
+    /** A service on {@code ctx} with the production status polls (1 s, growing to 15 s). */
+    static V1ImageService create(ClientContext ctx) {
+        return create(ctx, FIRST_POLL, MAX_POLL);
+    }
+
+    /** A service on {@code ctx} polling from {@code firstPoll} up to {@code maxPoll}. */
+    static V1ImageService create(ClientContext ctx, Duration firstPoll, Duration maxPoll) {
+        return new V1ImageService(new ContextV1Http(ctx), firstPoll, maxPoll,
+                ctx.config().deleteImageOnChecksumMismatch());
     }
 
     @Override
@@ -131,8 +140,9 @@ final class V1ImageService implements ImageServiceV1 {
             verifyUpload(image, up);
             return image;
         } catch (ImageSdkException e) {
-            if (!keepOnFailure) {
-                deleteQuietly(id, e);
+            boolean keepCorrupt = e instanceof ChecksumMismatchException && !deleteOnChecksumMismatch;
+            if (!keepOnFailure && !keepCorrupt) {
+                ImageCleanup.deleteQuietly(this, id, e);
             }
             throw e;
         }
@@ -144,15 +154,6 @@ final class V1ImageService implements ImageServiceV1 {
     public Image get(String imageId) {
         V1Response r = http.send(V1Request.of("HEAD", imagePath(imageId)));
         return V1HeaderCodec.decode(r.headers());
-    }
-
-    @Override
-    public Optional<Image> find(String imageId) {
-        try {
-            return Optional.of(get(imageId));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     @Override
@@ -246,7 +247,14 @@ final class V1ImageService implements ImageServiceV1 {
         V1Http.Upload up = http.upload(new V1Request("PUT", imagePath(imageId), headers, null), data,
                 listener(listener));
         Image image = V1Json.image(up.response().body());
-        verifyUpload(image, up);
+        try {
+            verifyUpload(image, up);
+        } catch (ChecksumMismatchException e) {
+            if (deleteOnChecksumMismatch) {
+                ImageCleanup.deleteQuietly(this, imageId, e); // a corrupt image is never left looking valid
+            }
+            throw e;
+        }
         return image;
     }
 
@@ -372,16 +380,6 @@ final class V1ImageService implements ImageServiceV1 {
 
     private static String idFor(ImageSpec spec) {
         return spec.id().orElseGet(() -> UUID.randomUUID().toString());
-    }
-
-    private void deleteQuietly(String id, ImageSdkException cause) {
-        try {
-            delete(id);
-        } catch (NotFoundException e) {
-            // never created, or already gone
-        } catch (ImageSdkException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     private static String md5(String hex) {

@@ -5,12 +5,13 @@ import dev.imagesdk.ImageService;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.spi.ImageServiceProvider;
 
-import java.time.Duration;
 
 /**
  * Registers API v1 with {@link dev.imagesdk.ImageServiceBuilder} (through
  * {@code META-INF/services/dev.imagesdk.spi.ImageServiceProvider}). The service it creates is an
- * {@link dev.imagesdk.v1.ImageServiceV1} talking to {@code <image endpoint>/v1}.
+ * {@link dev.imagesdk.v1.ImageServiceV1} talking to {@code <image endpoint>/v1} (or to the endpoint's own
+ * {@code /v1.0} segment when it was configured or catalogued with one), with
+ * {@code deleteImageOnChecksumMismatch} from the configuration.
  */
 public final class V1ServiceProvider implements ImageServiceProvider {
 
@@ -21,6 +22,6 @@ public final class V1ServiceProvider implements ImageServiceProvider {
 
     @Override
     public ImageService create(ClientContext context) {
-        return new V1ImageService(new ContextV1Http(context), Duration.ofSeconds(1), Duration.ofSeconds(15));
+        return V1ImageService.create(context);
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -90,7 +89,7 @@ class PartnerImageFlowTest {
                 .withHeader("X-Image-Meta-Property-com.hp__1__os_distro", "org.debian")));
         wm.stubFor(delete(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
 
-        try (ImageServiceV1 glance = V1ImageService.create(URI.create(wm.baseUrl() + "/v1.0"), () -> "token")) {
+        try (ImageServiceV1 glance = V1TestServices.on(wm.baseUrl() + "/v1.0", "token")) {
             ImageSpec spec = ImageSpec.builder().id(ID).name("My Custom Image")
                     .containerFormat(ContainerFormat.BARE).diskFormat(DiskFormat.QCOW2)
                     .property(ImageProperties.architecture(Architecture.X86_64)).build();

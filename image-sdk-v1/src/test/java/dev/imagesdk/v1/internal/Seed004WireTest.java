@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -76,8 +75,8 @@ class Seed004WireTest {
 
     @BeforeEach
     void setUp() {
-        // $OS_IMAGE_URL/v1.0 as in the seed.
-        images = V1ImageService.create(URI.create(wm.baseUrl() + "/v1.0"), () -> TOKEN);
+        // $OS_IMAGE_URL/v1.0 as in the seed: an endpoint catalogued with its v1.0 segment keeps it.
+        images = V1TestServices.on(wm.baseUrl() + "/v1.0", TOKEN);
     }
 
     @AfterEach

@@ -55,7 +55,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The v1 calls beyond the seed's examples: lists with filters, members, shared images, waits, errors. */
+/**
+ * The v1 calls beyond the seed's examples: lists with filters, members, shared images, waits, errors; on the
+ * production path ({@link V1TestServices}).
+ */
 class V1ServiceWireTest {
 
     @RegisterExtension
@@ -69,8 +72,7 @@ class V1ServiceWireTest {
 
     @BeforeEach
     void setUp() {
-        images = new V1ImageService(new UrlConnectionV1Http(URI.create(wm.baseUrl() + "/v1"), () -> "tok",
-                Duration.ofSeconds(5), Duration.ofSeconds(5)), Duration.ofMillis(1), Duration.ofMillis(2));
+        images = V1TestServices.on(wm.baseUrl(), "tok");
     }
 
     @AfterEach
@@ -107,6 +109,25 @@ class V1ServiceWireTest {
 
         assertThat(listed).extracting(Image::id).containsExactly(id(1), id(2), id(3), id(4), id(5));
         wm.verify(3, getRequestedFor(urlPathEqualTo("/v1/images/detail")));
+    }
+
+    @Test
+    void encodedQueryValuesAndIdsReachTheServerAsEncoded() {
+        // Feign must not re-encode (or decode) what the v1 encoder produced.
+        wm.stubFor(get(urlEqualTo("/v1/images/detail?name=web%20server%2B1%26x%3D%7By%7D"))
+                .willReturn(aResponse().withBody(page())));
+        assertThat(images.list(ImageQuery.builder().name("web server+1&x={y}").build()).stream().count()).isZero();
+        wm.verify(1, getRequestedFor(urlEqualTo("/v1/images/detail?name=web%20server%2B1%26x%3D%7By%7D")));
+    }
+
+    @Test
+    void headerValuesWithBracesAreSentLiterally() {
+        // Feign treats {x} in header templates as expressions; a property value must never be expanded.
+        wm.stubFor(put(urlEqualTo("/v1/images/" + ID)).willReturn(aResponse().withBody(
+                "{\"image\": {\"id\": \"" + ID + "\", \"status\": \"active\"}}")));
+        images.update(ID, dev.imagesdk.model.ImageUpdate.builder().property("note", "{\"a\": \"{b}\"}").build());
+        wm.verify(putRequestedFor(urlEqualTo("/v1/images/" + ID))
+                .withHeader("x-image-meta-property-note", equalTo("{\"a\": \"{b}\"}")));
     }
 
     @Test
@@ -225,8 +246,9 @@ class V1ServiceWireTest {
 
     @Test
     void aRefusedConnectionIsATransportException() {
-        V1ImageService dead = V1ImageService.create(URI.create("http://127.0.0.1:1/v1"), null);
-        assertThatThrownBy(() -> dead.get(ID)).isInstanceOf(TransportException.class);
+        try (V1ImageService dead = V1TestServices.on("http://127.0.0.1:1", null)) {
+            assertThatThrownBy(() -> dead.get(ID)).isInstanceOf(TransportException.class);
+        }
     }
 
     @Test

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The v1 data paths: one-pass MD5/SHA-512 on upload compared with the server's checksum, verified
  * downloads against {@code x-image-meta-checksum}, atomic {@code toPath}, progress, corruption and
  * truncation, and constant memory (this module's tests run with a small heap: see the pom's
- * {@code surefire.argLine}; an image larger than the heap passes both ways). Run over both bindings:
- * {@link V1TransferSeamTest} and {@link V1TransferProductionTest}.
+ * {@code surefire.argLine}; an image larger than the heap passes both ways). Run over the production path
+ * by {@link V1TransferProductionTest}.
  */
 abstract class V1TransferContract {
 
@@ -52,6 +52,11 @@ abstract class V1TransferContract {
 
     MiniV1Server server;
     private ImageServiceV1 images;
+
+    /** The service opened for this test. */
+    ImageServiceV1 images() {
+        return images;
+    }
 
     @BeforeEach
     void setUp() throws IOException {

@@ -18,6 +18,7 @@ import dev.imagesdk.exception.ImageServiceException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.exception.WaiterException;
+import dev.imagesdk.internal.ImageCleanup;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageLocation;
 import dev.imagesdk.model.ImageQuery;
@@ -46,7 +47,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,15 +161,6 @@ public final class V2ImageService implements ImageServiceV2 {
     public Image get(String imageId) {
         checkId("imageId", imageId);
         return calls.run("get image", "GET", true, token -> ImageJson.toImage(api.get(token, imageId)));
-    }
-
-    @Override
-    public Optional<Image> find(String imageId) {
-        try {
-            return Optional.of(get(imageId));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     @Override
@@ -326,7 +317,7 @@ public final class V2ImageService implements ImageServiceV2 {
         }
         if (mismatch != null) {
             if (deleteOnMismatch) {
-                deleteQuietly(stored.id(), mismatch);
+                ImageCleanup.deleteQuietly(this, stored.id(), mismatch);
             }
             throw mismatch;
         }
@@ -340,7 +331,7 @@ public final class V2ImageService implements ImageServiceV2 {
             return uploadVerified(created.id(), source, listener, false);
         } catch (RuntimeException e) {
             if (!keepOnFailure) {
-                deleteQuietly(created.id(), e);
+                ImageCleanup.deleteQuietly(this, created.id(), e);
             }
             throw e;
         }
@@ -419,7 +410,7 @@ public final class V2ImageService implements ImageServiceV2 {
             return imported;
         } catch (RuntimeException e) {
             if (!keepOnFailure) {
-                deleteQuietly(created.id(), e);
+                ImageCleanup.deleteQuietly(this, created.id(), e);
             }
             throw e;
         }
@@ -730,16 +721,6 @@ public final class V2ImageService implements ImageServiceV2 {
             }
             return null;
         });
-    }
-
-    private void deleteQuietly(String imageId, Throwable cause) {
-        try {
-            delete(imageId);
-        } catch (NotFoundException gone) {
-            // Already gone: nothing to clean up.
-        } catch (ImageSdkException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     private static String imagePath(String imageId) {

@@ -32,6 +32,11 @@ public record V2Settings(boolean deleteOnChecksumMismatch, String defaultStore, 
         Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
+    /** These settings with {@code deleteOnChecksumMismatch} replaced. */
+    public V2Settings withDeleteOnChecksumMismatch(boolean delete) {
+        return new V2Settings(delete, defaultStore, pollInitial, pollMax, pause, nanoTime);
+    }
+
     /** Delete on mismatch, default store, polls from 500 ms growing to 5 s, real time. */
     public static V2Settings defaults() {
         return new V2Settings(true, null, Duration.ofMillis(500), Duration.ofSeconds(5),

@@ -31,6 +31,9 @@ final class Call {
     /** A body fault to apply to this call's transfer, if any. */
     Fault bodyFault;
     int status;
+    /** Runs once, just before the status line goes out (the journal records the call there). */
+    Runnable beforeResponse;
+    boolean responded;
     boolean sendRequestId = true;
 
     Call(HttpExchange ex, String requestId, String baseUrl) {
@@ -146,12 +149,12 @@ final class Call {
         stamp();
         if (method.equals("HEAD")) {
             ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
-            ex.sendResponseHeaders(code, -1);
+            sendResponseHeaders(code, -1);
             ex.close();
             return;
         }
         if (bodyFault != null && bodyFault.kind() == Fault.Kind.TRUNCATED_BODY && body.length > 1) {
-            ex.sendResponseHeaders(code, body.length);
+            sendResponseHeaders(code, body.length);
             OutputStream out = ex.getResponseBody();
             out.write(body, 0, body.length / 2);
             out.flush();
@@ -159,9 +162,9 @@ final class Call {
             return;
         }
         if (body.length == 0) {
-            ex.sendResponseHeaders(code, -1);
+            sendResponseHeaders(code, -1);
         } else {
-            ex.sendResponseHeaders(code, body.length);
+            sendResponseHeaders(code, body.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
             }
@@ -175,7 +178,7 @@ final class Call {
         ex.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
         ex.getResponseHeaders().set("Content-Length", "0");
         stamp();
-        ex.sendResponseHeaders(code, -1);
+        sendResponseHeaders(code, -1);
         ex.close();
     }
 
@@ -187,7 +190,7 @@ final class Call {
             ex.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
             ex.getResponseHeaders().set("Content-Length", "0");
             stamp();
-            ex.sendResponseHeaders(e.status(), -1);
+            sendResponseHeaders(e.status(), -1);
             ex.close();
             return;
         }
@@ -210,5 +213,20 @@ final class Call {
         Dropped() {
             super("connection dropped by fault", null);
         }
+    }
+
+    /**
+     * Sends the status line and headers, first recording the call: a client that has read a response can
+     * rely on finding its request in the journal.
+     */
+    void sendResponseHeaders(int code, long length) throws IOException {
+        status = code;
+        if (!responded) {
+            responded = true;
+            if (beforeResponse != null) {
+                beforeResponse.run();
+            }
+        }
+        ex.sendResponseHeaders(code, length);
     }
 }

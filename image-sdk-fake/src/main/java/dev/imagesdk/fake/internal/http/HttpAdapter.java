@@ -114,6 +114,7 @@ public final class HttpAdapter implements AutoCloseable {
         Call c = new Call(ex, "req-" + UUID.randomUUID(), baseUrl);
         Instant t0 = engine.clock().now();
         boolean isControl = c.path.startsWith("/_fake");
+        c.beforeResponse = () -> record(c, t0, isControl);
         try {
             if (isControl) {
                 c.sendRequestId = false;
@@ -125,13 +126,17 @@ public final class HttpAdapter implements AutoCloseable {
             c.error(e);
         } catch (IOException e) {
             // A dropped or failed transfer: the server closes the connection when the handler throws.
-            record(c, t0, isControl);
+            if (!c.responded) {
+                record(c, t0, isControl);
+            }
             throw e;
         } catch (RuntimeException e) {
             c.error(GlanceException.of(500, "The server has either erred or is incapable of performing the requested "
                     + "operation.", e.getClass().getSimpleName()));
         }
-        record(c, t0, isControl);
+        if (!c.responded) {
+            record(c, t0, isControl);
+        }
     }
 
     private void record(Call c, Instant t0, boolean isControl) {

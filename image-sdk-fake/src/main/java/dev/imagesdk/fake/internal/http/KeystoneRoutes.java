@@ -59,7 +59,7 @@ final class KeystoneRoutes {
                 } else if (c.method.equals("DELETE")) {
                     identity.revoke(c.header("X-Subject-Token"));
                     c.status = 204;
-                    c.ex.sendResponseHeaders(204, -1);
+                    c.sendResponseHeaders(204, -1);
                     c.ex.close();
                 } else {
                     error(c, 405, "Method Not Allowed", "The method is not allowed for the requested URL.");

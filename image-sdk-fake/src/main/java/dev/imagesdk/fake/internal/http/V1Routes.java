@@ -101,7 +101,7 @@ final class V1Routes {
                     metaHeaders(c, img);
                     c.status = 200;
                     c.setHeader("X-Openstack-Request-Id", c.requestId);
-                    c.ex.sendResponseHeaders(200, -1);
+                    c.sendResponseHeaders(200, -1);
                     c.ex.close();
                     return;
                 case "GET":
@@ -379,11 +379,11 @@ final class V1Routes {
         c.status = 200;
         if (size == 0) {
             c.setHeader("Content-Length", "0");
-            c.ex.sendResponseHeaders(200, -1);
+            c.sendResponseHeaders(200, -1);
             c.ex.close();
             return;
         }
-        c.ex.sendResponseHeaders(200, size);
+        c.sendResponseHeaders(200, size);
         try (InputStream in = blob.open(0, size); OutputStream out = c.ex.getResponseBody()) {
             in.transferTo(out);
         }

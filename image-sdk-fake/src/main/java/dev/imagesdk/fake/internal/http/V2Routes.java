@@ -330,7 +330,7 @@ final class V2Routes {
             c.status = 204;
             c.ex.getResponseHeaders().set("Content-Length", "0");
             c.ex.getResponseHeaders().set("X-Openstack-Request-Id", c.requestId);
-            c.ex.sendResponseHeaders(204, -1);
+            c.sendResponseHeaders(204, -1);
             c.ex.close();
             return;
         }
@@ -363,11 +363,11 @@ final class V2Routes {
             }
         }
         if (length == 0) {
-            c.ex.sendResponseHeaders(code, -1);
+            c.sendResponseHeaders(code, -1);
             c.ex.close();
             return;
         }
-        c.ex.sendResponseHeaders(code, length);
+        c.sendResponseHeaders(code, length);
         OutputStream out = c.ex.getResponseBody();
         try (InputStream in = blob.open(start, length)) {
             byte[] buf = new byte[64 * 1024];

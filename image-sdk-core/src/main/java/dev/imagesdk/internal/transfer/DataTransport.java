@@ -1,0 +1,189 @@
+package dev.imagesdk.internal.transfer;
+
+import dev.imagesdk.ImageData;
+import dev.imagesdk.ImageDownload;
+import dev.imagesdk.TransferListener;
+import dev.imagesdk.auth.TokenProvider;
+import dev.imagesdk.exception.IdleTimeoutException;
+import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.TransportException;
+import dev.imagesdk.internal.http.CallExecutor;
+import dev.imagesdk.internal.http.CallSpec;
+import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.internal.http.WireLogger;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The image-bytes path of both API versions, wired once onto the shared call layer: the streaming
+ * {@link TransferEngine} (two-thread MD5 + SHA-512, idle watchdog, {@code Range} resume, atomic
+ * {@code toPath}) under the {@link CallExecutor} (token, the one retry policy, one re-authentication on 401),
+ * with the shared error mapper and wire logger.
+ *
+ * <p>Rules: before a transfer the token is made valid for {@link ClientContext#transferTokenValidity()}
+ * (a body cannot be replayed after a 401 mid-stream). An upload is a non-idempotent call that tracks
+ * whether body bytes went out: it is resent (after a connect failure, a 401 or a retryable status) only if
+ * no body byte was sent and its source is replayable or unopened; anything later is the caller's decision
+ * (it knows the image's status). A non-2xx answer is thrown as the mapped typed exception. A download's
+ * first data GET is an idempotent call (retried on transient failures, re-authenticated once on 401);
+ * each resume carries a fresh token. One per service; {@link #close()} stops the engine's threads.
+ */
+public final class DataTransport implements AutoCloseable {
+
+    /** The header that carries the token. */
+    public static final String TOKEN_HEADER = "X-Auth-Token";
+
+    private final TransferEngine engine;
+    private final CallExecutor executor;
+    private final TokenProvider tokens;
+    private final ErrorStatusMapper errors;
+    private final Duration transferTokenValidity;
+    private final WireLogger wire;
+
+    /**
+     * @param engine the streaming engine, with the service's wire logger (uploads and data GETs are logged to it)
+     * @param tokens null without authentication
+     */
+    public DataTransport(TransferEngine engine, CallExecutor executor, TokenProvider tokens, ErrorStatusMapper errors,
+                         Duration transferTokenValidity) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.tokens = tokens;
+        this.errors = Objects.requireNonNull(errors, "errors");
+        this.transferTokenValidity = Objects.requireNonNull(transferTokenValidity, "transferTokenValidity");
+        this.wire = engine.wire();
+    }
+
+    /** The data path of a service built on {@code ctx}: its timeouts, TLS and proxy settings and call layer. */
+    public static DataTransport create(ClientContext ctx) {
+        TransferEngine engine = new TransferEngine(TransferConfig.builder()
+                .connectTimeout(ctx.connectTimeout())
+                .idleTimeout(ctx.idleTimeout())
+                .sslContext(ctx.sslContext())
+                .hostnameVerifier(ctx.hostnameVerifier())
+                .proxySelector(ctx.proxySelector())
+                .build(), ctx.wireLogger());
+        return new DataTransport(engine, ctx.callExecutor(), ctx.tokenProvider().orElse(null), ctx.errorMapper()::map,
+                ctx.transferTokenValidity());
+    }
+
+    /** {@code root + path} as a URL; a malformed one is the SDK's client error. */
+    public static URL url(String root, String path) {
+        String r = root.replaceAll("/+$", "");
+        try {
+            return URI.create(r + path).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new ImageSdkClientException("Invalid image endpoint URL " + r + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public TransferEngine engine() {
+        return engine;
+    }
+
+    /**
+     * Streams {@code data} to {@code url}, hashing it in the same pass.
+     *
+     * @param operation names the call in logs and retries (e.g. {@code "upload image data"})
+     * @param method {@code PUT} or {@code POST}
+     * @param headers request headers without the token (added per attempt)
+     * @return the 2xx response with the hashes of the bytes sent
+     * @throws dev.imagesdk.exception.ImageSdkException typed: the mapped status, or what the engine throws
+     */
+    public UploadResponse upload(String operation, String method, URL url, Map<String, String> headers, ImageData data,
+                                 TransferListener listener) {
+        ensureTokenValid();
+        CallSpec spec = CallSpec.builder(operation, method).idempotent(false).replayable(data.isReplayable())
+                .tracksBytesSent(true).build();
+        String shown = url.toString();
+        return executor.execute(spec, token -> {
+            UploadCall call = engine.newUpload(new UploadRequest(method, url, withToken(headers, token), data),
+                    listener);
+            wire.request(method, shown, data.length().orElse(-1));
+            long start = System.nanoTime();
+            UploadResponse response;
+            try {
+                response = call.execute();
+            } catch (RuntimeException e) {
+                markIfConsumed(spec, call, data);
+                wire.failure(method, shown, System.nanoTime() - start, e);
+                throw e;
+            }
+            markIfConsumed(spec, call, data);
+            wire.response(method, shown, response.status(), System.nanoTime() - start, response.requestId());
+            return response.throwIfError(errors);
+        });
+    }
+
+    /** Body bytes sent, or a one-shot source opened: the executor must not send it again. */
+    private static void markIfConsumed(CallSpec spec, UploadCall call, ImageData data) {
+        if (call.bodyBytesSent() || (call.sourceOpened() && !data.isReplayable())) {
+            spec.markBytesSent();
+        }
+    }
+
+    /**
+     * A pending verified download of {@code GET url}.
+     *
+     * @param metadata read when the transfer starts, before any data is requested (after the token was made
+     *                 valid for the transfer)
+     * @param responseChecksum the data response's fallback checksum header (v2 {@code Content-MD5}, v1
+     *                         {@code x-image-meta-checksum}), used when the metadata has none
+     */
+    public ImageDownload download(String imageId, URL url, Supplier<DownloadMetadata> metadata,
+                                  Function<Map<String, List<String>>, Optional<ExpectedChecksum>> responseChecksum) {
+        Supplier<DownloadMetadata> meta = () -> {
+            ensureTokenValid();
+            return metadata.get();
+        };
+        DataRequestFactory resumes = () -> new DataRequest(url, withToken(Map.of(),
+                tokens == null ? null : tokens.ensureValidFor(transferTokenValidity).value()));
+        return new StreamingImageDownload(engine, imageId, meta, resumes, responseChecksum, errors,
+                () -> openFirst(imageId, url));
+    }
+
+    /** The first data GET under the executor; the engine writes its wire log lines (as for every resume). */
+    private DataResponse openFirst(String imageId, URL url) throws IOException {
+        try {
+            return executor.execute(CallSpec.idempotent("download image " + imageId, "GET"),
+                    token -> DataResponse.open(engine, new DataRequest(url, withToken(Map.of(), token)), 0, errors));
+        } catch (TransportException e) {
+            // Retries are spent: report the connection failure the way the engine reports any (idle included).
+            if (!(e instanceof IdleTimeoutException) && e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, String> withToken(Map<String, String> headers, String tokenOrNull) {
+        if (tokenOrNull == null) {
+            return headers;
+        }
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(TOKEN_HEADER, tokenOrNull);
+        return h;
+    }
+
+    private void ensureTokenValid() {
+        if (tokens != null) {
+            tokens.ensureValidFor(transferTokenValidity);
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
