@@ -703,7 +703,10 @@ abstract class ContractSuite {
         assertThatThrownBy(() -> admin.importImage(active.id(), ImportRequest.copyImage("nowhere")))
                 .isInstanceOf(ConflictException.class);
         admin.importImage(active.id(), ImportRequest.copyImage("file2"));
-        Image copied = awaitImage(admin, active.id(), i -> i.stores().size() == 2);
+        // done = both stores AND the import task finished (real Glance saves the image once more at the end)
+        Image copied = awaitImage(admin, active.id(), i -> i.stores().size() == 2
+                && i.properties().getOrDefault("os_glance_importing_to_stores", "").isEmpty()
+                && admin.imageTasks(active.id()).stream().allMatch(Task::isFinished));
         assertThat(copied.stores()).containsExactlyInAnyOrder("file1", "file2");
         assertThat(copied.status()).isEqualTo(ImageStatus.ACTIVE);
 
