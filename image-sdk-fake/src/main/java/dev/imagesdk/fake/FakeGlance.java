@@ -435,6 +435,16 @@ public final class FakeGlance implements AutoCloseable {
             return this;
         }
 
+        /**
+         * {@code use_keystone_limits}: when on, {@code GET /v2/info/usage} reports the project's usage of the
+         * four image quotas (limit -1 = unlimited, {@code image_size_total} from {@link #userStorageQuota});
+         * off by default, when it answers {@code {"usage": {}}} as Glance does without unified limits.
+         */
+        public Builder keystoneLimits(boolean on) {
+            config = config.withKeystoneLimits(on);
+            return this;
+        }
+
         /** Enabled stores, the first is the default (default {@code file1, file2}). */
         public Builder stores(String... ids) {
             if (ids.length == 0) {

@@ -105,9 +105,12 @@ public interface ImageServiceV2 extends ImageService {
     List<StoreInfo> storesDetail();
 
     /**
-     * Deletes the image's data from one store ({@code DELETE /v2/stores/{store}/{id}}, API v2.10+; admin).
+     * Deletes the image's data from one store ({@code DELETE /v2/stores/{store}/{id}}, API v2.10+; the image's
+     * owner or an admin under Glance 25's default policy).
      *
-     * @throws dev.imagesdk.exception.ConflictException if that is the image's last location
+     * @throws dev.imagesdk.exception.ForbiddenException if that is the image's last store (Glance 25 answers 403),
+     *         or the caller does not own the image
+     * @throws dev.imagesdk.exception.NotFoundException if the caller cannot see the image
      */
     void deleteFromStore(String storeId, String imageId);
 

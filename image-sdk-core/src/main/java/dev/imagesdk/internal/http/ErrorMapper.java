@@ -169,7 +169,7 @@ public final class ErrorMapper {
         s = BR.matcher(s).replaceAll(" ");
         s = TAG.matcher(s).replaceAll(" ");
         return s.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+                .replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
     }
 
     private static String fromText(String text) {

@@ -119,6 +119,10 @@ public final class Engine implements AutoCloseable {
         for (String key : body.keySet()) {
             SchemaRules.checkWritable(key, true);
         }
+        // Glance 25 without show_multiple_locations refuses locations on create before validating them
+        if (body.containsKey("locations")) {
+            throw GlanceException.forbidden("Attribute 'locations' is reserved.");
+        }
         body.forEach(SchemaRules::checkValue);
         return locked(() -> {
             Image img = new Image();
@@ -397,7 +401,8 @@ public final class Engine implements AutoCloseable {
         if (want != null && !want.equals("all") && !want.equals(img.visibility)) {
             return false;
         }
-        if (want == null && img.visibility.equals("community")) {
+        // Glance lists community images by default only to their owner.
+        if (want == null && img.visibility.equals("community") && !c.owns(img.owner)) {
             return false;
         }
         if (c.admin()) {
@@ -673,7 +678,7 @@ public final class Engine implements AutoCloseable {
         }
         for (String s : targets) {
             if (!config.stores().contains(s)) {
-                throw GlanceException.badRequest("Unknown store " + s + ".");
+                throw GlanceException.conflict("Store for identifier " + s + " not found");
             }
         }
         if (targets.isEmpty() && !method.equals("copy-image")) {
@@ -685,6 +690,11 @@ public final class Engine implements AutoCloseable {
             if (method.equals("copy-image")) {
                 if (!c.admin()) {
                     throw GlanceException.forbidden("You are not authorized to complete copy_image action.");
+                }
+                for (String s : stores) {
+                    if (img.stores.contains(s)) {
+                        throw GlanceException.badRequest("Image is already present at store '" + s + "'");
+                    }
                 }
             } else if (!mutable(c, img)) {
                 throw GlanceException.forbidden("You do not own this image");
@@ -819,7 +829,7 @@ public final class Engine implements AutoCloseable {
             Image img = findMutable(c, id);
             if (img.status.equals("deactivated")) return;
             if (!img.status.equals("active")) {
-                throw GlanceException.badRequest("Not allowed to deactivate image in status '" + img.status + "'");
+                throw GlanceException.forbidden("Not allowed to deactivate image in status '" + img.status + "'");
             }
             img.status = "deactivated";
             img.updatedAt = now();
@@ -831,7 +841,7 @@ public final class Engine implements AutoCloseable {
             Image img = findMutable(c, id);
             if (img.status.equals("active")) return;
             if (!img.status.equals("deactivated")) {
-                throw GlanceException.badRequest("Not allowed to reactivate image in status '" + img.status + "'");
+                throw GlanceException.forbidden("Not allowed to reactivate image in status '" + img.status + "'");
             }
             img.status = "active";
             img.updatedAt = now();
@@ -971,6 +981,11 @@ public final class Engine implements AutoCloseable {
         if (!"import".equals(type)) {
             throw GlanceException.badRequest("Invalid type value: " + type);
         }
+        if (!(input.get("import_from") instanceof String)) {
+            // Glance validates the source URI first
+            throw GlanceException.badRequest("Invalid location: " + (input.get("import_from") == null ? "None"
+                    : input.get("import_from")));
+        }
         return locked(() -> {
             Task t = new Task(UUID.randomUUID().toString(), type, c.projectId(), c.userId(), null, requestId,
                     input, clock.now());
@@ -982,10 +997,14 @@ public final class Engine implements AutoCloseable {
     /** {@code DELETE /v2/stores/{store}/{id}}: removes one location; the last one is 409. */
     public void deleteFromStore(Caller c, String store, String id) {
         lockedRun(() -> {
-            if (!c.admin()) {
-                throw GlanceException.forbidden("You are not authorized to complete delete_image_location action.");
+            // Glance 25's default (legacy-OR'ed) policy lets the owner do this, not only admins
+            Image img = images.get(id);
+            if (img == null || !visible(c, img)) {
+                throw GlanceException.notFound("Failed to find image " + id);
             }
-            Image img = find(c, id);
+            if (!mutable(c, img)) {
+                throw GlanceException.forbidden("You do not own this image");
+            }
             if (!config.stores().contains(store)) {
                 throw GlanceException.badRequest("Unknown store " + store + ".");
             }
@@ -993,7 +1012,8 @@ public final class Engine implements AutoCloseable {
                 throw GlanceException.notFound("Image " + id + " does not have data in store " + store);
             }
             if (img.stores.size() == 1) {
-                throw GlanceException.conflict("It's not allowed to remove image data from store if it is the only one.");
+                throw GlanceException.forbidden(
+                        "Cannot delete image data from the only store containing it. Consider deleting the image instead.");
             }
             img.stores.remove(store);
             img.updatedAt = now();
@@ -1002,6 +1022,9 @@ public final class Engine implements AutoCloseable {
 
     /** Usage numbers for {@code GET /v2/info/usage}. */
     public Map<String, long[]> usage(Caller c) {
+        if (!config.keystoneLimits()) {
+            return Map.of();   // real Glance reports usage only with unified limits (use_keystone_limits)
+        }
         return locked(() -> {
             long size = 0;
             long count = 0;

@@ -52,11 +52,28 @@ final class ErrorBodies {
         }
         if (kind.equals("text/html")) {
             String html = "<html>\n <head>\n  <title>" + statusLine + "</title>\n </head>\n <body>\n  <h1>"
-                    + statusLine + "</h1>\n  " + body + "\n </body>\n</html>";
+                    + statusLine + "</h1>\n  " + htmlEscapeText(body) + "\n </body>\n</html>";
             return new Rendered("text/html; charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
         }
         String plain = statusLine + "\n\n" + stripTags(body);
         return new Rendered("text/plain; charset=UTF-8", plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * webob escapes the explanation and detail (Python's html.escape, quotes too) but not its template's
+     * {@code <br />}: "status 'queued'" becomes "status &#x27;queued&#x27;".
+     */
+    static String htmlEscapeText(String body) {
+        String[] parts = body.split("<br />", -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                out.append("<br />");
+            }
+            out.append(parts[i].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\"", "&quot;").replace("'", "&#x27;"));
+        }
+        return out.toString();
     }
 
     /** webob's strip_tags: newlines become spaces, then {@code <br>} becomes a newline. */

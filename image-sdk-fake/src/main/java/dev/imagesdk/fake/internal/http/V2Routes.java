@@ -236,6 +236,9 @@ final class V2Routes {
                 throw GlanceException.badRequest("Operations must be JSON objects.");
             }
             Map<?, ?> m = (Map<?, ?>) o;
+            if (type.equals("application/openstack-images-v2.0-json-patch") && !m.containsKey("op")) {
+                m = fromV20(m);
+            }
             Object op = m.get("op");
             if (!(op instanceof String)) {
                 throw GlanceException.badRequest("Unable to find `op` in JSON Schema change. It must be one of the "
@@ -255,6 +258,22 @@ final class V2Routes {
             ops.add(new PatchOp((String) op, pointer((String) path), m.get("value")));
         }
         c.json(200, V2Views.image(engine.update(c.caller, id, ops)));
+    }
+
+    /** The v2.0 patch form names the operation as the key: {@code {"replace": "/name", "value": "x"}}. */
+    private static Map<?, ?> fromV20(Map<?, ?> m) {
+        for (String op : List.of("add", "remove", "replace")) {
+            if (m.get(op) instanceof String) {
+                Map<String, Object> v21 = new LinkedHashMap<>();
+                v21.put("op", op);
+                v21.put("path", m.get(op));
+                if (m.containsKey("value")) {
+                    v21.put("value", m.get("value"));
+                }
+                return v21;
+            }
+        }
+        return m;
     }
 
     /** A restricted JSON pointer: exactly one token, with ~0 and ~1 escapes. */
@@ -310,10 +329,14 @@ final class V2Routes {
     /** A single {@code bytes=} range; unsatisfiable ones are 416. */
     private static long[] parseRange(String header, long size) {
         String h = header.trim();
-        if (!h.startsWith("bytes=") || h.contains(",")) {
+        if (!h.startsWith("bytes=")) {
             throw range(size);
         }
         String spec = h.substring(6).trim();
+        if (spec.contains(",")) {
+            throw GlanceException.badRequest("Requests with multiple ranges are not supported in Glance. "
+                    + "You may make multiple single-range requests instead.");
+        }
         int dash = spec.indexOf('-');
         if (dash < 0) throw range(size);
         try {
@@ -453,6 +476,9 @@ final class V2Routes {
     }
 
     private void tasks(Call c, String[] seg) throws IOException {
+        // Glance's default policy: the tasks API (list, show, create) is admin-only; an image's own
+        // tasks (GET /v2/images/{id}/tasks) are not.
+        engine.requireAdmin(c.caller, "tasks_api_access");
         if (seg.length == 2) {
             allow(c, "GET", "POST");
             if (c.method.equals("POST")) {
@@ -474,6 +500,9 @@ final class V2Routes {
                     m.remove("input");
                     m.remove("result");
                     m.remove("message");
+                    m.remove("image_id");
+                    m.remove("request_id");
+                    m.remove("user_id");
                     return m;
                 }).toList());
                 body.put("first", "/v2/tasks");

@@ -114,6 +114,10 @@ final class V2Views {
         m.put("message", t.message());
         m.put("self", "/v2/tasks/" + t.id());
         m.put("schema", "/v2/schemas/task");
+        // Glance 25 appends these to a task it shows (not to the list entries)
+        m.put("image_id", t.imageId());
+        m.put("request_id", t.requestId());
+        m.put("user_id", t.userId());
         return m;
     }
 }
