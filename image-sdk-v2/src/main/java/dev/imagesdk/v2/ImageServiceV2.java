@@ -2,6 +2,7 @@ package dev.imagesdk.v2;
 
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
+import dev.imagesdk.PagedIterable;
 import dev.imagesdk.TransferListener;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageLocation;
@@ -139,7 +140,7 @@ public interface ImageServiceV2 extends ImageService {
      *
      * @throws dev.imagesdk.exception.InvalidInputException if query is null
      */
-    dev.imagesdk.PagedIterable<Task> tasks(TaskQuery query);
+    PagedIterable<Task> tasks(TaskQuery query);
 
     /** The metadata definitions catalog ({@code /v2/metadefs/...}): namespaces, objects, properties, tags. */
     Metadefs metadefs();
@@ -178,6 +179,9 @@ public interface ImageServiceV2 extends ImageService {
      */
     void clearCache(String target);
 
-    /** The metadata definition namespaces ({@code GET /v2/metadefs/namespaces}) as JSON text. */
+    /**
+     * The first page of metadata definition namespaces ({@code GET /v2/metadefs/namespaces}) as JSON text; for
+     * typed, paged access use {@link #metadefs()}.
+     */
     String metadefNamespaces();
 }

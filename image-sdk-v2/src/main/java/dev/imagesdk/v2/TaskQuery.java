@@ -4,6 +4,8 @@ import dev.imagesdk.exception.InvalidInputException;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Filters and order of a task listing ({@code GET /v2/tasks}). Immutable; build with {@link #builder()}.
@@ -11,7 +13,7 @@ import java.util.OptionalInt;
  */
 public final class TaskQuery {
 
-    private static final java.util.Set<String> SORT_KEYS = java.util.Set.of(
+    private static final Set<String> SORT_KEYS = Set.of(
             "id", "type", "status", "created_at", "updated_at", "expires_at");
 
     private final String type;
@@ -77,7 +79,7 @@ public final class TaskQuery {
         }
 
         public Builder status(String status) {
-            if (status != null && !java.util.Set.of("pending", "processing", "success", "failure").contains(status)) {
+            if (status != null && !Set.of("pending", "processing", "success", "failure").contains(status)) {
                 throw new InvalidInputException("status", status, "must be pending, processing, success or failure");
             }
             this.status = status;
@@ -87,7 +89,7 @@ public final class TaskQuery {
         /** @param key one of id, type, status, created_at, updated_at, expires_at */
         public Builder sortKey(String key) {
             if (key != null && !SORT_KEYS.contains(key)) {
-                throw new InvalidInputException("sortKey", key, "must be one of " + new java.util.TreeSet<>(SORT_KEYS));
+                throw new InvalidInputException("sortKey", key, "must be one of " + new TreeSet<>(SORT_KEYS));
             }
             this.sortKey = key;
             return this;
