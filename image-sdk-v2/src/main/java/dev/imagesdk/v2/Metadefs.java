@@ -111,8 +111,8 @@ public interface Metadefs {
     /**
      * Creates several tags at once ({@code POST .../tags}; 201).
      *
-     * @param append keep the namespace's existing tags ({@code X-Openstack-Append: true}, API v2.10+); without it
-     *               Glance replaces them all
+     * @param append keep the namespace's existing tags ({@code X-Openstack-Append: True}, as glanceclient sends
+     *               it; releases without the header ignore it and replace); without it Glance replaces them all
      * @return the tags the service reported
      */
     List<MetadefTag> createTags(String namespace, List<String> names, boolean append);

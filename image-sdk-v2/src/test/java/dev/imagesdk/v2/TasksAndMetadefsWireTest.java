@@ -265,7 +265,7 @@ class TasksAndMetadefsWireTest {
         wm.verify(postRequestedFor(urlEqualTo("/v2/metadefs/namespaces/ns/tags/fast"))
                 .withRequestBody(absent()));
         wm.verify(postRequestedFor(urlEqualTo("/v2/metadefs/namespaces/ns/tags"))
-                .withHeader("X-Openstack-Append", equalTo("true"))
+                .withHeader("X-Openstack-Append", equalTo("True"))
                 .withRequestBody(equalToJson("{\"tags\":[{\"name\":\"a\"},{\"name\":\"b\"}]}")));
         wm.verify(putRequestedFor(urlEqualTo("/v2/metadefs/namespaces/ns/tags/a"))
                 .withRequestBody(equalToJson("{\"name\":\"c\"}")));

@@ -235,7 +235,7 @@ final class V2Metadefs implements Metadefs {
         ObjectNode body = NODES.objectNode();
         ArrayNode tags = body.putArray("tags");
         names.forEach(n -> tags.addObject().put("name", name("names", n)));
-        JsonNode answer = post("create metadef tags", path, append ? "true" : null, body);
+        JsonNode answer = post("create metadef tags", path, append ? "True" : null, body);
         return list(answer, "tags", V2Metadefs::toTag);
     }
 
