@@ -51,6 +51,9 @@ public interface ImageService extends AutoCloseable {
     /**
      * Creates an image and uploads its data, then verifies it. If the upload or verification fails, the
      * image is deleted before the exception is thrown (no orphan), unless {@code keepOnFailure} is true.
+     * This includes a create that failed after the service may have made the image (a lost answer). If
+     * the service refuses that delete too, the exception carries a suppressed
+     * {@link dev.imagesdk.exception.ImageSdkClientException} naming the image left behind.
      *
      * @return the image, {@code active} with verified checksums
      */

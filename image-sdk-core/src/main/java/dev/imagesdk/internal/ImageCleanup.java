@@ -1,6 +1,7 @@
 package dev.imagesdk.internal;
 
 import dev.imagesdk.ImageService;
+import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.NotFoundException;
 
@@ -13,7 +14,9 @@ public final class ImageCleanup {
     /**
      * Deletes {@code imageId} after {@code cause} made it useless (a failed or corrupt upload). An image that
      * is already gone (or was never created) is fine; any other failure to delete is attached to
-     * {@code cause} as suppressed, never thrown, so the caller still throws the failure that matters.
+     * {@code cause} as a suppressed {@link ImageSdkClientException} naming the image left behind (and
+     * carrying the delete's failure as its cause), never thrown, so the caller still throws the failure
+     * that matters.
      */
     public static void deleteQuietly(ImageService images, String imageId, Throwable cause) {
         try {
@@ -21,7 +24,9 @@ public final class ImageCleanup {
         } catch (NotFoundException gone) {
             // never created, or already gone: nothing to clean up
         } catch (ImageSdkException e) {
-            cause.addSuppressed(e);
+            // The caller must learn which image is left behind: with a generated id it cannot know it.
+            cause.addSuppressed(new ImageSdkClientException("Could not delete image " + imageId
+                    + " after the failure; it is left behind", e));
         }
     }
 }

@@ -151,6 +151,14 @@ public final class FakeGlance implements AutoCloseable {
         return identity.addApplicationCredential(userName, name, secret);
     }
 
+    /**
+     * Every token id this fake has issued since it started, revoked and expired ones included (for
+     * tests that check no token leaked into logs or messages).
+     */
+    public java.util.Set<String> issuedTokens() {
+        return identity.issuedTokenIds();
+    }
+
     /** Revokes every token (clients see 401 and must authenticate again). */
     public void revokeTokens() {
         identity.revokeAll();
@@ -293,6 +301,14 @@ public final class FakeGlance implements AutoCloseable {
     }
 
     /**
+     * How many times each kind of fault was applied to a request since the start or the last
+     * {@link #reset()} (kinds never applied are absent).
+     */
+    public java.util.Map<Fault.Kind, Long> faultsApplied() {
+        return faults.fired();
+    }
+
+    /**
      * Waits until {@code n} requests are held by a {@link Fault#stall()} (for tests that must act
      * while a request hangs).
      *
@@ -313,6 +329,7 @@ public final class FakeGlance implements AutoCloseable {
      */
     public void reset() {
         faults.clear();
+        faults.resetCounts();
         engine.reset();
         metadefs.reset();
         journal.clear();

@@ -16,8 +16,19 @@ import java.util.Objects;
 public final class Fault {
     /** What the fault does. */
     public enum Kind {
-        /** 503 with {@code Retry-After}. */
+        /** 503, with {@code Retry-After} unless made by {@link Fault#serviceUnavailable(int)}. */
         SERVICE_UNAVAILABLE,
+        /** 429 Too Many Requests, with {@code Retry-After} if one was given. */
+        TOO_MANY_REQUESTS,
+        /** 500 Internal Server Error (not retryable by clients). */
+        INTERNAL_ERROR,
+        /** Closes the connection before any byte of the answer; the request never reaches the engine. */
+        RESET_BEFORE_RESPONSE,
+        /**
+         * Holds the call for {@link #duration()} without answering, then closes the connection; the
+         * request never reaches the engine (a server that hung and died).
+         */
+        HANG,
         /** 401 as if the token had expired. */
         UNAUTHORIZED,
         /** Answers after a delay. */
@@ -38,17 +49,61 @@ public final class Fault {
     private final int times;
     private final Duration duration;
     private final long offset;
+    private final boolean retryAfter;
 
     private Fault(Kind kind, int times, Duration duration, long offset) {
+        this(kind, times, duration, offset, true);
+    }
+
+    private Fault(Kind kind, int times, Duration duration, long offset, boolean retryAfter) {
         this.kind = kind;
         this.times = times;
         this.duration = duration;
         this.offset = offset;
+        this.retryAfter = retryAfter;
     }
 
     /** 503 Service Unavailable with {@code Retry-After} (whole seconds) for the next {@code times} calls. */
     public static Fault serviceUnavailable(int times, Duration retryAfter) {
         return new Fault(Kind.SERVICE_UNAVAILABLE, checkTimes(times), Objects.requireNonNull(retryAfter), 0);
+    }
+
+    /** 503 Service Unavailable without {@code Retry-After} for the next {@code times} calls. */
+    public static Fault serviceUnavailable(int times) {
+        return new Fault(Kind.SERVICE_UNAVAILABLE, checkTimes(times), Duration.ZERO, 0, false);
+    }
+
+    /** 429 Too Many Requests with {@code Retry-After} (whole seconds) for the next {@code times} calls. */
+    public static Fault tooManyRequests(int times, Duration retryAfter) {
+        return new Fault(Kind.TOO_MANY_REQUESTS, checkTimes(times), Objects.requireNonNull(retryAfter), 0);
+    }
+
+    /** 429 Too Many Requests without {@code Retry-After} for the next {@code times} calls. */
+    public static Fault tooManyRequests(int times) {
+        return new Fault(Kind.TOO_MANY_REQUESTS, checkTimes(times), Duration.ZERO, 0, false);
+    }
+
+    /** 500 Internal Server Error (Glance's generic body) for the next {@code times} calls. */
+    public static Fault internalError(int times) {
+        return new Fault(Kind.INTERNAL_ERROR, checkTimes(times), Duration.ZERO, 0);
+    }
+
+    /** The next call's connection is closed before any answer; nothing is executed. */
+    public static Fault resetBeforeResponse() {
+        return new Fault(Kind.RESET_BEFORE_RESPONSE, 1, Duration.ZERO, 0);
+    }
+
+    /**
+     * The next call is held for {@code holdFor} (or until {@link FakeGlance#releaseStalls()}), then its
+     * connection is closed without an answer; nothing is executed. Unlike {@link #stall()} the server
+     * thread frees itself, so it suits long randomized runs.
+     */
+    public static Fault hang(Duration holdFor) {
+        Objects.requireNonNull(holdFor);
+        if (holdFor.isNegative()) {
+            throw new IllegalArgumentException("holdFor must be >= 0: " + holdFor);
+        }
+        return new Fault(Kind.HANG, 1, holdFor, 0);
     }
 
     /** 401 once, as keystonemiddleware answers an expired token. */
@@ -88,12 +143,12 @@ public final class Fault {
 
     /** The same fault for the next {@code n} matching calls. */
     public Fault times(int n) {
-        return new Fault(kind, checkTimes(n), duration, offset);
+        return new Fault(kind, checkTimes(n), duration, offset, retryAfter);
     }
 
     /** The same fault for every matching call until cleared. */
     public Fault always() {
-        return new Fault(kind, -1, duration, offset);
+        return new Fault(kind, -1, duration, offset, retryAfter);
     }
 
     public Kind kind() { return kind; }
@@ -101,7 +156,10 @@ public final class Fault {
     /** How many calls it affects; -1 for always. */
     public int timesLeft() { return times; }
 
-    /** Retry-After for 503, the delay for latency, the maximum stall. */
+    /** Whether a 503/429 carries {@code Retry-After} (then {@link #duration()} is its value). */
+    public boolean hasRetryAfter() { return retryAfter && (kind == Kind.SERVICE_UNAVAILABLE || kind == Kind.TOO_MANY_REQUESTS); }
+
+    /** Retry-After for 503/429, the delay for latency, the maximum stall, the hold of a hang. */
     public Duration duration() { return duration; }
 
     /** Byte offset for corrupted-byte and dropped-connection faults. */
@@ -123,6 +181,7 @@ public final class Fault {
 
     @Override
     public String toString() {
-        return "Fault[" + kind + ", times=" + times + ", duration=" + duration + ", offset=" + offset + "]";
+        return "Fault[" + kind + ", times=" + times + ", duration=" + duration + ", offset=" + offset
+                + ", retryAfter=" + hasRetryAfter() + "]";
     }
 }

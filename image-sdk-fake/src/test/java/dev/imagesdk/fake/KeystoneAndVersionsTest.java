@@ -108,6 +108,26 @@ class KeystoneAndVersionsTest {
     }
 
     @Test
+    void projectsAreReadableByTheirMembersAndAdminsOnly() {
+        String demoId = fake.projectId("demo");
+        String altId = fake.projectId("alt_demo");
+        Http demo = http.withToken(fake.issueToken("demo"));
+        HttpResponse<byte[]> own = demo.get("/v3/projects/" + demoId);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(tree(own).get("project").get("name").asText()).isEqualTo("demo");
+        // 403, not 404: OSC's project lookup then uses the given value as the id, as with Keystone.
+        assertThat(demo.get("/v3/projects/" + altId).statusCode()).isEqualTo(403);
+        assertThat(demo.get("/v3/projects?name=alt_demo").statusCode()).isEqualTo(403);
+        Http admin = http.withToken(fake.issueToken("admin"));
+        HttpResponse<byte[]> byName = admin.get("/v3/projects?name=alt_demo");
+        assertThat(byName.statusCode()).isEqualTo(200);
+        assertThat(tree(byName).get("projects").get(0).get("id").asText()).isEqualTo(altId);
+        assertThat(tree(byName).get("projects").size()).isEqualTo(1);
+        assertThat(admin.get("/v3/projects/nosuch").statusCode()).isEqualTo(404);
+        assertThat(http.get("/v3/projects/" + demoId).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void v2TokensIssueAccessWithServiceCatalog() {
         HttpResponse<byte[]> r = http.json("POST", "/v2.0/tokens", "{\"auth\": {\"passwordCredentials\": "
                 + "{\"username\": \"alt_demo\", \"password\": \"alt_demo\"}, \"tenantName\": \"alt_demo\"}}");

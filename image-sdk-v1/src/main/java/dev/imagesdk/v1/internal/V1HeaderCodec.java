@@ -193,8 +193,8 @@ final class V1HeaderCodec {
                 continue;
             }
             V1Field field = V1Field.fromHeader(name).orElse(null);
-            if (field == null) {
-                continue;
+            if (field == null || raw == null || raw.equals(V1HeaderValues.NONE)) {
+                continue; // None on the wire is a missing value; an escaped %4Eone is the string "None"
             }
             String value = V1HeaderValues.decode(raw);
             if (field == V1Field.ID) {
@@ -210,7 +210,7 @@ final class V1HeaderCodec {
 
     /** Sets one v1 attribute on the builder (shared by the header and JSON parsers). */
     static void apply(Image.Builder b, V1Field field, String value) {
-        if (value == null || value.equals("None")) {
+        if (value == null) {
             return;
         }
         String f = field.wireName();

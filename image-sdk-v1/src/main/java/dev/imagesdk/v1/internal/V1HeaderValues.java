@@ -25,6 +25,8 @@ final class V1HeaderValues {
 
     static final String TRUE = "True";
     static final String FALSE = "False";
+    /** How Glance writes a missing value (Python's str(None)). */
+    static final String NONE = "None";
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -61,6 +63,10 @@ final class V1HeaderValues {
      * @throws InvalidInputException if the value contains an unpaired surrogate (not encodable as UTF-8)
      */
     static String encode(String field, String value) {
+        if (value.equals(NONE)) {
+            // Glance writes a missing value as None: a literal "None" is escaped so it reads back as itself.
+            return "%4Eone";
+        }
         if (isVerbatimSafe(value) && !looksEncoded(value)) {
             return value;
         }

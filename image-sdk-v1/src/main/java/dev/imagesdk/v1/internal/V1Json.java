@@ -111,7 +111,7 @@ final class V1Json {
         }
         for (V1Field f : V1Field.values()) {
             String v = text(n, f.wireName());
-            if (v != null) {
+            if (v != null && !v.equals(V1HeaderValues.NONE)) {
                 // The service stores text as the client sent it: percent-encoded where it was not ASCII.
                 V1HeaderCodec.apply(b, f, f == V1Field.NAME ? V1HeaderValues.decode(v) : v);
             }

@@ -45,6 +45,11 @@ final class V1PropertyNames {
                         + "header name");
             }
         }
+        if (V1HeaderValues.looksEncoded(name)) {
+            // property header names are percent-decoded when read, so this one would come back changed
+            return new Issue(name, null, "looks percent-encoded ('%' and two hex digits), and would read back "
+                    + "as '" + V1HeaderValues.decode(name) + "'");
+        }
         String stored = name.toLowerCase(Locale.ROOT).replace('-', '_');
         if (stored.equals(name)) {
             return null;

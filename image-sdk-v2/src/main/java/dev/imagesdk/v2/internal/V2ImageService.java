@@ -330,7 +330,21 @@ public final class V2ImageService implements ImageServiceV2 {
     @Override
     public Image createAndUpload(ImageSpec spec, ImageData source, TransferListener listener, boolean keepOnFailure) {
         notNull("data", source);
-        Image created = create(spec);
+        notNull("spec", spec);
+        // The id is fixed here so that a create that fails after reaching the service can be cleaned up.
+        String id = ImageJson.idFor(spec);
+        Image created;
+        try {
+            created = create(spec.toBuilder().id(id).build());
+        } catch (ConflictException | InvalidInputException e) {
+            throw e; // the id is someone else's (or nothing was sent): never delete it
+        } catch (ImageSdkException e) {
+            // e.g. the first POST created the image but its answer was lost, and reading it back failed
+            if (!keepOnFailure) {
+                ImageCleanup.deleteQuietly(this, id, e);
+            }
+            throw e;
+        }
         try {
             return uploadVerified(created.id(), source, listener, false);
         } catch (RuntimeException e) {

@@ -24,6 +24,7 @@ public final class FaultPlan {
     }
 
     private final List<Armed> armed = new ArrayList<>();
+    private final java.util.EnumMap<Fault.Kind, Long> fired = new java.util.EnumMap<>(Fault.Kind.class);
     private volatile CountDownLatch stallGate = new CountDownLatch(1);
 
     public synchronized void inject(Operation op, Fault fault) {
@@ -53,6 +54,7 @@ public final class FaultPlan {
         if (hit.left > 0 && --hit.left == 0) {
             armed.remove(hit);
         }
+        fired.merge(hit.fault.kind(), 1L, Long::sum);
         return Optional.of(hit.fault);
     }
 
@@ -63,6 +65,16 @@ public final class FaultPlan {
             out.add(a.op + ": " + a.fault.kind() + " (" + (a.left < 0 ? "always" : a.left + " left") + ")");
         }
         return out;
+    }
+
+    /** Zeroes the {@link #fired()} counts. */
+    public synchronized void resetCounts() {
+        fired.clear();
+    }
+
+    /** How many times each kind of fault was applied since the last {@link #resetCounts()} (not cleared by {@link #clear()}). */
+    public synchronized java.util.Map<Fault.Kind, Long> fired() {
+        return java.util.Map.copyOf(fired);
     }
 
     public synchronized void clear() {

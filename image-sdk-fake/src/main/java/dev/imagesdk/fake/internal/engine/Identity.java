@@ -43,6 +43,8 @@ public final class Identity {
     private final Map<String, User> usersByName = new ConcurrentHashMap<>();
     private final Map<String, String> projects = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** Every token id ever issued (also revoked/expired ones), for tests that look for leaks. */
+    private final java.util.Set<String> issued = ConcurrentHashMap.newKeySet();
     /** Application credentials by id: the owning user and the secret. */
     private final Map<String, String[]> appCredentials = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -138,6 +140,7 @@ public final class Identity {
         Token t = new Token(id, user, now, now.plus(tokenLifetime),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(a));
         tokens.put(id, t);
+        issued.add(id);
         return t;
     }
 
@@ -151,6 +154,11 @@ public final class Identity {
             return Optional.empty();
         }
         return Optional.of(t);
+    }
+
+    /** Ids of all tokens issued so far, revoked and expired ones included. */
+    public java.util.Set<String> issuedTokenIds() {
+        return java.util.Set.copyOf(issued);
     }
 
     public void revoke(String tokenId) {

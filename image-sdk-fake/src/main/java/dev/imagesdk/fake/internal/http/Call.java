@@ -5,6 +5,7 @@ import dev.imagesdk.fake.Fault;
 import dev.imagesdk.fake.Operation;
 import dev.imagesdk.fake.internal.engine.Caller;
 import dev.imagesdk.fake.internal.engine.GlanceException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -172,6 +173,86 @@ final class Call {
         ex.close();
     }
 
+    /**
+     * The request body of an upload, cut (connection dropped) after the offset of an armed
+     * mid-upload drop fault.
+     */
+    InputStream uploadBody() {
+        InputStream in = body();
+        Fault f = bodyFault;
+        if (f == null || f.kind() != Fault.Kind.DROP_MID_UPLOAD) {
+            return in;
+        }
+        long limit = f.offset();
+        return new FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (read >= limit) {
+                    throw new Dropped();
+                }
+                int n = super.read(b, off, (int) Math.min(len, limit - read));
+                if (n > 0) read += n;
+                return n;
+            }
+        };
+    }
+
+    /**
+     * Sends image data ({@code length} bytes from {@code in}, which starts at image offset
+     * {@code start}) with status {@code code}, applying an armed body fault: truncated (half),
+     * dropped after an offset, or one byte flipped. Headers must be set; closes {@code in}.
+     */
+    void streamBody(int code, InputStream data, long start, long length) throws IOException {
+        status = code;
+        Fault f = bodyFault;
+        long cut = -1;
+        long corrupt = -1;
+        if (f != null) {
+            switch (f.kind()) {
+                case TRUNCATED_BODY: cut = length / 2; break;
+                case DROP_MID_DOWNLOAD: cut = Math.min(f.offset(), length); break;
+                case CORRUPTED_BYTE: corrupt = f.offset(); break;
+                default: break;
+            }
+        }
+        try (InputStream in = data) {
+            if (length == 0) {
+                sendResponseHeaders(code, -1);
+                ex.close();
+                return;
+            }
+            sendResponseHeaders(code, length);
+            OutputStream out = ex.getResponseBody();
+            byte[] buf = new byte[64 * 1024];
+            long sent = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (corrupt >= start + sent && corrupt < start + sent + n) {
+                    int i = (int) (corrupt - start - sent);
+                    buf[i] = (byte) (buf[i] ^ 0xff);
+                }
+                if (cut >= 0 && sent + n >= cut) {
+                    out.write(buf, 0, (int) (cut - sent));
+                    out.flush();
+                    abort();
+                }
+                out.write(buf, 0, n);
+                sent += n;
+            }
+            out.close();
+        }
+        ex.close();
+    }
+
     /** Glance's empty answers (204, 202): {@code text/html; charset=UTF-8}, Content-Length 0. */
     void empty(int code) throws IOException {
         status = code;
@@ -194,8 +275,32 @@ final class Call {
             ex.close();
             return;
         }
+        drainBody();
         ErrorBodies.Rendered r = ErrorBodies.render(accept(), e.status(), e.body());
         send(e.status(), r.contentType(), r.body());
+    }
+
+    /** Most a rejected request's body is read to keep the connection (then it is closed). */
+    static final long MAX_DRAIN = 1L << 30;
+
+    /**
+     * Reads and discards what is left of the request body before an error answer, as eventlet
+     * does: a client still sending an upload (glanceclient sends the whole body before reading)
+     * then sees Glance's 409/403/..., not a connection reset (the JDK server closes a connection
+     * with more than 64 KiB unread).
+     */
+    private void drainBody() {
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        try {
+            InputStream in = ex.getRequestBody();
+            int n;
+            while (total < MAX_DRAIN && (n = in.read(buf)) >= 0) {
+                total += n;
+            }
+        } catch (IOException ignored) {
+            // the client went away: nothing left to keep
+        }
     }
 
     /**

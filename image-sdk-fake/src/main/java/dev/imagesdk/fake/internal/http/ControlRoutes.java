@@ -157,8 +157,22 @@ public final class ControlRoutes {
         Fault f;
         switch (kind) {
             case SERVICE_UNAVAILABLE:
+            case TOO_MANY_REQUESTS: {
+                // "retry_after": null (or absent for 429) sends no Retry-After header
+                boolean with = kind == Fault.Kind.SERVICE_UNAVAILABLE ? !b.containsKey("retry_after") || b.get("retry_after") != null
+                        : b.get("retry_after") != null;
                 long ra = b.get("retry_after") == null ? 1 : ((Number) b.get("retry_after")).longValue();
-                f = Fault.serviceUnavailable(1, Duration.ofSeconds(ra));
+                if (kind == Fault.Kind.SERVICE_UNAVAILABLE) {
+                    f = with ? Fault.serviceUnavailable(1, Duration.ofSeconds(ra)) : Fault.serviceUnavailable(1);
+                } else {
+                    f = with ? Fault.tooManyRequests(1, Duration.ofSeconds(ra)) : Fault.tooManyRequests(1);
+                }
+                break;
+            }
+            case INTERNAL_ERROR: f = Fault.internalError(1); break;
+            case RESET_BEFORE_RESPONSE: f = Fault.resetBeforeResponse(); break;
+            case HANG:
+                f = Fault.hang(Duration.ofMillis(b.get("hold_ms") == null ? 0 : ((Number) b.get("hold_ms")).longValue()));
                 break;
             case UNAUTHORIZED: f = Fault.unauthorizedOnce(); break;
             case LATENCY:

@@ -33,6 +33,7 @@ final class ErrorBodies {
             case 413: return "Request Entity Too Large";
             case 415: return "Unsupported Media Type";
             case 416: return "Requested Range Not Satisfiable";
+            case 429: return "Too Many Requests";
             case 500: return "Internal Server Error";
             case 503: return "Service Unavailable";
             default: return "Error";

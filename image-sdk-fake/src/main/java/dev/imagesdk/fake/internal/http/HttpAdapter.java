@@ -223,9 +223,26 @@ public final class HttpAdapter implements AutoCloseable {
                 }
                 return false;
             case SERVICE_UNAVAILABLE:
-                long secs = Math.max(0, fault.duration().toSeconds());
-                c.error(GlanceException.of(503, "The server is currently unavailable. Please try again at a later time.")
-                        .header("Retry-After", Long.toString(secs)));
+                c.error(retryAfter(GlanceException.of(503,
+                        "The server is currently unavailable. Please try again at a later time."), fault));
+                return true;
+            case TOO_MANY_REQUESTS:
+                c.error(retryAfter(GlanceException.of(429, "Too many requests. Please slow down."), fault));
+                return true;
+            case INTERNAL_ERROR:
+                c.error(GlanceException.of(500, "The server has either erred or is incapable of performing the "
+                        + "requested operation."));
+                return true;
+            case RESET_BEFORE_RESPONSE:
+                c.abort();
+                return true;
+            case HANG:
+                try {
+                    faults.stall(fault.duration());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                c.abort();
                 return true;
             case UNAUTHORIZED:
                 unauthorized(c);
@@ -234,6 +251,12 @@ public final class HttpAdapter implements AutoCloseable {
                 c.bodyFault = fault;
                 return false;
         }
+    }
+
+    private static GlanceException retryAfter(GlanceException e, Fault fault) {
+        return fault.hasRetryAfter()
+                ? e.header("Retry-After", Long.toString(Math.max(0, fault.duration().toSeconds())))
+                : e;
     }
 
     private static void sleep(long ms) {

@@ -57,7 +57,13 @@ final class KeystoneRoutes {
                 } else if (c.method.equals("GET") || c.method.equals("HEAD")) {
                     validateV3(c);
                 } else if (c.method.equals("DELETE")) {
-                    identity.revoke(c.header("X-Subject-Token"));
+                    String subject = c.header("X-Subject-Token");
+                    if (subject == null || identity.validate(subject).isEmpty()) {
+                        // Keystone: 404 for a missing, unknown or already revoked subject token
+                        error(c, 404, "Not Found", "Could not find token.");
+                        return;
+                    }
+                    identity.revoke(subject);
                     c.status = 204;
                     c.sendResponseHeaders(204, -1);
                     c.ex.close();
@@ -73,8 +79,91 @@ final class KeystoneRoutes {
                 issueV2(c);
                 return;
             default:
+                if (path.equals("/v3/projects") || path.startsWith("/v3/projects/")) {
+                    projects(c, path.substring("/v3/projects".length()));
+                    return;
+                }
                 error(c, 404, "Not Found", "The resource could not be found.");
         }
+    }
+
+    /**
+     * {@code GET /v3/projects[/{id}]} with Keystone's default policies: a user may read its own
+     * project, only an admin lists or reads others (403 otherwise, which OSC's project lookup
+     * turns into "use the value as the id", as against real Keystone).
+     */
+    private void projects(Call c, String rest) throws IOException {
+        Optional<Identity.Token> t = identity.validate(c.header("X-Auth-Token"));
+        if (t.isEmpty()) {
+            unauthorized(c);
+            return;
+        }
+        if (!c.method.equals("GET")) {
+            error(c, 405, "Method Not Allowed", "The method is not allowed for the requested URL.");
+            return;
+        }
+        Identity.User u = t.get().user();
+        if (rest.isEmpty() || rest.equals("/")) {
+            if (!u.admin()) {
+                forbidden(c, "identity:list_projects");
+                return;
+            }
+            String name = c.param("name");
+            List<Object> out = new ArrayList<>();
+            for (Identity.User p : projectOwners()) {
+                if (name == null || name.equals(p.projectName())) {
+                    out.add(project(p.projectId(), p.projectName(), c.baseUrl));
+                }
+            }
+            Map<String, Object> links = new LinkedHashMap<>();
+            links.put("next", null);
+            links.put("self", c.baseUrl + "/v3/projects");
+            links.put("previous", null);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("links", links);
+            body.put("projects", out);
+            c.json(200, body);
+            return;
+        }
+        String id = rest.substring(1);
+        if (!u.admin() && !id.equals(u.projectId())) {
+            forbidden(c, "identity:get_project");
+            return;
+        }
+        Optional<String> name = identity.projectName(id);
+        if (name.isEmpty()) {
+            error(c, 404, "Not Found", "Could not find project: " + id + ".");
+            return;
+        }
+        c.json(200, Map.of("project", project(id, name.get(), c.baseUrl)));
+    }
+
+    /** One user per project, so each project is listed once, in a stable order. */
+    private List<Identity.User> projectOwners() {
+        Map<String, Identity.User> byProject = new java.util.TreeMap<>();
+        for (Identity.User p : identity.users()) {
+            byProject.putIfAbsent(p.projectId(), p);
+        }
+        return new ArrayList<>(byProject.values());
+    }
+
+    private static Map<String, Object> project(String id, String name, String base) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", id);
+        p.put("name", name);
+        p.put("domain_id", "default");
+        p.put("description", "");
+        p.put("enabled", true);
+        p.put("parent_id", "default");
+        p.put("is_domain", false);
+        p.put("tags", List.of());
+        p.put("options", Map.of());
+        p.put("links", Map.of("self", base + "/v3/projects/" + id));
+        return p;
+    }
+
+    private static void forbidden(Call c, String action) throws IOException {
+        error(c, 403, "Forbidden", "You are not authorized to perform the requested action: " + action + ".");
     }
 
     private static Map<String, Object> v3Version(String base) {

@@ -9,7 +9,6 @@ import dev.imagesdk.fake.internal.engine.ImageQuery;
 import dev.imagesdk.fake.internal.engine.Member;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -296,7 +295,7 @@ final class V1Routes {
 
     /** Uploads the body and checks the client's size and checksum headers, killing the image on mismatch. */
     private void receive(Call c, String id, Meta m) throws IOException {
-        engine.upload(c.caller, id, c.body());
+        engine.upload(c.caller, id, c.uploadBody());
         Image img = engine.peek(id).orElseThrow(() -> GlanceException.imageNotFound(id));
         engine.completeTransition(id);
         img = engine.peek(id).orElse(img);
@@ -383,11 +382,7 @@ final class V1Routes {
             c.ex.close();
             return;
         }
-        c.sendResponseHeaders(200, size);
-        try (InputStream in = blob.open(0, size); OutputStream out = c.ex.getResponseBody()) {
-            in.transferTo(out);
-        }
-        c.ex.close();
+        c.streamBody(200, blob.open(0, size), 0, size);
     }
 
     private static String time(Instant t) {

@@ -1,6 +1,5 @@
 package dev.imagesdk.fake.internal.http;
 
-import dev.imagesdk.fake.Fault;
 import dev.imagesdk.fake.Operation;
 import dev.imagesdk.fake.internal.engine.Blob;
 import dev.imagesdk.fake.internal.engine.Engine;
@@ -9,10 +8,8 @@ import dev.imagesdk.fake.internal.engine.GlanceException;
 import dev.imagesdk.fake.internal.engine.Image;
 import dev.imagesdk.fake.internal.engine.ImageQuery;
 import dev.imagesdk.fake.internal.engine.PatchOp;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -276,32 +273,7 @@ final class V2Routes {
             throw GlanceException.raw(415, "The request media type " + (ct == null ? "None" : ct)
                     + " is not supported by this server.\n<br /><br />\n");
         }
-        InputStream in = c.body();
-        Fault f = c.bodyFault;
-        if (f == null || f.kind() != Fault.Kind.DROP_MID_UPLOAD) {
-            return in;
-        }
-        long limit = f.offset();
-        return new FilterInputStream(in) {
-            private long read;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (read >= limit) {
-                    throw new Call.Dropped();
-                }
-                int n = super.read(b, off, (int) Math.min(len, limit - read));
-                if (n > 0) read += n;
-                return n;
-            }
-        };
+        return c.uploadBody();
     }
 
     private void download(Call c, String id) throws IOException {
@@ -332,44 +304,7 @@ final class V2Routes {
         c.setHeader("Content-MD5", blob.md5());
         c.setHeader("X-Openstack-Request-Id", c.requestId);
         c.status = code;
-        Fault f = c.bodyFault;
-        long cut = -1;
-        long corrupt = -1;
-        if (f != null) {
-            switch (f.kind()) {
-                case TRUNCATED_BODY: cut = length / 2; break;
-                case DROP_MID_DOWNLOAD: cut = Math.min(f.offset(), length); break;
-                case CORRUPTED_BYTE: corrupt = f.offset(); break;
-                default: break;
-            }
-        }
-        if (length == 0) {
-            c.sendResponseHeaders(code, -1);
-            c.ex.close();
-            return;
-        }
-        c.sendResponseHeaders(code, length);
-        OutputStream out = c.ex.getResponseBody();
-        try (InputStream in = blob.open(start, length)) {
-            byte[] buf = new byte[64 * 1024];
-            long sent = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                if (corrupt >= start + sent && corrupt < start + sent + n) {
-                    int i = (int) (corrupt - start - sent);
-                    buf[i] = (byte) (buf[i] ^ 0xff);
-                }
-                if (cut >= 0 && sent + n >= cut) {
-                    out.write(buf, 0, (int) (cut - sent));
-                    out.flush();
-                    c.abort();
-                }
-                out.write(buf, 0, n);
-                sent += n;
-            }
-        }
-        out.close();
-        c.ex.close();
+        c.streamBody(code, blob.open(start, length), start, length);
     }
 
     /** A single {@code bytes=} range; unsatisfiable ones are 416. */

@@ -1,0 +1,86 @@
+package dev.imagesdk.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The two-thread reference copy of reference/limits.md ("pipe2"): the calling thread reads and updates the
+ * first digest, a second thread updates the second digest and writes; 8 buffers of 64 KiB circulate
+ * between them. Either digest may be null.
+ */
+final class Pipe2 {
+    private static final int BUFFERS = 8;
+    private static final int SIZE = 64 * 1024;
+    private static final byte[] END = new byte[0];
+
+    /** Hex digests of what was copied (null where no digest was asked for) and the byte count. */
+    record Result(long bytes, String first, String second) {
+    }
+
+    private Pipe2() {
+    }
+
+    static Result copy(InputStream in, MessageDigest first, MessageDigest second, OutputStream out)
+            throws IOException, InterruptedException {
+        BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
+        BlockingQueue<byte[]> full = new ArrayBlockingQueue<>(BUFFERS + 1);
+        BlockingQueue<Integer> lengths = new ArrayBlockingQueue<>(BUFFERS + 1);
+        for (int i = 0; i < BUFFERS; i++) {
+            free.add(new byte[SIZE]);
+        }
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try {
+                while (true) {
+                    byte[] b = full.take();
+                    int n = lengths.take();
+                    if (b == END) {
+                        return;
+                    }
+                    if (second != null) {
+                        second.update(b, 0, n);
+                    }
+                    out.write(b, 0, n);
+                    free.put(b);
+                }
+            } catch (Throwable t) {
+                failed.set(t);
+                free.clear();
+                free.offer(new byte[SIZE]); // unblock the reader; it checks failed
+            }
+        }, "pipe2-writer");
+        writer.setDaemon(true);
+        writer.start();
+        long total = 0;
+        try {
+            while (failed.get() == null) {
+                byte[] b = free.take();
+                int n = in.readNBytes(b, 0, SIZE);
+                if (n <= 0) {
+                    break;
+                }
+                if (first != null) {
+                    first.update(b, 0, n);
+                }
+                total += n;
+                lengths.put(n);
+                full.put(b);
+            }
+        } finally {
+            lengths.put(0);
+            full.put(END);
+            writer.join();
+        }
+        if (failed.get() != null) {
+            throw new IOException("writer failed: " + failed.get(), failed.get());
+        }
+        return new Result(total, first == null ? null : HexFormat.of().formatHex(first.digest()),
+                second == null ? null : HexFormat.of().formatHex(second.digest()));
+    }
+}

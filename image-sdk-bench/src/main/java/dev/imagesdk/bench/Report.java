@@ -1,0 +1,221 @@
+package dev.imagesdk.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** The human table (median, min, max per variant) and the machine-readable {@code RESULT} line / JSON. */
+final class Report {
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("up-raw", "(a) raw HttpURLConnection, no hashing"),
+            Map.entry("up-ref", "(b) raw 2-thread MD5||SHA-512 reference"),
+            Map.entry("hash", "hashing alone (MD5||SHA-512, file read)"),
+            Map.entry("up-sdk2", "(c) SDK v2, verified"),
+            Map.entry("up-sdk1", "(d) SDK v1, verified"),
+            Map.entry("up-o4j", "(e) openstack4j 3.12, unverified"),
+            Map.entry("down-raw", "(a) raw HttpURLConnection, no hashing"),
+            Map.entry("down-ref", "(b) raw 2-thread MD5||SHA-512 reference"),
+            Map.entry("down-ref512", "(b') raw 2-thread, SHA-512 only (SDK's work)"),
+            Map.entry("hash512", "hashing alone (SHA-512, file read)"),
+            Map.entry("down-sdk2", "(c) SDK v2, verified (SHA-512)"),
+            Map.entry("down-sdk1", "(d) SDK v1, verified (MD5)"),
+            Map.entry("down-o4j", "(e) openstack4j 3.12, unverified, to file"),
+            Map.entry("meta-raw", "raw HttpClient + Jackson, kept alive"),
+            Map.entry("meta-sdk2", "SDK v2 get"),
+            Map.entry("meta-o4j", "openstack4j 3.12 get"),
+            Map.entry("list-raw", "raw HttpClient + Jackson, follows next"),
+            Map.entry("list-sdk2", "SDK v2 lazy list"),
+            Map.entry("list-o4j", "openstack4j 3.12, marker loop"),
+            Map.entry("conc-ref-up", "8 raw 2-thread reference uploads"),
+            Map.entry("conc-sdk2-up", "8 SDK uploads, one ImageService"),
+            Map.entry("conc-ref-down", "8 raw 2-thread SHA-512 downloads"),
+            Map.entry("conc-sdk2-down", "8 SDK downloads, one ImageService"),
+            Map.entry("big-sdk2", "SDK v2 at -Xmx64m"));
+
+    private final Options o;
+    private final Results r;
+    private final Map<String, String> result;
+
+    Report(Options o, Results r) {
+        this.o = o;
+        this.r = r;
+        this.result = result();
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        transfer(out, "upload", "1. Upload " + o.sizeMib + " MiB");
+        transfer(out, "download", "2. Download " + o.sizeMib + " MiB");
+        List<Map<String, String>> big = r.runs("big", "big-sdk2");
+        if (!big.isEmpty()) {
+            Map<String, String> m = big.get(0);
+            out.printf("%n3. %d MiB upload + download, SDK v2 in a child JVM at -Xmx64m: %s (peak heap up %s MiB, down %s MiB;"
+                            + " up %s s, down %s s)%s%n", o.bigMib, pass(m), dec(m, "up_heap_mib", 1), dec(m, "down_heap_mib", 1),
+                    dec(m, "up_wall_s", 2), dec(m, "down_wall_s", 2),
+                    m.containsKey("error") ? " error " + m.get("error") : "");
+        }
+        latency(out);
+        for (String kase : new String[] {"list100", "list1000"}) {
+            simple(out, kase, (kase.equals("list100") ? "5. List, page size 100" : "5. List, page size 1000")
+                    + " (" + o.listImages + " images)");
+        }
+        transfer(out, "concurrent", "6. Concurrency: " + o.par + " x " + o.concMib + " MiB (aggregate)");
+        out.println();
+        out.println("Ratios are medians of per-round ratios (same round, same server). Throughput: SDK/other, higher is"
+                + " better; cpu, latency, time: SDK/other, lower is better. 'other cores' = CPU used by other processes"
+                + " during the timed operation (machine busy minus client and server).");
+        out.println(Stats.resultLine(result));
+    }
+
+    private void transfer(PrintStream out, String kase, String title) {
+        Map<String, List<Map<String, String>>> vs = r.byCase.get(kase);
+        if (vs == null) {
+            return;
+        }
+        out.printf("%n%s%n", title);
+        out.printf("  %-46s %5s %22s %10s %9s %12s %7s %s%n", "variant", "runs", "MiB/s med (min-max)", "cpu s/GiB",
+                "heap MiB", "server s/GiB", "other", "errors");
+        for (String v : vs.keySet()) {
+            List<Double> mibs = r.values(kase, v, Results.Metric.MIBS);
+            out.printf("  %-46s %5d %22s %10s %9s %12s %7s %s%n", LABELS.getOrDefault(v, v), vs.get(v).size(),
+                    Stats.num(Stats.median(mibs), 0) + " (" + Stats.num(Stats.min(mibs), 0) + "-"
+                            + Stats.num(Stats.max(mibs), 0) + ")",
+                    Stats.num(Stats.median(r.values(kase, v, Results.Metric.CPU_PER_GIB)), 2),
+                    Stats.num(Stats.max(r.values(kase, v, Results.Metric.HEAP)), 0),
+                    Stats.num(Stats.median(r.values(kase, v, Results.Metric.SERVER_CPU_PER_GIB)), 2),
+                    Stats.num(Stats.median(r.values(kase, v, Results.Metric.OTHER)), 2), errors(kase, v));
+        }
+    }
+
+    private void latency(PrintStream out) {
+        Map<String, List<Map<String, String>>> vs = r.byCase.get("metadata");
+        if (vs == null) {
+            return;
+        }
+        out.printf("%n4. Metadata: %d x GET image per run%n", o.metaCalls);
+        out.printf("  %-46s %5s %24s %8s %9s %9s %s%n", "variant", "runs", "median ms (min-max)", "p90 ms", "cpu s",
+                "heap MiB", "errors");
+        for (String v : vs.keySet()) {
+            List<Double> lat = r.values("metadata", v, Results.Metric.LATENCY);
+            out.printf("  %-46s %5d %24s %8s %9s %9s %s%n", LABELS.getOrDefault(v, v), vs.get(v).size(),
+                    Stats.num(Stats.median(lat), 3) + " (" + Stats.num(Stats.min(lat), 3) + "-" + Stats.num(Stats.max(lat), 3) + ")",
+                    Stats.num(Stats.median(r.values("metadata", v, Results.Metric.P90)), 3),
+                    Stats.num(Stats.median(r.values("metadata", v, Results.Metric.CPU)), 2),
+                    Stats.num(Stats.max(r.values("metadata", v, Results.Metric.HEAP)), 0), errors("metadata", v));
+        }
+    }
+
+    private void simple(PrintStream out, String kase, String title) {
+        Map<String, List<Map<String, String>>> vs = r.byCase.get(kase);
+        if (vs == null) {
+            return;
+        }
+        out.printf("%n%s%n", title);
+        out.printf("  %-46s %5s %24s %9s %9s %8s %s%n", "variant", "runs", "time s med (min-max)", "cpu s", "heap MiB",
+                "images", "errors");
+        for (String v : vs.keySet()) {
+            List<Double> w = r.values(kase, v, Results.Metric.WALL);
+            String count = vs.get(v).isEmpty() ? "-" : vs.get(v).get(0).getOrDefault("count", "-");
+            out.printf("  %-46s %5d %24s %9s %9s %8s %s%n", LABELS.getOrDefault(v, v), vs.get(v).size(),
+                    Stats.num(Stats.median(w), 3) + " (" + Stats.num(Stats.min(w), 3) + "-" + Stats.num(Stats.max(w), 3) + ")",
+                    Stats.num(Stats.median(r.values(kase, v, Results.Metric.CPU)), 2),
+                    Stats.num(Stats.max(r.values(kase, v, Results.Metric.HEAP)), 0), count, errors(kase, v));
+        }
+    }
+
+    private String errors(String kase, String v) {
+        List<String> e = new ArrayList<>();
+        for (Map<String, String> m : r.runs(kase, v)) {
+            if (m.containsKey("error")) {
+                e.add(m.get("error"));
+            }
+        }
+        return e.isEmpty() ? "" : e.size() + ": " + e.get(0);
+    }
+
+    private static String dec(Map<String, String> m, String key, int decimals) {
+        Double v = Results.Metric.get(m, key);
+        return v == null ? "-" : Stats.num(OptionalDouble.of(v), decimals);
+    }
+
+    private static String pass(Map<String, String> m) {
+        return "true".equals(m.get("pass")) ? "pass" : "fail";
+    }
+
+    private OptionalDouble ratio(String kase, String a, String b, Results.Metric metric) {
+        return Stats.pairedRatio(r.values(kase, a, metric), r.values(kase, b, metric));
+    }
+
+    private static OptionalDouble worst(OptionalDouble x, OptionalDouble y, boolean higherIsWorse) {
+        if (x.isEmpty()) {
+            return y;
+        }
+        if (y.isEmpty()) {
+            return x;
+        }
+        return OptionalDouble.of(higherIsWorse ? Math.max(x.getAsDouble(), y.getAsDouble())
+                : Math.min(x.getAsDouble(), y.getAsDouble()));
+    }
+
+    private Map<String, String> result() {
+        Results.Metric t = Results.Metric.MIBS;
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("mode", o.quick ? "quick" : "full");
+        m.put("size_mib", String.valueOf(o.sizeMib));
+        m.put("upload_vs_raw_hashing", Stats.ratio(ratio("upload", "up-sdk2", "up-ref", t)));
+        m.put("download_vs_raw_hashing", Stats.ratio(ratio("download", "down-sdk2", "down-ref", t)));
+        m.put("upload_vs_raw", Stats.ratio(ratio("upload", "up-sdk2", "up-raw", t)));
+        m.put("download_vs_raw", Stats.ratio(ratio("download", "down-sdk2", "down-raw", t)));
+        m.put("upload_vs_openstack4j", Stats.ratio(ratio("upload", "up-sdk2", "up-o4j", t)));
+        m.put("download_vs_openstack4j", Stats.ratio(ratio("download", "down-sdk2", "down-o4j", t)));
+        m.put("cpu_per_gib_vs_hashing", Stats.ratio(ratio("upload", "up-sdk2", "hash", Results.Metric.CPU_PER_GIB)));
+        m.put("metadata_vs_raw", Stats.ratio(ratio("metadata", "meta-sdk2", "meta-raw", Results.Metric.LATENCY)));
+        m.put("list_vs_raw", Stats.ratio(worst(ratio("list100", "list-sdk2", "list-raw", Results.Metric.WALL),
+                ratio("list1000", "list-sdk2", "list-raw", Results.Metric.WALL), true)));
+        OptionalDouble cu = ratio("concurrent", "conc-sdk2-up", "conc-ref-up", t);
+        OptionalDouble cd = ratio("concurrent", "conc-sdk2-down", "conc-ref-down", t);
+        m.put("concurrent_vs_raw", Stats.ratio(worst(cu, cd, false)));
+        List<Map<String, String>> big = r.runs("big", "big-sdk2");
+        m.put("xmx64m_4gib", big.isEmpty() ? "n/a" : pass(big.get(0)));
+        // extras
+        m.put("upload_v1_vs_raw_hashing", Stats.ratio(ratio("upload", "up-sdk1", "up-ref", t)));
+        m.put("download_v1_vs_raw_hashing", Stats.ratio(ratio("download", "down-sdk1", "down-ref", t)));
+        m.put("download_vs_raw_sha512", Stats.ratio(ratio("download", "down-sdk2", "down-ref512", t)));
+        m.put("download_cpu_per_gib_vs_hashing",
+                Stats.ratio(ratio("download", "down-sdk2", "hash512", Results.Metric.CPU_PER_GIB)));
+        m.put("metadata_vs_openstack4j", Stats.ratio(ratio("metadata", "meta-sdk2", "meta-o4j", Results.Metric.LATENCY)));
+        m.put("list_vs_openstack4j", Stats.ratio(worst(ratio("list100", "list-sdk2", "list-o4j", Results.Metric.WALL),
+                ratio("list1000", "list-sdk2", "list-o4j", Results.Metric.WALL), true)));
+        m.put("list100_vs_raw", Stats.ratio(ratio("list100", "list-sdk2", "list-raw", Results.Metric.WALL)));
+        m.put("list1000_vs_raw", Stats.ratio(ratio("list1000", "list-sdk2", "list-raw", Results.Metric.WALL)));
+        m.put("concurrent_upload_vs_raw", Stats.ratio(cu));
+        m.put("concurrent_download_vs_raw", Stats.ratio(cd));
+        m.put("upload_heap_vs_openstack4j", Stats.ratio(ratio("upload", "up-sdk2", "up-o4j", Results.Metric.HEAP)));
+        m.put("download_heap_vs_openstack4j", Stats.ratio(ratio("download", "down-sdk2", "down-o4j", Results.Metric.HEAP)));
+        m.put("server_cpu_s_per_gib_upload",
+                Stats.num(Stats.median(r.values("upload", "up-sdk2", Results.Metric.SERVER_CPU_PER_GIB)), 2));
+        m.put("server_cpu_s_per_gib_download",
+                Stats.num(Stats.median(r.values("download", "down-sdk2", Results.Metric.SERVER_CPU_PER_GIB)), 2));
+        m.put("xmx64m_4gib_heap_mib", big.isEmpty() ? "n/a" : dec(big.get(0), "heap_mib", 1));
+        List<Double> other = new ArrayList<>();
+        r.byCase.forEach((k, vs) -> vs.values().forEach(l -> l.forEach(x -> other.add(Results.Metric.OTHER.of(x)))));
+        m.put("other_cores_median", Stats.num(Stats.median(other), 2));
+        m.put("errors", String.valueOf(r.errors()));
+        return m;
+    }
+
+    void writeJson(Path file) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("result", result);
+        doc.put("runs", r.byCase);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+    }
+}
