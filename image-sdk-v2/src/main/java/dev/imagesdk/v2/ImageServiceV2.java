@@ -2,6 +2,7 @@ package dev.imagesdk.v2;
 
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
+import dev.imagesdk.PagedIterable;
 import dev.imagesdk.TransferListener;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageLocation;
@@ -124,6 +125,30 @@ public interface ImageServiceV2 extends ImageService {
     Task task(String taskId);
 
     /**
+     * Creates a task ({@code POST /v2/tasks}; 201), e.g. type {@code import} with input
+     * {@code {"import_from": ..., "import_from_format": ..., "image_properties": {...}}}. Sent once (a retry could
+     * start a second task). Glance restricts the legacy task API to admins by default policy.
+     *
+     * @param type the task type
+     * @param input the task input; values may be strings, numbers, booleans, nulls, lists and maps of these
+     * @throws dev.imagesdk.exception.InvalidInputException if type is blank or input null or not JSON-mappable
+     * @throws dev.imagesdk.exception.BadRequestException if the service rejects the type or input
+     */
+    Task createTask(String type, Map<String, ?> input);
+
+    /**
+     * A lazy listing of tasks ({@code GET /v2/tasks}), following the service's {@code next} links page by page
+     * as iteration goes on. Listed tasks carry no input, result or message (Glance omits them); get them with
+     * {@link #task(String)}.
+     *
+     * @throws dev.imagesdk.exception.InvalidInputException if query is null
+     */
+    PagedIterable<Task> tasks(TaskQuery query);
+
+    /** The metadata definitions catalog ({@code /v2/metadefs/...}): namespaces, objects, properties, tags. */
+    Metadefs metadefs();
+
+    /**
      * A JSON schema as the service serves it ({@code GET /v2/schemas/<name>}), e.g. {@code image},
      * {@code images}, {@code member}, {@code task}, {@code metadefs/namespace}.
      *
@@ -157,6 +182,9 @@ public interface ImageServiceV2 extends ImageService {
      */
     void clearCache(String target);
 
-    /** The metadata definition namespaces ({@code GET /v2/metadefs/namespaces}) as JSON text. */
+    /**
+     * The first page of metadata definition namespaces ({@code GET /v2/metadefs/namespaces}) as JSON text; for
+     * typed, paged access use {@link #metadefs()}.
+     */
     String metadefNamespaces();
 }

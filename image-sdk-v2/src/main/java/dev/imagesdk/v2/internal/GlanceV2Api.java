@@ -32,6 +32,25 @@ public interface GlanceV2Api {
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
     JsonNode getUrl(URI url, @Param("token") String token);
 
+    /** A JSON POST to an absolute URL (metadefs, whose names are encoded by the caller). */
+    @RequestLine("POST")
+    @Headers({"X-Auth-Token: {token}", "Accept: application/json", "Content-Type: application/json",
+            "X-Openstack-Append: {append}"})
+    JsonNode postUrl(URI url, @Param("token") String token, @Param("append") String append, JsonNode body);
+
+    /** A POST without a body to an absolute URL (creating one metadef tag). */
+    @RequestLine("POST")
+    @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
+    JsonNode postUrlEmpty(URI url, @Param("token") String token);
+
+    @RequestLine("PUT")
+    @Headers({"X-Auth-Token: {token}", "Accept: application/json", "Content-Type: application/json"})
+    JsonNode putUrl(URI url, @Param("token") String token, JsonNode body);
+
+    @RequestLine("DELETE")
+    @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
+    void deleteUrl(URI url, @Param("token") String token);
+
     @RequestLine("PATCH /v2/images/{id}")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json",
             "Content-Type: " + JsonPatch.MEDIA_TYPE})
@@ -101,6 +120,10 @@ public interface GlanceV2Api {
     @RequestLine("GET /v2/images/{id}/tasks")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
     JsonNode imageTasks(@Param("token") String token, @Param("id") String id);
+
+    @RequestLine("POST /v2/tasks")
+    @Headers({"X-Auth-Token: {token}", "Accept: application/json", "Content-Type: application/json"})
+    JsonNode createTask(@Param("token") String token, JsonNode body);
 
     @RequestLine("GET /v2/tasks/{id}")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})

@@ -34,6 +34,8 @@ import dev.imagesdk.v2.ImportMethod;
 import dev.imagesdk.v2.ImportRequest;
 import dev.imagesdk.v2.StoreInfo;
 import dev.imagesdk.v2.Task;
+import dev.imagesdk.v2.TaskQuery;
+import dev.imagesdk.v2.Metadefs;
 import dev.imagesdk.v2.Usage;
 import feign.Response;
 
@@ -78,6 +80,7 @@ public final class V2ImageService implements ImageServiceV2 {
     private final V2Settings settings;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Metadefs metadefs;
 
     /**
      * @param endpointRoot the image endpoint as in the catalog (e.g. {@code http://host:9292} or
@@ -94,6 +97,7 @@ public final class V2ImageService implements ImageServiceV2 {
         this.json = Objects.requireNonNull(json, "json");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onClose = onClose == null ? () -> { } : onClose;
+        this.metadefs = new V2Metadefs(api, calls, json, this.endpointRoot);
     }
 
     @Override
@@ -166,18 +170,18 @@ public final class V2ImageService implements ImageServiceV2 {
     @Override
     public PagedIterable<Image> list(ImageQuery query) {
         notNull("query", query);
-        return ImagePager.list(query, this::getPath);
+        return ImagePager.list(query, p -> getPath("list images", p));
     }
 
     /** GET of a path (with its encoded query) under the endpoint root, e.g. a {@code next} link. */
-    private JsonNode getPath(String pathAndQuery) {
+    JsonNode getPath(String operation, String pathAndQuery) {
         URI url;
         try {
             url = URI.create(endpointRoot + pathAndQuery);
         } catch (IllegalArgumentException e) {
             throw new ImageSdkClientException("The service sent a link that is not a valid URI: " + pathAndQuery, e);
         }
-        return calls.run("list images", "GET", true, token -> api.getUrl(url, token));
+        return calls.run(operation, "GET", true, token -> api.getUrl(url, token));
     }
 
     @Override
@@ -549,6 +553,47 @@ public final class V2ImageService implements ImageServiceV2 {
             api.clearCache(token, target);
             return null;
         });
+    }
+
+    @Override
+    public Task createTask(String type, Map<String, ?> input) {
+        if (type == null || type.isBlank()) {
+            throw new InvalidInputException("type", type, "must not be blank");
+        }
+        notNull("input", input);
+        ObjectNode body = NODES.objectNode();
+        body.put("type", type);
+        try {
+            body.set("input", json.valueToTree(input));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("input", input.keySet(), "cannot be written as JSON: " + e.getMessage());
+        }
+        return calls.run("create task", "POST", false, token -> V2Json.task(api.createTask(token, body)));
+    }
+
+    @Override
+    public PagedIterable<Task> tasks(TaskQuery query) {
+        notNull("query", query);
+        StringBuilder q = new StringBuilder();
+        query.type().ifPresent(v -> param(q, "type", v));
+        query.status().ifPresent(v -> param(q, "status", v));
+        query.sortKey().ifPresent(v -> param(q, "sort_key", v));
+        query.sortDir().ifPresent(v -> param(q, "sort_dir", v));
+        query.pageSize().ifPresent(v -> param(q, "limit", Integer.toString(v)));
+        String first = "/v2/tasks" + (q.length() == 0 ? "" : "?" + q);
+        return PagedIterable.of(new JsonPager<>(first, "tasks", p -> getPath("list tasks", p), V2Json::task), -1);
+    }
+
+    static void param(StringBuilder q, String name, String value) {
+        if (q.length() > 0) {
+            q.append('&');
+        }
+        q.append(name).append('=').append(QueryEncoder.encode(value));
+    }
+
+    @Override
+    public Metadefs metadefs() {
+        return metadefs;
     }
 
     @Override

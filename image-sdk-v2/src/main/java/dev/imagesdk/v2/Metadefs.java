@@ -1,0 +1,124 @@
+package dev.imagesdk.v2;
+
+import dev.imagesdk.PagedIterable;
+
+import java.util.List;
+
+/**
+ * The Glance metadata definitions catalog ({@code /v2/metadefs}), reached by {@link ImageServiceV2#metadefs()}.
+ *
+ * <p>Reads return small typed records that keep the full document as JSON text, so fields this SDK does not
+ * model are never lost. Writes of namespaces, objects and properties take the JSON document Glance's
+ * {@code metadefs/*} schemas describe (e.g. {@code {"namespace":"ns","display_name":"N","visibility":"public"}});
+ * it must be one JSON object, checked before sending. Updates ({@code PUT}) replace the whole document, as on
+ * the service: send what a read returned, changed.
+ *
+ * <p>Failure rules are those of {@link dev.imagesdk.ImageService}: only
+ * {@link dev.imagesdk.exception.ImageSdkException} subclasses are thrown; an unknown namespace or item is
+ * {@link dev.imagesdk.exception.NotFoundException}, a duplicate name {@link dev.imagesdk.exception.ConflictException},
+ * a body the schema rejects {@link dev.imagesdk.exception.BadRequestException}, a write without the admin role
+ * (Glance's default policy) {@link dev.imagesdk.exception.ForbiddenException}. Reads, {@code PUT}s and deletes are
+ * retried on transient failures (a delete answering 404 on a retry succeeded earlier); {@code POST}s are sent once.
+ * Names are validated non-blank with {@link dev.imagesdk.exception.InvalidInputException}.
+ */
+public interface Metadefs {
+
+    // ---- namespaces ----
+
+    /**
+     * A lazy listing of namespaces ({@code GET /v2/metadefs/namespaces}), following {@code next} links.
+     *
+     * @param resourceTypes only namespaces associated with one of these (e.g. {@code OS::Glance::Image}); empty = all
+     * @param visibility {@code public}, {@code private}, or null for both
+     * @param pageSize items per page, or 0 for the service's default
+     */
+    PagedIterable<MetadefNamespace> namespaces(List<String> resourceTypes, String visibility, int pageSize);
+
+    /** All namespaces visible to the caller. */
+    default PagedIterable<MetadefNamespace> namespaces() {
+        return namespaces(List.of(), null, 0);
+    }
+
+    /** One namespace with its embedded objects, properties and tags ({@code GET .../namespaces/{ns}}). */
+    MetadefNamespace namespace(String namespace);
+
+    /** Creates a namespace ({@code POST /v2/metadefs/namespaces}; 201) from its JSON document. */
+    MetadefNamespace createNamespace(String namespaceJson);
+
+    /** Replaces a namespace's document ({@code PUT .../namespaces/{ns}}); may rename it. */
+    MetadefNamespace updateNamespace(String namespace, String namespaceJson);
+
+    /** Deletes a namespace and everything in it ({@code DELETE .../namespaces/{ns}}; 204). */
+    void deleteNamespace(String namespace);
+
+    // ---- objects ----
+
+    /** The namespace's objects ({@code GET .../namespaces/{ns}/objects}). */
+    List<MetadefObject> objects(String namespace);
+
+    MetadefObject object(String namespace, String name);
+
+    /** Creates an object ({@code POST .../objects}; 201) from its JSON document ({@code name} required). */
+    MetadefObject createObject(String namespace, String objectJson);
+
+    MetadefObject updateObject(String namespace, String name, String objectJson);
+
+    void deleteObject(String namespace, String name);
+
+    // ---- properties ----
+
+    /** The namespace's properties ({@code GET .../properties}; the service answers a map keyed by name). */
+    List<MetadefProperty> properties(String namespace);
+
+    MetadefProperty property(String namespace, String name);
+
+    /** Creates a property ({@code POST .../properties}; 201); {@code name}, {@code title}, {@code type} required. */
+    MetadefProperty createProperty(String namespace, String propertyJson);
+
+    MetadefProperty updateProperty(String namespace, String name, String propertyJson);
+
+    void deleteProperty(String namespace, String name);
+
+    // ---- resource types ----
+
+    /** Every resource type the service knows ({@code GET /v2/metadefs/resource_types}). */
+    List<ResourceTypeAssociation> resourceTypes();
+
+    /** The namespace's resource type associations ({@code GET .../namespaces/{ns}/resource_types}). */
+    List<ResourceTypeAssociation> resourceTypeAssociations(String namespace);
+
+    /**
+     * Associates a resource type with the namespace ({@code POST .../resource_types}; 201).
+     *
+     * @param prefix the property prefix, or null
+     * @param propertiesTarget the properties target, or null
+     */
+    ResourceTypeAssociation associateResourceType(String namespace, String resourceType, String prefix,
+                                                  String propertiesTarget);
+
+    /** Removes an association ({@code DELETE .../resource_types/{name}}; 204). */
+    void dissociateResourceType(String namespace, String resourceType);
+
+    // ---- tags ----
+
+    List<MetadefTag> tags(String namespace);
+
+    MetadefTag tag(String namespace, String name);
+
+    /** Creates one tag ({@code POST .../tags/{name}}, no body; 201). */
+    MetadefTag createTag(String namespace, String name);
+
+    /**
+     * Creates several tags at once ({@code POST .../tags}; 201).
+     *
+     * @param append keep the namespace's existing tags ({@code X-Openstack-Append: True}, as glanceclient sends
+     *               it; releases without the header ignore it and replace); without it Glance replaces them all
+     * @return the tags the service reported
+     */
+    List<MetadefTag> createTags(String namespace, List<String> names, boolean append);
+
+    /** Renames a tag ({@code PUT .../tags/{name}} with {@code {"name": newName}}). */
+    MetadefTag updateTag(String namespace, String name, String newName);
+
+    void deleteTag(String namespace, String name);
+}
