@@ -1,5 +1,6 @@
 package dev.imagesdk.internal.transfer;
 
+import dev.imagesdk.testsupport.memory.GeneratedBytes;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
@@ -34,7 +35,7 @@ public final class HashThroughputMain {
             long c1 = os.getProcessCpuTime();
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             MessageDigest sha = MessageDigest.getInstance("SHA-512");
-            pipe.copy(new GeneratedStream(size), -1, List.of(md5), List.of(sha), OutputStream.nullOutputStream(),
+            pipe.copy(new GeneratedBytes(size), -1, List.of(md5), List.of(sha), OutputStream.nullOutputStream(),
                     null, null);
             String piped = HashAlgorithms.hex(md5);
             long t2 = System.nanoTime();
@@ -53,7 +54,7 @@ public final class HashThroughputMain {
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         MessageDigest sha = MessageDigest.getInstance("SHA-512");
         byte[] buf = new byte[64 * 1024];
-        try (InputStream in = new GeneratedStream(size)) {
+        try (InputStream in = new GeneratedBytes(size)) {
             int n;
             while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
                 md5.update(buf, 0, n);

@@ -1,5 +1,6 @@
 package dev.imagesdk.internal.transfer;
 
+import dev.imagesdk.testsupport.memory.GeneratedBytes;
 import com.sun.net.httpserver.HttpServer;
 import dev.imagesdk.DownloadResult;
 import dev.imagesdk.ImageData;
@@ -53,7 +54,7 @@ public final class LargeTransferMemoryCheck {
             }
         });
         server.createContext("/download", exchange -> {
-            try (InputStream in = new GeneratedStream(size); OutputStream out = exchange.getResponseBody()) {
+            try (InputStream in = new GeneratedBytes(size); OutputStream out = exchange.getResponseBody()) {
                 exchange.sendResponseHeaders(200, size);
                 byte[] buf = new byte[64 * 1024];
                 int n;
@@ -83,7 +84,7 @@ public final class LargeTransferMemoryCheck {
         try (TransferEngine engine = new TransferEngine(TransferConfig.defaults())) {
             long t0 = System.nanoTime();
             UploadResponse up = engine.newUpload(new UploadRequest("PUT", new URL(base + "/upload"), Map.of(),
-                    ImageData.fromSupplier(() -> new GeneratedStream(size), size)), null).execute();
+                    ImageData.fromSupplier(() -> new GeneratedBytes(size), size)), null).execute();
             long t1 = System.nanoTime();
             check(up.status() == 204, "upload status " + up.status());
             check(up.hashes().bytes() == size, "client hashed " + up.hashes().bytes());

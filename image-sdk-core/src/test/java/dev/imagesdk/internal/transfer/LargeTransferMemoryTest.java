@@ -1,5 +1,6 @@
 package dev.imagesdk.internal.transfer;
 
+import dev.imagesdk.testsupport.memory.GeneratedBytes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LargeTransferMemoryTest {
 
     private static final long FOUR_GIB = 4L << 30;
-    /** Of 4 GiB of {@link GeneratedStream}, computed with coreutils md5sum, sha512sum and sha256sum. */
+    /** Of 4 GiB of {@link GeneratedBytes}, computed with coreutils md5sum, sha512sum and sha256sum. */
     private static final String MD5 = "5e40997d1e46728d4dc08e80d55d62aa";
     private static final String SHA512 = "fb5d87067d1c51ef2511c4a17ae1b9e8ccfdb96151e3e0273c5b4ab98a04f833"
             + "e58845b83990833595cee54416e9921fa1a4a702415aab5c04554621307bfb72";

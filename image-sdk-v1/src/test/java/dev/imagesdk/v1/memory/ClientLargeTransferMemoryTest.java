@@ -1,6 +1,8 @@
 package dev.imagesdk.v1.memory;
 
 import dev.imagesdk.fake.FakeGlance;
+import dev.imagesdk.testsupport.memory.ClientMemoryCheck;
+import dev.imagesdk.testsupport.memory.GeneratedBytes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

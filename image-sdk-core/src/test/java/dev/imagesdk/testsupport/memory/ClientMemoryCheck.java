@@ -1,4 +1,4 @@
-package dev.imagesdk.v1.memory;
+package dev.imagesdk.testsupport.memory;
 
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.DownloadResult;

@@ -1,13 +1,14 @@
-package dev.imagesdk.v2.memory;
+package dev.imagesdk.testsupport.memory;
 
 import java.io.InputStream;
 import java.util.Random;
 
 /**
- * Deterministic bytes of any length without storing them: the same generator as core's transfer tests (a
- * 1 MiB + 7 block from {@code new Random(20261122L)}, repeated), so the same independently computed digests apply.
+ * Deterministic pseudo-random bytes of any length without storing them: a block of a prime size
+ * (1 MiB + 7 from {@code new Random(20261122L)}, so buffer boundaries never line up with it) repeated. The
+ * memory tests of core, v1 and v2 all use it, so one set of independently computed digests applies.
  */
-final class GeneratedBytes extends InputStream {
+public final class GeneratedBytes extends InputStream {
 
     private static final byte[] BLOCK = new byte[1024 * 1024 + 7];
 
@@ -18,7 +19,7 @@ final class GeneratedBytes extends InputStream {
     private final long size;
     private long pos;
 
-    GeneratedBytes(long size) {
+    public GeneratedBytes(long size) {
         this.size = size;
     }
 
