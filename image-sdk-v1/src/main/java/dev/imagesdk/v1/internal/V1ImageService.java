@@ -14,6 +14,7 @@ import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.exception.WaiterException;
 import dev.imagesdk.internal.ImageCleanup;
 import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageQuery;
 import dev.imagesdk.model.ImageSpec;
@@ -49,13 +50,17 @@ final class V1ImageService implements ImageServiceV1 {
     private final Duration firstPoll;
     private final Duration maxPoll;
     private final boolean deleteOnChecksumMismatch;
+    private final V1UploadRetry uploads;
 
     /**
      * @param deleteOnChecksumMismatch whether an upload whose stored checksum differs from the bytes sent
      *                                 deletes the image (else it is left for inspection)
+     * @param retry the client's retry policy, which also bounds the status-aware upload retries
      */
-    V1ImageService(V1Http http, Duration firstPoll, Duration maxPoll, boolean deleteOnChecksumMismatch) {
+    V1ImageService(V1Http http, Duration firstPoll, Duration maxPoll, boolean deleteOnChecksumMismatch,
+                   RetryPolicy retry) {
         this.http = http;
+        this.uploads = new V1UploadRetry(http, retry, this::get);
         this.firstPoll = firstPoll;
         this.maxPoll = maxPoll;
         this.deleteOnChecksumMismatch = deleteOnChecksumMismatch;
@@ -69,7 +74,7 @@ final class V1ImageService implements ImageServiceV1 {
     /** A service on {@code ctx} polling from {@code firstPoll} up to {@code maxPoll}. */
     static V1ImageService create(ClientContext ctx, Duration firstPoll, Duration maxPoll) {
         return new V1ImageService(new ContextV1Http(ctx), firstPoll, maxPoll,
-                ctx.config().deleteImageOnChecksumMismatch());
+                ctx.config().deleteImageOnChecksumMismatch(), ctx.callExecutor().policy());
     }
 
     @Override
@@ -135,10 +140,9 @@ final class V1ImageService implements ImageServiceV1 {
         headers.putAll(V1HeaderCodec.forCreate(spec, new V1HeaderCodec.CreateExtras(id, size, md5(expectedMd5),
                 null, null)));
         try {
-            V1Http.Upload up = http.upload(new V1Request("POST", IMAGES, headers, null), data, listener(listener));
-            Image image = V1Json.image(up.response().body());
-            verifyUpload(image, up);
-            return image;
+            V1UploadRetry.Outcome out = uploads.send(id, new V1Request("POST", IMAGES, headers, null),
+                    dataPut(id, data), data, listener(listener));
+            return verified(out);
         } catch (ImageSdkException e) {
             boolean keepCorrupt = e instanceof ChecksumMismatchException && !deleteOnChecksumMismatch;
             if (!keepOnFailure && !keepCorrupt) {
@@ -241,21 +245,31 @@ final class V1ImageService implements ImageServiceV1 {
     @Override
     public Image upload(String imageId, ImageData data, TransferListener listener) {
         requireNonNull("data", data);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/octet-stream");
-        data.length().ifPresent(n -> headers.put("x-image-meta-size", Long.toString(n)));
-        V1Http.Upload up = http.upload(new V1Request("PUT", imagePath(imageId), headers, null), data,
-                listener(listener));
-        Image image = V1Json.image(up.response().body());
+        V1Request put = dataPut(imageId, data);
         try {
-            verifyUpload(image, up);
+            return verified(uploads.send(imageId, put, put, data, listener(listener)));
         } catch (ChecksumMismatchException e) {
             if (deleteOnChecksumMismatch) {
                 ImageCleanup.deleteQuietly(this, imageId, e); // a corrupt image is never left looking valid
             }
             throw e;
         }
-        return image;
+    }
+
+    /** The data {@code PUT} to a queued image. */
+    private static V1Request dataPut(String imageId, ImageData data) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/octet-stream");
+        data.length().ifPresent(n -> headers.put("x-image-meta-size", Long.toString(n)));
+        return new V1Request("PUT", imagePath(imageId), headers, null);
+    }
+
+    /** A recovered image was verified against the source already; a fresh answer against the bytes sent. */
+    private static Image verified(V1UploadRetry.Outcome out) {
+        if (out.upload() != null) {
+            verifyUpload(out.image(), out.upload());
+        }
+        return out.image();
     }
 
     private static void verifyUpload(Image image, V1Http.Upload up) {
