@@ -196,8 +196,10 @@ public final class UploadCall {
             // no readable answer: report the write failure
         }
         c.disconnect();
-        throw new TransportException("Sending " + describe() + " failed after " + outcome.bytes() + " bytes: "
-                + io.getMessage(), io);
+        // HttpURLConnection in streaming mode hides an early answer once a write failed; say what it likely was.
+        throw new TransportException("Sending " + describe() + " failed after " + outcome.bytes() + " bytes: the "
+                + "service closed the connection while the body was being sent (it rejected the request body, "
+                + "e.g. with 401, 413 or 503, or the connection dropped): " + io.getMessage(), io);
     }
 
     private TransportException failure(IdleWatchdog watchdog, String what, IOException e) {

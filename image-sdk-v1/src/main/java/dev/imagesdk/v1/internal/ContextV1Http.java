@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *
  * <p>Retry rules per call: HEAD, GET, DELETE and metadata PUT are idempotent; a metadata POST is a create
  * with a client-chosen id, so it is retried too (a 409 on the retry is resolved by the caller); a 404 on a
- * retried DELETE counts as success. Data uploads follow {@link DataTransport}'s rules.
+ * retried DELETE counts as success. Data uploads follow {@link DataTransport}'s rules (resent only while no
+ * body byte went out); the status-aware retry after that is {@link V1UploadRetry}'s, in the service.
  *
  * <p>The v1 root: {@code <image endpoint>/v1}, unless the endpoint as configured or catalogued already ends
  * in a v1 segment ({@code /v1} or {@code /v1.0}, as HP Cloud catalogued it), which is then kept.

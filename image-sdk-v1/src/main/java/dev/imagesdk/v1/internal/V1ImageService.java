@@ -38,7 +38,8 @@ import java.util.UUID;
 
 /**
  * The v1 implementation of {@link ImageServiceV1} over a {@link V1Http}. Stateless apart from the
- * transport; thread-safe.
+ * transport; thread-safe. Data uploads (to a queued image, or create-with-data) from a replayable source are
+ * retried by {@link V1UploadRetry} after reading the image's status; a one-shot stream is sent once.
  */
 final class V1ImageService implements ImageServiceV1 {
 
