@@ -103,11 +103,23 @@ public final class DataTransport implements AutoCloseable {
      */
     public UploadResponse upload(String operation, String method, URL url, Map<String, String> headers, ImageData data,
                                  TransferListener listener) {
+        return upload(operation, method, url, headers, data, listener, () -> { });
+    }
+
+    /**
+     * As {@link #upload(String, String, URL, Map, ImageData, TransferListener)}, telling {@code onAttempt}
+     * before each request is sent (retries and re-authentication replays included), so that a caller's own
+     * status-aware retry can share one attempt budget with the executor's instead of multiplying it.
+     */
+    public UploadResponse upload(String operation, String method, URL url, Map<String, String> headers, ImageData data,
+                                 TransferListener listener, Runnable onAttempt) {
+        Objects.requireNonNull(onAttempt, "onAttempt");
         ensureTokenValid();
         CallSpec spec = CallSpec.builder(operation, method).idempotent(false).replayable(data.isReplayable())
                 .tracksBytesSent(true).build();
         String shown = url.toString();
         return executor.execute(spec, token -> {
+            onAttempt.run();
             UploadCall call = engine.newUpload(new UploadRequest(method, url, withToken(headers, token), data),
                     listener);
             wire.request(method, shown, data.length().orElse(-1));

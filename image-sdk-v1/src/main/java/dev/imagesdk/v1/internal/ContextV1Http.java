@@ -118,9 +118,9 @@ final class ContextV1Http implements V1Http {
     }
 
     @Override
-    public Upload upload(V1Request request, ImageData source, TransferListener listener) {
+    public Upload upload(V1Request request, ImageData source, TransferListener listener, Runnable onAttempt) {
         UploadResponse r = data.upload("v1 upload " + pathOnly(request), request.method(), url(request),
-                request.headers(), source, listener);
+                request.headers(), source, listener, onAttempt);
         return new Upload(new V1Response(r.status(), r.headers(), r.body()), r.hashes().bytes(), r.hashes().md5(),
                 r.hashes().sha512());
     }

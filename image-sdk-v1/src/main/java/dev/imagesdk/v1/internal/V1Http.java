@@ -20,9 +20,10 @@ interface V1Http extends AutoCloseable {
 
     /**
      * A call whose body is image data, streamed in constant memory while MD5 and SHA-512 are computed
-     * over exactly the bytes sent.
+     * over exactly the bytes sent. {@code onAttempt} runs before each request goes out (the transport's own
+     * resends included), so callers can bound all attempts together.
      */
-    Upload upload(V1Request request, ImageData data, TransferListener listener);
+    Upload upload(V1Request request, ImageData data, TransferListener listener, Runnable onAttempt);
 
     /**
      * A pending, verified download of the data {@code request} ({@code GET /v1/images/{id}}) returns,

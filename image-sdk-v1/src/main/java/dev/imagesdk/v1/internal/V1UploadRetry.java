@@ -28,7 +28,8 @@ import java.util.function.Function;
  * match); no image after a failed create means the create never happened, so it is sent again (the
  * client-chosen id makes that safe; a 409 on such a retry is resolved the same way). Anything else, a
  * one-shot source, a non-transient failure or running out of attempts: the original failure is thrown.
- * Attempts here are capped by the retry policy's {@code maxAttempts}, and waits follow its backoff.
+ * All requests of one upload (the executor's resends included) share the retry policy's {@code maxAttempts},
+ * so the two retry layers never multiply; waits here follow the policy's backoff.
  */
 final class V1UploadRetry {
 
@@ -59,14 +60,16 @@ final class V1UploadRetry {
                  TransferListener listener) {
         V1Request request = first;
         int maxAttempts = Math.max(1, policy.maxAttempts());
+        int[] requests = {0}; // every request sent, the transport's own resends included: one budget, not nested
         for (int attempt = 1; ; attempt++) {
             try {
-                V1Http.Upload up = http.upload(request, data, listener);
+                V1Http.Upload up = http.upload(request, data, listener, () -> requests[0]++);
                 return new Outcome(V1Json.image(up.response().body()), up);
             } catch (ImageSdkException failure) {
                 boolean create = request.method().equals("POST");
                 boolean conflictOnRetry = create && attempt > 1 && failure instanceof ConflictException;
-                if (!data.isReplayable() || attempt >= maxAttempts || !(conflictOnRetry || isTransient(failure))) {
+                if (!data.isReplayable() || requests[0] >= maxAttempts
+                        || !(conflictOnRetry || isTransient(failure))) {
                     throw failure;
                 }
                 Image now;

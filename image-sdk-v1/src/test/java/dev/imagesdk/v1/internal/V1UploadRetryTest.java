@@ -47,6 +47,7 @@ class V1UploadRetryTest {
     static final class ScriptedHttp implements V1Http {
         final Deque<ImageSdkException> script = new ArrayDeque<>();
         final List<String> methods = new ArrayList<>();
+        int resendsPerCall;
 
         @Override
         public V1Response send(V1Request request) {
@@ -54,7 +55,11 @@ class V1UploadRetryTest {
         }
 
         @Override
-        public Upload upload(V1Request request, ImageData data, TransferListener listener) {
+        public Upload upload(V1Request request, ImageData data, TransferListener listener, Runnable onAttempt) {
+            for (int i = 0; i < resendsPerCall; i++) {
+                onAttempt.run(); // the transport's own resends before the failure surfaces
+            }
+            onAttempt.run();
             methods.add(request.method());
             ImageSdkException next = script.poll();
             if (next != null) {
@@ -191,6 +196,25 @@ class V1UploadRetryTest {
 
         assertThat(t).isInstanceOf(ServiceUnavailableException.class);
         assertThat(http.methods).hasSize(POLICY.maxAttempts());
+    }
+
+    @Test
+    void transportResendsCountAgainstTheSameAttemptBudget() {
+        ScriptedHttp http = new ScriptedHttp();
+        http.resendsPerCall = 2; // each call already made 3 requests
+        for (int i = 0; i < 10; i++) {
+            http.script.add(new ServiceUnavailableException("busy", null));
+        }
+        List<Image> queued = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            queued.add(image(ImageStatus.QUEUED, null));
+        }
+        V1UploadRetry retry = new V1UploadRetry(http, POLICY, reader(queued, new int[1]));
+
+        Throwable t = catchThrowable(() -> retry.send(ID, PUT, PUT, ImageData.fromBytes(DATA), TransferListener.NONE));
+
+        assertThat(t).isInstanceOf(ServiceUnavailableException.class);
+        assertThat(http.methods).hasSize(2); // 3 + 3 requests reach the budget of 4; no third call
     }
 
     @Test
