@@ -25,6 +25,17 @@ public interface DataTransfer {
                         TransferListener listener);
 
     /**
+     * As {@link #upload(String, String, Map, ImageData, TransferListener)}, running {@code onAttempt} before
+     * each request is sent (the transport's own resends included), so a caller's status-aware retry can share
+     * one attempt budget with them instead of multiplying it.
+     */
+    default UploadHashes upload(String operation, String path, Map<String, String> headers, ImageData data,
+                                TransferListener listener, Runnable onAttempt) {
+        onAttempt.run();
+        return upload(operation, path, headers, data, listener);
+    }
+
+    /**
      * A pending verified download of {@code GET <endpoint root>/v2/images/<id>/file}.
      *
      * @param metadata reads the image (for the expected checksum and size) when the transfer starts

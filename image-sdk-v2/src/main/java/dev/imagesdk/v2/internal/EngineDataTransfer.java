@@ -39,6 +39,14 @@ final class EngineDataTransfer implements DataTransfer {
     }
 
     @Override
+    public UploadHashes upload(String operation, String path, Map<String, String> headers, ImageData data,
+                               TransferListener listener, Runnable onAttempt) {
+        UploadResponse r = transport.upload(operation, "PUT", DataTransport.url(endpointRoot, path), headers, data,
+                listener, onAttempt);
+        return new UploadHashes(r.hashes().md5(), r.hashes().sha512(), r.hashes().bytes());
+    }
+
+    @Override
     public ImageDownload download(String imageId, Supplier<Image> metadata) {
         return transport.download(imageId,
                 DataTransport.url(endpointRoot, "/v2/images/" + QueryEncoder.encode(imageId) + "/file"), () -> {

@@ -68,7 +68,10 @@ public final class V2ImageService implements ImageServiceV2 {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String HEADER_IMPORT_METHODS = "OpenStack-image-import-methods";
     private static final String HEADER_STORE_IDS = "OpenStack-image-store-ids";
-    /** Upload attempts from a replayable source (the status-aware retry of {@link #recoverUpload}). */
+    /**
+     * Upload requests from a replayable source, all counted (the status-aware retry of {@link #recoverUpload}
+     * and the transport's own resends share it).
+     */
     static final int MAX_UPLOAD_ATTEMPTS = 3;
 
     private final GlanceV2Api api;
@@ -240,12 +243,14 @@ public final class V2ImageService implements ImageServiceV2 {
             headers.put("X-Image-Meta-Store", store);
         }
         UploadHashes sent;
+        int[] requests = {0}; // every request, the transport's own resends included: one budget, not nested loops
         for (int attempt = 1; ; attempt++) {
             try {
-                sent = data.upload("upload image data", imagePath(imageId) + "/file", headers, source, progress);
+                sent = data.upload("upload image data", imagePath(imageId) + "/file", headers, source, progress,
+                        () -> requests[0]++);
                 break;
             } catch (ImageSdkException failure) {
-                Image recovered = recoverUpload(imageId, source, failure, attempt, deleteOnMismatch);
+                Image recovered = recoverUpload(imageId, source, failure, attempt, requests[0], deleteOnMismatch);
                 if (recovered != null) {
                     return recovered;
                 }
@@ -266,10 +271,10 @@ public final class V2ImageService implements ImageServiceV2 {
      * @return the verified image if the failed attempt had in fact succeeded, or null to send again
      */
     private Image recoverUpload(String imageId, ImageData source, ImageSdkException failure, int attempt,
-                                boolean deleteOnMismatch) {
+                                int requestsSent, boolean deleteOnMismatch) {
         boolean transientFailure = failure instanceof dev.imagesdk.exception.TransportException
                 || (failure instanceof ImageServiceException && ((ImageServiceException) failure).isRetryable());
-        if (!transientFailure || !source.isReplayable() || attempt >= MAX_UPLOAD_ATTEMPTS) {
+        if (!transientFailure || !source.isReplayable() || requestsSent >= MAX_UPLOAD_ATTEMPTS) {
             throw failure;
         }
         Image now;

@@ -130,6 +130,18 @@ final class TestWiring {
             this.root = root;
         }
 
+        /** Resends the transport reports per call before its single real request (as the executor's would). */
+        int resendsPerCall;
+
+        @Override
+        public UploadHashes upload(String operation, String path, Map<String, String> headers, ImageData data,
+                                   TransferListener listener, Runnable onAttempt) {
+            for (int i = 0; i <= resendsPerCall; i++) {
+                onAttempt.run();
+            }
+            return upload(operation, path, headers, data, listener);
+        }
+
         @Override
         public UploadHashes upload(String operation, String path, Map<String, String> headers, ImageData data,
                                    TransferListener listener) {

@@ -611,6 +611,16 @@ class V2ImageServiceTest {
     }
 
     @Test
+    void transportResendsCountAgainstTheUploadAttemptsSoRetriesDoNotMultiply() {
+        transfer.resendsPerCall = V2ImageService.MAX_UPLOAD_ATTEMPTS - 1; // the first call spends the budget
+        wm.stubFor(put("/v2/images/" + ID + "/file").willReturn(json(503, "{}")));
+        wm.stubFor(get("/v2/images/" + ID).willReturn(json(200, imageJson("image-created.json"))));
+        assertThatThrownBy(() -> images.upload(ID, ImageData.fromBytes(DATA)))
+                .isInstanceOf(dev.imagesdk.exception.ServiceUnavailableException.class);
+        wm.verify(1, putRequestedFor(anyUrl()));
+    }
+
+    @Test
     void createAndImportStagesImportsWaitsAndVerifies() {
         wm.stubFor(post("/v2/images").willReturn(json(201, imageJson("image-created.json"))));
         wm.stubFor(put("/v2/images/" + ID + "/stage").willReturn(aResponse().withStatus(204)));
