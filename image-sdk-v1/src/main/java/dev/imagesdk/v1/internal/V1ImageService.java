@@ -142,7 +142,7 @@ final class V1ImageService implements ImageServiceV1 {
                 null, null)));
         try {
             V1UploadRetry.Outcome out = uploads.send(id, new V1Request("POST", IMAGES, headers, null),
-                    dataPut(id, data), data, listener(listener));
+                    dataPut(id, data, md5(expectedMd5)), data, listener(listener));
             return verified(out);
         } catch (ImageSdkException e) {
             boolean keepCorrupt = e instanceof ChecksumMismatchException && !deleteOnChecksumMismatch;
@@ -246,7 +246,7 @@ final class V1ImageService implements ImageServiceV1 {
     @Override
     public Image upload(String imageId, ImageData data, TransferListener listener) {
         requireNonNull("data", data);
-        V1Request put = dataPut(imageId, data);
+        V1Request put = dataPut(imageId, data, null);
         try {
             return verified(uploads.send(imageId, put, put, data, listener(listener)));
         } catch (ChecksumMismatchException e) {
@@ -257,11 +257,14 @@ final class V1ImageService implements ImageServiceV1 {
         }
     }
 
-    /** The data {@code PUT} to a queued image. */
-    private static V1Request dataPut(String imageId, ImageData data) {
+    /** The data {@code PUT} to a queued image; {@code md5} (nullable) is the checksum the service must check. */
+    private static V1Request dataPut(String imageId, ImageData data, String md5) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/octet-stream");
         data.length().ifPresent(n -> headers.put("x-image-meta-size", Long.toString(n)));
+        if (md5 != null) {
+            headers.put("x-image-meta-checksum", md5); // a create continued with PUT keeps the caller's check
+        }
         return new V1Request("PUT", imagePath(imageId), headers, null);
     }
 
