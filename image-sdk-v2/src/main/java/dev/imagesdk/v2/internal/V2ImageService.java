@@ -37,6 +37,7 @@ import dev.imagesdk.v2.Task;
 import dev.imagesdk.v2.TaskQuery;
 import dev.imagesdk.v2.Metadefs;
 import dev.imagesdk.v2.Usage;
+import dev.imagesdk.internal.http.ErrorMapper;
 import feign.Response;
 
 import java.io.IOException;
@@ -164,7 +165,23 @@ public final class V2ImageService implements ImageServiceV2 {
     @Override
     public Image get(String imageId) {
         checkId("imageId", imageId);
-        return calls.run("get image", "GET", true, token -> ImageJson.toImage(api.get(token, imageId)));
+        return calls.run("get image", "GET", true, token -> {
+            try (Response r = api.getResponse(token, imageId)) {
+                if (r.status() >= 200 && r.status() < 300) {
+                    // Parsed straight from the stream: no JSON tree per image on the hottest metadata path.
+                    return ImageJson.readImage(r.body() == null ? null : r.body().asInputStream());
+                }
+                byte[] body = null;
+                if (r.body() != null) {
+                    try (InputStream in = r.body().asInputStream()) {
+                        body = in.readNBytes(ErrorMapper.MAX_ERROR_BODY); // as Feign's error decoder reads it
+                    } catch (IOException e) {
+                        body = null; // the status alone still maps to the right exception
+                    }
+                }
+                throw errors.map(r.status(), headers(r), body);
+            }
+        });
     }
 
     @Override
