@@ -37,6 +37,11 @@ public interface GlanceV2Api {
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
     JsonNode getUrl(URI url, @Param("token") String token);
 
+    /** {@link #getUrl} with the body left unread, so it can be parsed as a stream (map errors yourself). */
+    @RequestLine("GET")
+    @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
+    Response getUrlResponse(URI url, @Param("token") String token);
+
     /** A JSON POST to an absolute URL (metadefs, whose names are encoded by the caller). */
     @RequestLine("POST")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json", "Content-Type: application/json",

@@ -167,6 +167,76 @@ public final class ImageJson {
         return b.build();
     }
 
+    /**
+     * One image list page: its images (null when the body has no {@code images} array) and its {@code next}
+     * link (null when absent).
+     */
+    public record ImagePage(List<Image> imagesOrNull, String nextOrNull) {
+    }
+
+    /** {@link #readPage(InputStream)} of an already parsed body (null when there was none). */
+    public static ImagePage toPage(JsonNode bodyOrNull) {
+        if (bodyOrNull == null) {
+            return new ImagePage(null, null);
+        }
+        try (JsonParser p = bodyOrNull.traverse(MAPPER)) {
+            return readPage(p);
+        } catch (IOException e) {
+            throw new ImageSdkClientException("Malformed image list in the service response: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses an image list page from a response body as a stream, each image straight into {@link Image}: no
+     * tree of the page (pages hold up to 1000 images).
+     *
+     * @throws IOException if the body cannot be read or is not JSON (Jackson's parse errors)
+     * @throws ImageSdkClientException if an image in it is malformed
+     */
+    public static ImagePage readPage(InputStream bodyOrNull) throws IOException {
+        if (bodyOrNull == null) {
+            return new ImagePage(null, null);
+        }
+        try (JsonParser p = MAPPER.createParser(bodyOrNull)) {
+            return readPage(p);
+        }
+    }
+
+    private static ImagePage readPage(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken() == null ? p.nextToken() : p.currentToken();
+        if (t != JsonToken.START_OBJECT) {
+            return new ImagePage(null, null); // no body, or not an object: there is no images array
+        }
+        List<Image> images = null;
+        String next = null;
+        for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = p.currentName();
+            JsonToken vt = p.nextToken();
+            if ("images".equals(key)) {
+                if (vt == JsonToken.START_ARRAY) {
+                    images = new ArrayList<>();
+                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
+                        images.add(readImage(p));
+                    }
+                } else {
+                    images = null;
+                    p.skipChildren();
+                }
+            } else if ("next".equals(key)) {
+                if (vt == JsonToken.VALUE_STRING) {
+                    next = p.getText();
+                } else if (vt == JsonToken.VALUE_NULL) {
+                    next = null;
+                } else {
+                    next = text((Object) p.readValueAsTree());
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return new ImagePage(images, next);
+    }
+
     /** A value as read by {@link #readImage(JsonParser)}: null, a String or a JsonNode. */
     private static String text(Object v) {
         if (v == null || v instanceof String) {

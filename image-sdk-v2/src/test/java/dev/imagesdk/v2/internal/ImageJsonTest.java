@@ -131,6 +131,20 @@ class ImageJsonTest {
     }
 
     @Test
+    void streamingPageParseReadsEveryImageAndTheNextLink() throws Exception {
+        JsonNode img = Transcripts.json("image-active.json");
+        String body = "{\"first\":\"/v2/images\",\"images\":[" + img + "," + img + "],\"schema\":{\"x\":[1]},"
+                + "\"next\":\"/v2/images?marker=abc\"}";
+        ImageJson.ImagePage page = ImageJson.readPage(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(page.imagesOrNull()).hasSize(2);
+        assertThat(page.imagesOrNull().get(1)).usingRecursiveComparison().isEqualTo(ImageJson.toImage(img));
+        assertThat(page.nextOrNull()).isEqualTo("/v2/images?marker=abc");
+        ImageJson.ImagePage noArray = ImageJson.readPage(new ByteArrayInputStream(
+                "{\"images\":{}}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(noArray.imagesOrNull()).isNull();
+    }
+
+    @Test
     void acceptsTimestampsWithOffsetOrWithoutZone() {
         assertThat(ImageJson.parseInstant("t", "2026-11-22T19:38:16.085702"))
                 .isEqualTo(Instant.parse("2026-11-22T19:38:16.085702Z"));
