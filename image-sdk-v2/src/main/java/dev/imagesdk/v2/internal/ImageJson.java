@@ -95,7 +95,7 @@ public final class ImageJson {
     static Image readImage(JsonParser p) throws IOException {
         JsonToken t = p.currentToken() == null ? p.nextToken() : p.currentToken();
         if (t != JsonToken.START_OBJECT) {
-            return toImage(t == null ? null : (JsonNode) p.readValueAsTree()); // throws the typed error
+            return toImage(t == null ? null : readNode(p)); // throws the typed error
         }
         Map<String, Object> attrs = new HashMap<>(64);
         Map<String, String> props = new LinkedHashMap<>();
@@ -108,7 +108,7 @@ public final class ImageJson {
             } else if (vt == JsonToken.VALUE_NULL) {
                 v = null;
             } else {
-                v = p.readValueAsTree();
+                v = readNode(p);
             }
             if (ATTRIBUTE_KEYS.contains(key)) {
                 attrs.put(key, v);
@@ -228,13 +228,64 @@ public final class ImageJson {
                 } else if (vt == JsonToken.VALUE_NULL) {
                     next = null;
                 } else {
-                    next = text((Object) p.readValueAsTree());
+                    next = text((Object) readNode(p));
                 }
             } else {
                 p.skipChildren();
             }
         }
         return new ImagePage(images, next);
+    }
+
+    /**
+     * The value at the parser's current token as a node, built directly: going through the mapper
+     * ({@code readValueAsTree}) would set up a deserialization context per value. Numbers get the node types
+     * Jackson's own tree would give them, so their text is the same.
+     */
+    private static JsonNode readNode(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return null;
+        }
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = NODES.objectNode();
+                for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    o.set(key, readNode(p));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = NODES.arrayNode();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
+                    a.add(readNode(p));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return NODES.numberNode(p.getIntValue());
+                    case LONG:
+                        return NODES.numberNode(p.getLongValue());
+                    default:
+                        return NODES.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                return NODES.pojoNode(p.getEmbeddedObject()); // only from token buffers; not in HTTP bodies
+        }
     }
 
     /** A value as read by {@link #readImage(JsonParser)}: null, a String or a JsonNode. */
