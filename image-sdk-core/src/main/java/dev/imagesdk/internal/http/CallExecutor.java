@@ -66,6 +66,15 @@ public final class CallExecutor {
     private final Sleeper sleeper;
     private final LongAdder retries = new LongAdder();
     private final LongAdder reauthentications = new LongAdder();
+    /** Built once: the config depends only on the policy; per-call state comes from {@link #CURRENT}. */
+    private final Retry retry;
+
+    /**
+     * The call whose failure Resilience4j is judging. Set only around {@code context.onError}, which runs
+     * the predicate and interval function synchronously on the calling thread, so calls never see each
+     * other's state.
+     */
+    private static final ThreadLocal<CallState> CURRENT = new ThreadLocal<>();
 
     /**
      * @param tokenProviderOrNull null when requests carry no token
@@ -74,12 +83,12 @@ public final class CallExecutor {
         this.tokenProvider = tokenProviderOrNull;
         this.policy = policy;
         this.sleeper = sleeper;
+        this.retry = Retry.of("image-sdk", retryConfig());
     }
 
     /** Runs the call with the token, retry and re-authentication rules above. */
     public <T> T execute(CallSpec spec, Attempt<T> attempt) {
-        WaitBudget budget = new WaitBudget();
-        Retry retry = Retry.of(spec.name(), retryConfig(spec, budget));
+        CallState state = new CallState(spec);
         Retry.Context<T> context = retry.context();
         boolean reauthenticated = false;
         while (true) {
@@ -99,14 +108,22 @@ public final class CallExecutor {
                 tokenProvider.invalidate(token);
                 continue;
             }
+            CallState outer = CURRENT.get();
+            CURRENT.set(state);
             try {
                 context.onError(failure);
             } catch (Exception stop) {
                 // Not retryable, attempts exhausted, or the wait would exceed the budget.
                 throw failure;
+            } finally {
+                if (outer == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(outer);
+                }
             }
             retries.increment();
-            Duration wait = budget.lastWait;
+            Duration wait = state.lastWait;
             LOG.debug("{}: retrying in {} ms after: {}", spec.name(), wait.toMillis(), failure.getMessage());
             try {
                 sleeper.sleep(wait);
@@ -174,24 +191,31 @@ public final class CallExecutor {
         return false;
     }
 
-    private RetryConfig retryConfig(CallSpec spec, WaitBudget budget) {
+    private RetryConfig retryConfig() {
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
                 policy.initialBackoff().toMillis(), policy.multiplier(), policy.jitter(), policy.maxBackoff().toMillis());
         return RetryConfig.<Object>custom()
                 .maxAttempts(policy.maxAttempts())
-                .retryOnException(t -> isRetryable(spec, t))
+                .retryOnException(t -> {
+                    CallState state = CURRENT.get();
+                    return state != null && isRetryable(state.spec, t);
+                })
                 .intervalBiFunction((attempt, either) -> {
+                    CallState state = CURRENT.get();
+                    if (state == null) {
+                        return -1L;
+                    }
                     Throwable t = either.isLeft() ? either.getLeft() : null;
                     long millis = ErrorMapper.retryAfterOf(t)
                             .map(Duration::toMillis)
                             .orElseGet(() -> backoff.apply(attempt));
                     // A Retry-After is honoured as asked, within the total budget; a negative interval makes
                     // Resilience4j stop retrying (the last failure is then thrown).
-                    if (budget.total.plusMillis(millis).compareTo(policy.maxTotalWait()) > 0) {
+                    if (state.total.plusMillis(millis).compareTo(policy.maxTotalWait()) > 0) {
                         return -1L;
                     }
-                    budget.lastWait = Duration.ofMillis(millis);
-                    budget.total = budget.total.plusMillis(millis);
+                    state.lastWait = Duration.ofMillis(millis);
+                    state.total = state.total.plusMillis(millis);
                     // The wait itself is done by our Sleeper (injectable); Resilience4j sleeps 0 ms.
                     return 0L;
                 })
@@ -259,9 +283,14 @@ public final class CallExecutor {
         return null;
     }
 
-    /** Per-call record of the waits decided so far. */
-    private static final class WaitBudget {
+    /** Per-call record: the spec and the waits decided so far. */
+    private static final class CallState {
+        final CallSpec spec;
         Duration total = Duration.ZERO;
         Duration lastWait = Duration.ZERO;
+
+        CallState(CallSpec spec) {
+            this.spec = spec;
+        }
     }
 }

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Streams one image's data into a sink while hashing (pipelined: the first digest on the reading thread,
- * the others plus the sink write on the worker), resuming with {@code Range: bytes=<reached>-} after a
+ * Streams one image's data into a sink while hashing (pipelined: with one digest it is updated on the worker
+ * with the sink write, overlapping the socket read; with several, the first on the reading thread and the
+ * others plus the sink write on the worker), resuming with {@code Range: bytes=<reached>-} after a
  * connection failure, an early end of the body or an idle timeout, up to
  * {@link TransferConfig#maxResumes()} times. The same digests continue across attempts: nothing already
  * written is read or hashed again.
@@ -54,8 +55,10 @@ final class ResumingDownloader {
      */
     Result download(long expectedSize, List<MessageDigest> digests, OutputStream sink, TransferListener listener,
                     Consumer<Map<String, List<String>>> onFirstResponse) {
-        List<MessageDigest> readerSide = digests.isEmpty() ? List.of() : List.of(digests.get(0));
-        List<MessageDigest> writerSide = digests.size() <= 1 ? List.of() : digests.subList(1, digests.size());
+        // One digest: hash on the worker so it overlaps the socket read (the reader then only reads). Several:
+        // the first (MD5, strictly serial) on the reader, the rest with the write on the worker.
+        List<MessageDigest> readerSide = digests.size() <= 1 ? List.of() : List.of(digests.get(0));
+        List<MessageDigest> writerSide = digests.size() <= 1 ? digests : digests.subList(1, digests.size());
         int maxResumes = engine.config().maxResumes();
         long reached = 0;
         int resumes = 0;

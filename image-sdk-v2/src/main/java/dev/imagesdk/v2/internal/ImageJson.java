@@ -1,6 +1,10 @@
 package dev.imagesdk.v2.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,13 +17,15 @@ import dev.imagesdk.model.ImageSpec;
 import dev.imagesdk.model.ImageStatus;
 import dev.imagesdk.model.Visibility;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +49,8 @@ public final class ImageJson {
             "locations", "is_public", "deleted", "deleted_at");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Parser factory and codec for the rare non-string values read as small trees; thread-safe. */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ImageJson() {
     }
@@ -57,63 +65,244 @@ public final class ImageJson {
             throw new ImageSdkClientException("Malformed image in the service response: expected a JSON object, got "
                     + (json == null ? "nothing" : json.getNodeType()));
         }
-        String id = text(json, "id");
+        try (JsonParser p = json.traverse(MAPPER)) {
+            return readImage(p);
+        } catch (IOException e) {
+            throw new ImageSdkClientException("Malformed image in the service response: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses one image object from a response body (nothing for an empty body) without building a tree of it.
+     *
+     * @throws IOException if the body cannot be read or is not JSON (Jackson's parse errors)
+     * @throws ImageSdkClientException if the JSON is not an image
+     */
+    public static Image readImage(InputStream bodyOrNull) throws IOException {
+        if (bodyOrNull == null) {
+            return toImage((JsonNode) null);
+        }
+        try (JsonParser p = MAPPER.createParser(bodyOrNull)) {
+            return readImage(p);
+        }
+    }
+
+    /**
+     * Parses the image object at the parser's current (or next) token. Strings, by far the most common values,
+     * are taken straight from the parser; other values are read as small trees so they are judged exactly as
+     * the tree-based rules below judge them.
+     */
+    static Image readImage(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken() == null ? p.nextToken() : p.currentToken();
+        if (t != JsonToken.START_OBJECT) {
+            return toImage(t == null ? null : readNode(p)); // throws the typed error
+        }
+        Map<String, Object> attrs = new HashMap<>(64);
+        Map<String, String> props = new LinkedHashMap<>();
+        for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = p.currentName();
+            JsonToken vt = p.nextToken();
+            Object v;
+            if (vt == JsonToken.VALUE_STRING) {
+                v = p.getText();
+            } else if (vt == JsonToken.VALUE_NULL) {
+                v = null;
+            } else {
+                v = readNode(p);
+            }
+            if (ATTRIBUTE_KEYS.contains(key)) {
+                attrs.put(key, v);
+            } else if (v == null) {
+                props.remove(key); // a later null wins, as in a tree
+            } else {
+                props.put(key, v instanceof String str ? str : ((JsonNode) v).toString());
+            }
+        }
+        String id = text(attrs.get("id"));
         if (id == null || id.isBlank()) {
             throw new ImageSdkClientException("Malformed image in the service response: no id");
         }
         Image.Builder b = Image.builder()
                 .id(id)
-                .name(text(json, "name"))
-                .checksum(text(json, "checksum"))
-                .osHashAlgo(text(json, "os_hash_algo"))
-                .osHashValue(text(json, "os_hash_value"))
-                .owner(text(json, "owner"))
-                .directUrl(text(json, "direct_url"))
-                .self(text(json, "self"))
-                .file(text(json, "file"))
-                .schema(text(json, "schema"))
-                .isProtected(bool(json, "protected"))
-                .osHidden(bool(json, "os_hidden"))
-                .isPublic(bool(json, "is_public"))
-                .deleted(bool(json, "deleted"))
-                .size(longValue(json, "size"))
-                .virtualSize(longValue(json, "virtual_size"))
-                .minDisk(intValue(json, "min_disk"))
-                .minRam(intValue(json, "min_ram"))
-                .createdAt(instant(json, "created_at"))
-                .updatedAt(instant(json, "updated_at"))
-                .deletedAt(instant(json, "deleted_at"));
-        String status = text(json, "status");
+                .name(text(attrs.get("name")))
+                .checksum(text(attrs.get("checksum")))
+                .osHashAlgo(text(attrs.get("os_hash_algo")))
+                .osHashValue(text(attrs.get("os_hash_value")))
+                .owner(text(attrs.get("owner")))
+                .directUrl(text(attrs.get("direct_url")))
+                .self(text(attrs.get("self")))
+                .file(text(attrs.get("file")))
+                .schema(text(attrs.get("schema")))
+                .isProtected(boolOf("protected", node(attrs.get("protected"))))
+                .osHidden(boolOf("os_hidden", node(attrs.get("os_hidden"))))
+                .isPublic(boolOf("is_public", node(attrs.get("is_public"))))
+                .deleted(boolOf("deleted", node(attrs.get("deleted"))))
+                .size(longOf("size", node(attrs.get("size"))))
+                .virtualSize(longOf("virtual_size", node(attrs.get("virtual_size"))))
+                .minDisk(intOf("min_disk", node(attrs.get("min_disk"))))
+                .minRam(intOf("min_ram", node(attrs.get("min_ram"))))
+                .createdAt(instantOf("created_at", text(attrs.get("created_at"))))
+                .updatedAt(instantOf("updated_at", text(attrs.get("updated_at"))))
+                .deletedAt(instantOf("deleted_at", text(attrs.get("deleted_at"))));
+        String status = text(attrs.get("status"));
         if (status != null) {
             b.status(ImageStatus.of(status));
         }
-        String visibility = text(json, "visibility");
+        String visibility = text(attrs.get("visibility"));
         if (visibility != null) {
             b.visibility(Visibility.of(visibility));
         }
-        String disk = text(json, "disk_format");
+        String disk = text(attrs.get("disk_format"));
         if (disk != null) {
             b.diskFormat(DiskFormat.of(disk));
         }
-        String container = text(json, "container_format");
+        String container = text(attrs.get("container_format"));
         if (container != null) {
             b.containerFormat(ContainerFormat.of(container));
         }
-        b.tags(strings(json.get("tags"), "tags"));
-        b.stores(stores(text(json, "stores")));
-        b.locations(locations(json.get("locations")));
-        Map<String, String> props = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            if (ATTRIBUTE_KEYS.contains(f.getKey()) || f.getValue().isNull()) {
-                continue;
-            }
-            JsonNode v = f.getValue();
-            props.put(f.getKey(), v.isTextual() ? v.textValue() : v.toString());
-        }
+        b.tags(strings(node(attrs.get("tags")), "tags"));
+        b.stores(stores(text(attrs.get("stores"))));
+        b.locations(locations(node(attrs.get("locations"))));
         b.properties(props);
         return b.build();
+    }
+
+    /**
+     * One image list page: its images (null when the body has no {@code images} array) and its {@code next}
+     * link (null when absent).
+     */
+    public record ImagePage(List<Image> imagesOrNull, String nextOrNull) {
+    }
+
+    /** {@link #readPage(InputStream)} of an already parsed body (null when there was none). */
+    public static ImagePage toPage(JsonNode bodyOrNull) {
+        if (bodyOrNull == null) {
+            return new ImagePage(null, null);
+        }
+        try (JsonParser p = bodyOrNull.traverse(MAPPER)) {
+            return readPage(p);
+        } catch (IOException e) {
+            throw new ImageSdkClientException("Malformed image list in the service response: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses an image list page from a response body as a stream, each image straight into {@link Image}: no
+     * tree of the page (pages hold up to 1000 images).
+     *
+     * @throws IOException if the body cannot be read or is not JSON (Jackson's parse errors)
+     * @throws ImageSdkClientException if an image in it is malformed
+     */
+    public static ImagePage readPage(InputStream bodyOrNull) throws IOException {
+        if (bodyOrNull == null) {
+            return new ImagePage(null, null);
+        }
+        try (JsonParser p = MAPPER.createParser(bodyOrNull)) {
+            return readPage(p);
+        }
+    }
+
+    private static ImagePage readPage(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken() == null ? p.nextToken() : p.currentToken();
+        if (t != JsonToken.START_OBJECT) {
+            return new ImagePage(null, null); // no body, or not an object: there is no images array
+        }
+        List<Image> images = null;
+        String next = null;
+        for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = p.currentName();
+            JsonToken vt = p.nextToken();
+            if ("images".equals(key)) {
+                if (vt == JsonToken.START_ARRAY) {
+                    images = new ArrayList<>();
+                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
+                        images.add(readImage(p));
+                    }
+                } else {
+                    images = null;
+                    p.skipChildren();
+                }
+            } else if ("next".equals(key)) {
+                if (vt == JsonToken.VALUE_STRING) {
+                    next = p.getText();
+                } else if (vt == JsonToken.VALUE_NULL) {
+                    next = null;
+                } else {
+                    next = text((Object) readNode(p));
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return new ImagePage(images, next);
+    }
+
+    /**
+     * The value at the parser's current token as a node, built directly: going through the mapper
+     * ({@code readValueAsTree}) would set up a deserialization context per value. Numbers get the node types
+     * Jackson's own tree would give them, so their text is the same.
+     */
+    private static JsonNode readNode(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return null;
+        }
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = NODES.objectNode();
+                for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    o.set(key, readNode(p));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = NODES.arrayNode();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
+                    a.add(readNode(p));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return NODES.numberNode(p.getIntValue());
+                    case LONG:
+                        return NODES.numberNode(p.getLongValue());
+                    default:
+                        return NODES.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                return NODES.pojoNode(p.getEmbeddedObject()); // only from token buffers; not in HTTP bodies
+        }
+    }
+
+    /** A value as read by {@link #readImage(JsonParser)}: null, a String or a JsonNode. */
+    private static String text(Object v) {
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        JsonNode n = (JsonNode) v;
+        return n.isNull() ? null : n.isTextual() ? n.textValue() : n.asText();
+    }
+
+    private static JsonNode node(Object v) {
+        return v == null ? null : v instanceof String str ? TextNode.valueOf(str) : (JsonNode) v;
+    }
+
+    private static Instant instantOf(String field, String s) {
+        return s == null || s.isEmpty() ? null : parseInstant(field, s);
     }
 
     /** Splits Glance's comma-separated {@code stores} string; empty for null or blank. */
@@ -206,12 +395,10 @@ public final class ImageJson {
     }
 
     static Instant instant(JsonNode json, String field) {
-        String s = text(json, field);
-        return s == null || s.isEmpty() ? null : parseInstant(field, s);
+        return instantOf(field, text(json, field));
     }
 
-    private static Boolean bool(JsonNode json, String field) {
-        JsonNode v = json.get(field);
+    private static Boolean boolOf(String field, JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -224,8 +411,7 @@ public final class ImageJson {
         throw new ImageSdkClientException("Malformed boolean in the service response: " + field + "=" + v);
     }
 
-    private static Long longValue(JsonNode json, String field) {
-        JsonNode v = json.get(field);
+    private static Long longOf(String field, JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -242,8 +428,8 @@ public final class ImageJson {
         throw new ImageSdkClientException("Malformed number in the service response: " + field + "=" + v);
     }
 
-    private static Integer intValue(JsonNode json, String field) {
-        Long l = longValue(json, field);
+    private static Integer intOf(String field, JsonNode v) {
+        Long l = longOf(field, v);
         if (l == null) {
             return null;
         }

@@ -7,7 +7,6 @@ import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageQuery;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -21,15 +20,20 @@ import java.util.function.Function;
 public final class ImagePager implements PagedIterable.PageFetcher<Image> {
 
     private final String firstPage;
-    private final Function<String, JsonNode> get;
+    private final Function<String, ImageJson.ImagePage> get;
 
     /**
      * @param firstPage the path and query of the first page (see {@link QueryEncoder#firstPage})
      * @param get performs {@code GET <endpoint root><pathAndQuery>} and returns the JSON body
      */
     public ImagePager(String firstPage, Function<String, JsonNode> get) {
+        this(firstPage, Objects.requireNonNull(get, "get").andThen(ImageJson::toPage), true);
+    }
+
+    /** With pages parsed by the caller as they stream in (see {@link ImageJson#readPage}). */
+    private ImagePager(String firstPage, Function<String, ImageJson.ImagePage> pages, boolean parsed) {
         this.firstPage = Objects.requireNonNull(firstPage, "firstPage");
-        this.get = Objects.requireNonNull(get, "get");
+        this.get = Objects.requireNonNull(pages, "pages");
     }
 
     /**
@@ -38,24 +42,32 @@ public final class ImagePager implements PagedIterable.PageFetcher<Image> {
      * @throws dev.imagesdk.exception.InvalidInputException at once if the query cannot be sent to API v2
      */
     public static PagedIterable<Image> list(ImageQuery query, Function<String, JsonNode> get) {
+        Objects.requireNonNull(get, "get");
+        return listPages(query, get.andThen(ImageJson::toPage));
+    }
+
+    /**
+     * As {@link #list}, with {@code pages} performing the GET and parsing the body (as a stream) itself.
+     *
+     * @throws dev.imagesdk.exception.InvalidInputException at once if the query cannot be sent to API v2
+     */
+    public static PagedIterable<Image> listPages(ImageQuery query, Function<String, ImageJson.ImagePage> pages) {
         String first = QueryEncoder.firstPage(query);
         long limit = query.limit().isPresent() ? query.limit().getAsLong() : -1;
-        return PagedIterable.of(new ImagePager(first, get), limit);
+        return PagedIterable.of(new ImagePager(first, pages, true), limit);
     }
 
     @Override
     public Page<Image> fetch(String next) {
         String target = next == null ? firstPage : next;
-        JsonNode body = get.apply(target);
-        JsonNode images = body == null ? null : body.get("images");
-        if (images == null || !images.isArray()) {
+        ImageJson.ImagePage page = get.apply(target);
+        List<Image> images = page.imagesOrNull();
+        if (images == null) {
             throw new ImageSdkClientException("Malformed image list from the service: no \"images\" array (GET "
                     + target + ")");
         }
-        List<Image> items = new ArrayList<>(images.size());
-        images.forEach(n -> items.add(ImageJson.toImage(n)));
-        String link = ImageJson.text(body, "next");
-        return new Page<>(items, link == null || link.isEmpty() ? null : checkLink(link));
+        String link = page.nextOrNull();
+        return new Page<>(images, link == null || link.isEmpty() ? null : checkLink(link));
     }
 
     /** A {@code next} link must be a path on the same endpoint; anything else could leak the token elsewhere. */

@@ -37,6 +37,7 @@ import dev.imagesdk.v2.Task;
 import dev.imagesdk.v2.TaskQuery;
 import dev.imagesdk.v2.Metadefs;
 import dev.imagesdk.v2.Usage;
+import dev.imagesdk.internal.http.ErrorMapper;
 import feign.Response;
 
 import java.io.IOException;
@@ -167,23 +168,60 @@ public final class V2ImageService implements ImageServiceV2 {
     @Override
     public Image get(String imageId) {
         checkId("imageId", imageId);
-        return calls.run("get image", "GET", true, token -> ImageJson.toImage(api.get(token, imageId)));
+        return calls.run("get image", "GET", true, token -> {
+            try (Response r = api.getResponse(token, imageId)) {
+                if (r.status() >= 200 && r.status() < 300) {
+                    // Parsed straight from the stream: no JSON tree per image on the hottest metadata path.
+                    return ImageJson.readImage(r.body() == null ? null : r.body().asInputStream());
+                }
+                throw errorOf(r);
+            }
+        });
     }
 
     @Override
     public PagedIterable<Image> list(ImageQuery query) {
         notNull("query", query);
-        return ImagePager.list(query, p -> getPath("list images", p));
+        return ImagePager.listPages(query, p -> getImagePage("list images", p));
+    }
+
+    /** GET of an image list page, parsed as it streams in (no JSON tree of up to 1000 images). */
+    private ImageJson.ImagePage getImagePage(String operation, String pathAndQuery) {
+        URI url = linkUri(pathAndQuery);
+        return calls.run(operation, "GET", true, token -> {
+            try (Response r = api.getUrlResponse(url, token)) {
+                if (r.status() >= 200 && r.status() < 300) {
+                    return ImageJson.readPage(r.body() == null ? null : r.body().asInputStream());
+                }
+                throw errorOf(r);
+            }
+        });
+    }
+
+    private URI linkUri(String pathAndQuery) {
+        try {
+            return URI.create(endpointRoot + pathAndQuery);
+        } catch (IllegalArgumentException e) {
+            throw new ImageSdkClientException("The service sent a link that is not a valid URI: " + pathAndQuery, e);
+        }
+    }
+
+    /** The typed exception for an error response of a {@link Response}-returning call, read as Feign's decoder does. */
+    private ImageServiceException errorOf(Response r) {
+        byte[] body = null;
+        if (r.body() != null) {
+            try (InputStream in = r.body().asInputStream()) {
+                body = in.readNBytes(ErrorMapper.MAX_ERROR_BODY);
+            } catch (IOException e) {
+                body = null; // the status alone still maps to the right exception
+            }
+        }
+        return errors.map(r.status(), headers(r), body);
     }
 
     /** GET of a path (with its encoded query) under the endpoint root, e.g. a {@code next} link. */
     JsonNode getPath(String operation, String pathAndQuery) {
-        URI url;
-        try {
-            url = URI.create(endpointRoot + pathAndQuery);
-        } catch (IllegalArgumentException e) {
-            throw new ImageSdkClientException("The service sent a link that is not a valid URI: " + pathAndQuery, e);
-        }
+        URI url = linkUri(pathAndQuery);
         return calls.run(operation, "GET", true, token -> api.getUrl(url, token));
     }
 

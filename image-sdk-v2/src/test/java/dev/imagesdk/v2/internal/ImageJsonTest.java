@@ -12,6 +12,8 @@ import dev.imagesdk.model.ImageStatus;
 import dev.imagesdk.model.Visibility;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,42 @@ class ImageJsonTest {
         assertThat(img.locations().get(0).metadata()).containsEntry("store", "file1");
         assertThat(img.directUrl()).isEqualTo("file:///var/lib/glance/images/x");
         assertThat(img.properties()).containsEntry("weird_number", "42");
+    }
+
+    @Test
+    void streamingParseOfTheBodyEqualsTheTreeParse() throws Exception {
+        ObjectNode n = (ObjectNode) Transcripts.json("image-active.json");
+        n.putArray("locations").addObject().put("url", "file:///x").putObject("metadata").put("store", "file1");
+        n.put("weird_number", 42);
+        n.putObject("nested_prop").put("a", 1);
+        n.putNull("dropped_prop");
+        Image fromTree = ImageJson.toImage(n);
+        Image fromStream = ImageJson.readImage(new ByteArrayInputStream(n.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(fromStream).usingRecursiveComparison().isEqualTo(fromTree);
+        assertThat(fromStream.properties()).containsEntry("weird_number", "42")
+                .containsEntry("nested_prop", "{\"a\":1}").doesNotContainKey("dropped_prop");
+    }
+
+    @Test
+    void streamingParseOfAnEmptyOrNonObjectBodyIsATypedError() {
+        assertThatThrownBy(() -> ImageJson.readImage(new ByteArrayInputStream(new byte[0])))
+                .isInstanceOf(ImageSdkClientException.class).hasMessageContaining("got nothing");
+        assertThatThrownBy(() -> ImageJson.readImage(new ByteArrayInputStream("[1]".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ImageSdkClientException.class).hasMessageContaining("ARRAY");
+    }
+
+    @Test
+    void streamingPageParseReadsEveryImageAndTheNextLink() throws Exception {
+        JsonNode img = Transcripts.json("image-active.json");
+        String body = "{\"first\":\"/v2/images\",\"images\":[" + img + "," + img + "],\"schema\":{\"x\":[1]},"
+                + "\"next\":\"/v2/images?marker=abc\"}";
+        ImageJson.ImagePage page = ImageJson.readPage(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(page.imagesOrNull()).hasSize(2);
+        assertThat(page.imagesOrNull().get(1)).usingRecursiveComparison().isEqualTo(ImageJson.toImage(img));
+        assertThat(page.nextOrNull()).isEqualTo("/v2/images?marker=abc");
+        ImageJson.ImagePage noArray = ImageJson.readPage(new ByteArrayInputStream(
+                "{\"images\":{}}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(noArray.imagesOrNull()).isNull();
     }
 
     @Test
