@@ -32,6 +32,10 @@ class CreateAndUploadSilentLeftoverWhenCleanupRefusedTest {
         Operation dataOp = version == ApiVersion.V2 ? Operation.UPLOAD : Operation.CREATE_IMAGE;
         try (ImageService images = Clients.of(fake, version)) {
             fake.inject(dataOp, Fault.dropConnectionMidUpload(10).always());
+            if (version == ApiVersion.V1) {
+                // v1 retries a replayable create-with-data by continuing with PUT (UPDATE_IMAGE in the fake).
+                fake.inject(Operation.UPDATE_IMAGE, Fault.dropConnectionMidUpload(10).always());
+            }
             fake.inject(Operation.DELETE_IMAGE, Fault.internalError(1));
             ImageSpec.Builder spec = ImageSpec.builder().name("left").diskFormat(DiskFormat.RAW)
                     .containerFormat(ContainerFormat.BARE);
