@@ -18,6 +18,15 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Run in a small-heap JVM by {@link ClientLargeTransferMemoryTest}: through the public client
@@ -78,6 +87,36 @@ public final class ClientMemoryCheck {
             t.printStackTrace();
             System.exit(1);
         }
+    }
+
+    /**
+     * Runs {@link #main} in a child JVM with {@code -Xmx64m} against a Keystone/Glance (e.g. a fake started by the
+     * caller), asserting it exits 0 and its heap stayed within 64 MiB. Returns the child's output.
+     */
+    public static String runInChildJvm(String api, String keystoneUrl, String user, String password, String project,
+            long size, String md5) throws Exception {
+        String javaCmd = ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process child = new ProcessBuilder(List.of(javaCmd, "-Xmx64m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", System.getProperty("java.class.path"),
+                ClientMemoryCheck.class.getName(), api, keystoneUrl, user, password, project, Long.toString(size), md5))
+                .redirectErrorStream(true).start();
+        String output;
+        try {
+            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        } catch (IOException | InterruptedException e) {
+            child.destroyForcibly();
+            throw e;
+        }
+        System.out.print(output);
+        assertThat(child.exitValue()).as(output).isZero();
+        Matcher m = Pattern.compile("maxHeapMiB=(\\d+) peakHeapUsedMiB=(\\d+)")
+                .matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        assertThat(Long.parseLong(m.group(1))).isLessThanOrEqualTo(64);
+        assertThat(Long.parseLong(m.group(2))).isLessThanOrEqualTo(64);
+        return output;
     }
 
     private static void check(boolean ok, String what) {

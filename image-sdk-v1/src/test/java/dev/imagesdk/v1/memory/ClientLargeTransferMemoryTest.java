@@ -6,13 +6,6 @@ import dev.imagesdk.testsupport.memory.GeneratedBytes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,26 +34,8 @@ class ClientLargeTransferMemoryTest {
 
     static String runChild(String api, long size, String md5) throws Exception {
         try (FakeGlance fake = FakeGlance.builder().memoryThreshold(1 << 20).start()) {
-            String java = ProcessHandle.current().info().command().orElse(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            Process child = new ProcessBuilder(List.of(java, "-Xmx64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                    "-cp", System.getProperty("java.class.path"), ClientMemoryCheck.class.getName(), api,
-                    fake.keystoneUrl().toString(), "demo", fake.passwordOf("demo"), fake.projectOf("demo"),
-                    Long.toString(size), md5)).redirectErrorStream(true).start();
-            String output;
-            try {
-                output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            } catch (IOException | InterruptedException e) {
-                child.destroyForcibly();
-                throw e;
-            }
-            System.out.print(output);
-            assertThat(child.exitValue()).as(output).isZero();
-            Matcher m = Pattern.compile("maxHeapMiB=(\\d+) peakHeapUsedMiB=(\\d+)").matcher(output);
-            assertThat(m.find()).as(output).isTrue();
-            assertThat(Long.parseLong(m.group(1))).isLessThanOrEqualTo(64);
-            assertThat(Long.parseLong(m.group(2))).isLessThanOrEqualTo(64);
+            String output = ClientMemoryCheck.runInChildJvm(api, fake.keystoneUrl().toString(), "demo",
+                    fake.passwordOf("demo"), fake.projectOf("demo"), size, md5);
             assertThat(fake.images()).as("the child deleted its image").isEmpty();
             return output;
         }

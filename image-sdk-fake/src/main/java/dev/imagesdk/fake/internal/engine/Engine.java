@@ -553,20 +553,9 @@ public final class Engine implements AutoCloseable {
             img.updatedAt = now();
             return img.owner;
         });
-        Blob blob;
-        try {
-            blob = blobs.write(data, guard(owner));
-        } catch (IOException | RuntimeException e) {
-            restore(id, "saving");
-            throw e;
-        }
+        Blob blob = writeClaimed(id, owner, "saving", data);
         lockedRun(() -> {
-            Image img = images.get(id);
-            if (img == null) {
-                blobs.delete(blob);
-                throw GlanceException.of(410, "Image " + id + " could not be found after upload. "
-                        + "The image may have been deleted during the upload.");
-            }
+            Image img = stillThereAfterWrite(id, blob);
             transition(img, "saving", "active", uploadMode, () -> installData(img, blob, List.of(target)));
         });
     }
@@ -629,6 +618,27 @@ public final class Engine implements AutoCloseable {
     }
 
     /** {@code PUT /v2/images/{id}/stage}: queued -> uploading, data kept in the staging area. */
+    /** Writes the data of an image claimed in {@code claimedStatus}; on failure the claim is undone. */
+    private Blob writeClaimed(String id, String owner, String claimedStatus, InputStream data) throws IOException {
+        try {
+            return blobs.write(data, guard(owner));
+        } catch (IOException | RuntimeException e) {
+            restore(id, claimedStatus);
+            throw e;
+        }
+    }
+
+    /** Under the lock: the image the blob was written for, or 410 (blob dropped) if it was deleted meanwhile. */
+    private Image stillThereAfterWrite(String id, Blob blob) {
+        Image img = images.get(id);
+        if (img == null) {
+            blobs.delete(blob);
+            throw GlanceException.of(410, "Image " + id + " could not be found after upload. "
+                    + "The image may have been deleted during the upload.");
+        }
+        return img;
+    }
+
     public void stage(Caller c, String id, InputStream data) throws IOException {
         String owner = locked(() -> {
             Image img = findMutable(c, id);
@@ -639,20 +649,9 @@ public final class Engine implements AutoCloseable {
             img.status = "uploading";
             return img.owner;
         });
-        Blob blob;
-        try {
-            blob = blobs.write(data, guard(owner));
-        } catch (IOException | RuntimeException e) {
-            restore(id, "uploading");
-            throw e;
-        }
+        Blob blob = writeClaimed(id, owner, "uploading", data);
         lockedRun(() -> {
-            Image img = images.get(id);
-            if (img == null) {
-                blobs.delete(blob);
-                throw GlanceException.of(410, "Image " + id + " could not be found after upload. "
-                        + "The image may have been deleted during the upload.");
-            }
+            Image img = stillThereAfterWrite(id, blob);
             img.staged = blob;
             img.size = blob.size();
             img.updatedAt = now();
