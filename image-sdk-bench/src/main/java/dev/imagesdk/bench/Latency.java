@@ -14,7 +14,8 @@ final class Latency {
 
     static Map<String, Object> measure(Child c, Call call) throws Exception {
         int n = c.n();
-        for (int i = 0; i < Math.max(50, n / 10); i++) {
+        // Warm-up long enough for every variant's code to be JIT-compiled (a long-lived client's steady state).
+        for (int i = 0; i < Math.max(1000, n / 2); i++) {
             call.call();
         }
         double[] ms = new double[n];

@@ -72,13 +72,7 @@ final class O4jVariants {
                 });
             }
             case "list-o4j": {
-                listAll(os, c.page());
-                Probe probe = c.probe();
-                probe.start();
-                long n = listAll(os, c.page());
-                Map<String, Object> m = probe.stop();
-                m.put("count", n);
-                return m;
+                return Passes.measure(c, () -> listAll(os, c.page()));
             }
             default:
                 throw new IllegalArgumentException("unknown variant " + variant);

@@ -61,13 +61,7 @@ final class RawVariants {
                 return Latency.measure(c, () -> g.get(id));
             }
             case "list-raw": {
-                g.listAll(c.page());
-                Probe probe = c.probe();
-                probe.start();
-                long n = g.listAll(c.page());
-                Map<String, Object> m = probe.stop();
-                m.put("count", n);
-                return m;
+                return Passes.measure(c, () -> g.listAll(c.page()));
             }
             case "conc-ref-up": {
                 List<String> ids = new ArrayList<>();

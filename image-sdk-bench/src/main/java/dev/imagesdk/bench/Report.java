@@ -65,7 +65,8 @@ final class Report {
         latency(out);
         for (String kase : new String[] {"list100", "list1000"}) {
             simple(out, kase, (kase.equals("list100") ? "5. List, page size 100" : "5. List, page size 1000")
-                    + " (" + o.listImages + " images)");
+                    + " (" + o.listImages + " images; each run: " + Passes.WARMUP + " warm-up passes, then the median"
+                    + " of " + Passes.TIMED + " timed passes, cpu per pass)");
         }
         transfer(out, "concurrent", "6. Concurrency: " + o.par + " x " + o.concMib + " MiB (aggregate)");
         out.println();
@@ -100,7 +101,7 @@ final class Report {
         if (vs == null) {
             return;
         }
-        out.printf("%n4. Metadata: %d x GET image per run%n", o.metaCalls);
+        out.printf("%n4. Metadata: %d x GET image per run, after %d untimed%n", o.metaCalls, Math.max(1000, o.metaCalls / 2));
         out.printf("  %-46s %5s %24s %8s %9s %9s %s%n", "variant", "runs", "median ms (min-max)", "p90 ms", "cpu s",
                 "heap MiB", "errors");
         for (String v : vs.keySet()) {

@@ -71,13 +71,7 @@ final class SdkVariants {
                     return Latency.measure(c, () -> s.get(id));
                 }
                 case "list-sdk2": {
-                    count(s, c.page());
-                    Probe probe = c.probe();
-                    probe.start();
-                    long n = count(s, c.page());
-                    Map<String, Object> m = probe.stop();
-                    m.put("count", n);
-                    return m;
+                    return Passes.measure(c, () -> count(s, c.page()));
                 }
                 case "conc-sdk2-up": {
                     List<String> ids = new ArrayList<>();

@@ -117,6 +117,14 @@ public final class ClientContext {
         return feignFactory.create(api, imageEndpoint.toString());
     }
 
+    /**
+     * The lean GET of the hottest metadata calls ({@link JsonGet}): the same client, read timeout, headers, wire
+     * log and error mapper as the Feign clients.
+     */
+    public JsonGet jsonGet() {
+        return new JsonGet(httpClient, errorMapper::map, wireLogger, userAgent, feignFactory.readTimeout());
+    }
+
     /** For the streaming path ({@code HttpsURLConnection#setSSLSocketFactory}). */
     public SSLContext sslContext() {
         return sslContext;

@@ -38,8 +38,8 @@ final class LoggingClient implements Client {
         }
     }
 
-    static String requestId(Map<String, Collection<String>> headers) {
-        for (Map.Entry<String, Collection<String>> e : headers.entrySet()) {
+    static String requestId(Map<String, ? extends Collection<String>> headers) {
+        for (Map.Entry<String, ? extends Collection<String>> e : headers.entrySet()) {
             if ("x-openstack-request-id".equalsIgnoreCase(e.getKey()) && !e.getValue().isEmpty()) {
                 return e.getValue().iterator().next();
             }

@@ -27,20 +27,12 @@ public interface GlanceV2Api {
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
     JsonNode get(@Param("token") String token, @Param("id") String id);
 
-    /** {@link #get} with the body left unread, so it can be parsed as a stream (map errors yourself). */
-    @RequestLine("GET /v2/images/{id}")
-    @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    Response getResponse(@Param("token") String token, @Param("id") String id);
 
     /** A GET of an absolute URL built from the endpoint root and a path with an already encoded query. */
     @RequestLine("GET")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
     JsonNode getUrl(URI url, @Param("token") String token);
 
-    /** {@link #getUrl} with the body left unread, so it can be parsed as a stream (map errors yourself). */
-    @RequestLine("GET")
-    @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    Response getUrlResponse(URI url, @Param("token") String token);
 
     /** A JSON POST to an absolute URL (metadefs, whose names are encoded by the caller). */
     @RequestLine("POST")

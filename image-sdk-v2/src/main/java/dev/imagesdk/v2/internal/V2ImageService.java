@@ -19,6 +19,7 @@ import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.exception.WaiterException;
 import dev.imagesdk.internal.ImageCleanup;
+import dev.imagesdk.internal.http.JsonGet;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageLocation;
 import dev.imagesdk.model.ImageQuery;
@@ -76,6 +77,7 @@ public final class V2ImageService implements ImageServiceV2 {
     static final int MAX_UPLOAD_ATTEMPTS = 3;
 
     private final GlanceV2Api api;
+    private final JsonGet gets;
     private final CallRunner calls;
     private final ErrorMapping errors;
     private final DataTransfer data;
@@ -89,11 +91,13 @@ public final class V2ImageService implements ImageServiceV2 {
     /**
      * @param endpointRoot the image endpoint as in the catalog (e.g. {@code http://host:9292} or
      *                     {@code https://host/image}); {@code /v2/...} paths are appended to it
+     * @param gets the lean GET of the hottest calls (one image, a list page), on the same HTTP client as {@code api}
      * @param onClose releases what the service owns (HTTP client, threads); run once
      */
-    public V2ImageService(GlanceV2Api api, CallRunner calls, ErrorMapping errors, DataTransfer data,
+    public V2ImageService(GlanceV2Api api, JsonGet gets, CallRunner calls, ErrorMapping errors, DataTransfer data,
                           String endpointRoot, ObjectMapper json, V2Settings settings, Runnable onClose) {
         this.api = Objects.requireNonNull(api, "api");
+        this.gets = Objects.requireNonNull(gets, "gets");
         this.calls = Objects.requireNonNull(calls, "calls");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.data = Objects.requireNonNull(data, "data");
@@ -168,15 +172,9 @@ public final class V2ImageService implements ImageServiceV2 {
     @Override
     public Image get(String imageId) {
         checkId("imageId", imageId);
-        return calls.run("get image", "GET", true, token -> {
-            try (Response r = api.getResponse(token, imageId)) {
-                if (r.status() >= 200 && r.status() < 300) {
-                    // Parsed straight from the stream: no JSON tree per image on the hottest metadata path.
-                    return ImageJson.readImage(r.body() == null ? null : r.body().asInputStream());
-                }
-                throw errorOf(r);
-            }
-        });
+        URI url = linkUri("/v2/images/" + QueryEncoder.encode(imageId));
+        // The lean GET, parsed straight into Image: no Feign templating and no JSON tree on the hottest call.
+        return calls.run("get image", "GET", true, token -> gets.get(url, token, ImageJson::readImage));
     }
 
     @Override
@@ -185,17 +183,10 @@ public final class V2ImageService implements ImageServiceV2 {
         return ImagePager.listPages(query, p -> getImagePage("list images", p));
     }
 
-    /** GET of an image list page, parsed as it streams in (no JSON tree of up to 1000 images). */
+    /** GET of an image list page, parsed as a stream into Images (no JSON tree of up to 1000 images). */
     private ImageJson.ImagePage getImagePage(String operation, String pathAndQuery) {
         URI url = linkUri(pathAndQuery);
-        return calls.run(operation, "GET", true, token -> {
-            try (Response r = api.getUrlResponse(url, token)) {
-                if (r.status() >= 200 && r.status() < 300) {
-                    return ImageJson.readPage(r.body() == null ? null : r.body().asInputStream());
-                }
-                throw errorOf(r);
-            }
-        });
+        return calls.run(operation, "GET", true, token -> gets.get(url, token, ImageJson::readPage));
     }
 
     private URI linkUri(String pathAndQuery) {
@@ -204,19 +195,6 @@ public final class V2ImageService implements ImageServiceV2 {
         } catch (IllegalArgumentException e) {
             throw new ImageSdkClientException("The service sent a link that is not a valid URI: " + pathAndQuery, e);
         }
-    }
-
-    /** The typed exception for an error response of a {@link Response}-returning call, read as Feign's decoder does. */
-    private ImageServiceException errorOf(Response r) {
-        byte[] body = null;
-        if (r.body() != null) {
-            try (InputStream in = r.body().asInputStream()) {
-                body = in.readNBytes(ErrorMapper.MAX_ERROR_BODY);
-            } catch (IOException e) {
-                body = null; // the status alone still maps to the right exception
-            }
-        }
-        return errors.map(r.status(), headers(r), body);
     }
 
     /** GET of a path (with its encoded query) under the endpoint root, e.g. a {@code next} link. */

@@ -26,7 +26,7 @@ public final class V2ServiceProvider implements ImageServiceProvider {
         String root = ctx.imageEndpoint().toString();
         V2Settings settings = V2Settings.defaults()
                 .withDeleteOnChecksumMismatch(ctx.config().deleteImageOnChecksumMismatch());
-        return new V2ImageService(ctx.feign(GlanceV2Api.class), new ExecutorCallRunner(ctx.callExecutor()),
+        return new V2ImageService(ctx.feign(GlanceV2Api.class), ctx.jsonGet(), new ExecutorCallRunner(ctx.callExecutor()),
                 ctx.errorMapper()::map, new EngineDataTransfer(transport, root), root, ctx.objectMapper(), settings,
                 transport::close);
     }

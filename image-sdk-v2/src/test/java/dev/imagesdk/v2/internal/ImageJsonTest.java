@@ -116,7 +116,7 @@ class ImageJsonTest {
         n.putObject("nested_prop").put("a", 1);
         n.putNull("dropped_prop");
         Image fromTree = ImageJson.toImage(n);
-        Image fromStream = ImageJson.readImage(new ByteArrayInputStream(n.toString().getBytes(StandardCharsets.UTF_8)));
+        Image fromStream = ImageJson.readImage(n.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(fromStream).usingRecursiveComparison().isEqualTo(fromTree);
         assertThat(fromStream.properties()).containsEntry("weird_number", "42")
                 .containsEntry("nested_prop", "{\"a\":1}").doesNotContainKey("dropped_prop");
@@ -124,9 +124,9 @@ class ImageJsonTest {
 
     @Test
     void streamingParseOfAnEmptyOrNonObjectBodyIsATypedError() {
-        assertThatThrownBy(() -> ImageJson.readImage(new ByteArrayInputStream(new byte[0])))
+        assertThatThrownBy(() -> ImageJson.readImage(new byte[0]))
                 .isInstanceOf(ImageSdkClientException.class).hasMessageContaining("got nothing");
-        assertThatThrownBy(() -> ImageJson.readImage(new ByteArrayInputStream("[1]".getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> ImageJson.readImage("[1]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(ImageSdkClientException.class).hasMessageContaining("ARRAY");
     }
 
@@ -135,13 +135,31 @@ class ImageJsonTest {
         JsonNode img = Transcripts.json("image-active.json");
         String body = "{\"first\":\"/v2/images\",\"images\":[" + img + "," + img + "],\"schema\":{\"x\":[1]},"
                 + "\"next\":\"/v2/images?marker=abc\"}";
-        ImageJson.ImagePage page = ImageJson.readPage(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        ImageJson.ImagePage page = ImageJson.readPage(body.getBytes(StandardCharsets.UTF_8));
         assertThat(page.imagesOrNull()).hasSize(2);
         assertThat(page.imagesOrNull().get(1)).usingRecursiveComparison().isEqualTo(ImageJson.toImage(img));
         assertThat(page.nextOrNull()).isEqualTo("/v2/images?marker=abc");
-        ImageJson.ImagePage noArray = ImageJson.readPage(new ByteArrayInputStream(
-                "{\"images\":{}}".getBytes(StandardCharsets.UTF_8)));
+        ImageJson.ImagePage noArray = ImageJson.readPage("{\"images\":{}}".getBytes(StandardCharsets.UTF_8));
         assertThat(noArray.imagesOrNull()).isNull();
+    }
+
+    @Test
+    void theFastUtcPathAgreesWithInstantParseAndLeavesEveryOtherSpellingToIt() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 2000; i++) {
+            Instant t = Instant.ofEpochSecond(rnd.nextLong(-62_000_000_000L, 253_000_000_000L));
+            String s = t.toString();
+            assertThat(ImageJson.parseInstant("t", s)).as(s).isEqualTo(Instant.parse(s));
+        }
+        // Not Glance's plain form: the fast path declines, the general parsers decide.
+        assertThat(ImageJson.utcSeconds("2026-11-22T19:38:16.5Z")).isNull();
+        assertThat(ImageJson.utcSeconds("2026-11-22T19:38:16+01:00")).isNull();
+        assertThat(ImageJson.utcSeconds("2026-02-30T00:00:00Z")).isNull();
+        assertThat(ImageJson.utcSeconds("2026-1a-22T19:38:16Z")).isNull();
+        assertThat(ImageJson.parseInstant("t", "2026-11-22T19:38:16+01:00"))
+                .isEqualTo(Instant.parse("2026-11-22T18:38:16Z"));
+        assertThatThrownBy(() -> ImageJson.parseInstant("created_at", "2026-02-30T00:00:00Z"))
+                .hasMessageContaining("created_at='2026-02-30T00:00:00Z'");
     }
 
     @Test

@@ -72,6 +72,12 @@ final class TestWiring {
         }
     }
 
+    /** The lean GET of image and list-page calls, on the same client as {@link #api}. */
+    static dev.imagesdk.internal.http.JsonGet gets() {
+        return new dev.imagesdk.internal.http.JsonGet(HTTP, TestWiring::mapError, new dev.imagesdk.internal.http.WireLogger(),
+                "image-sdk/test", java.time.Duration.ofSeconds(30));
+    }
+
     static GlanceV2Api api(String endpointRoot) {
         return Feign.builder()
                 .client(new Http2Client(HTTP))

@@ -74,7 +74,7 @@ class V2ImageServiceTest {
                     pauses.add(d);
                     clock.addAndGet(d.toNanos());
                 }, clock::get);
-        return new V2ImageService(TestWiring.api(root), runner, TestWiring::mapError, transfer, root,
+        return new V2ImageService(TestWiring.api(root), TestWiring.gets(), runner, TestWiring::mapError, transfer, root,
                 TestWiring.JSON, settings, null);
     }
 
@@ -734,7 +734,7 @@ class V2ImageServiceTest {
     @Test
     void closeIsIdempotent() {
         int[] closes = {0};
-        V2ImageService s = new V2ImageService(TestWiring.api(("http://127.0.0.1:" + wm.getPort())), runner, TestWiring::mapError, transfer,
+        V2ImageService s = new V2ImageService(TestWiring.api(("http://127.0.0.1:" + wm.getPort())), TestWiring.gets(), runner, TestWiring::mapError, transfer,
                 ("http://127.0.0.1:" + wm.getPort()), TestWiring.JSON, V2Settings.defaults(), () -> closes[0]++);
         s.close();
         s.close();

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * Immutable image bytes with their hashes, kept in memory (small) or in a temp file (large).
@@ -37,6 +38,15 @@ public final class Blob {
     public String sha512() { return sha512; }
 
     public boolean onDisk() { return file != null; }
+
+    /** The in-memory bytes (never modified), or null for a file-backed blob. */
+    byte[] memory() { return bytes; }
+
+    /** Whether this in-memory blob holds {@code b[0, len)} at {@code pos}; false for file-backed blobs. */
+    boolean matches(long pos, byte[] b, int len) {
+        return bytes != null && pos + len <= bytes.length
+                && Arrays.equals(bytes, (int) pos, (int) pos + len, b, 0, len);
+    }
 
     /** A stream over {@code [offset, offset+length)}; the caller closes it. */
     public InputStream open(long offset, long length) throws IOException {

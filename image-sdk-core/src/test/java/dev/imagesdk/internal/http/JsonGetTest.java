@@ -1,0 +1,203 @@
+package dev.imagesdk.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.imagesdk.auth.AuthMethod;
+import dev.imagesdk.auth.ServiceCatalog;
+import dev.imagesdk.auth.Token;
+import dev.imagesdk.config.ClientConfig;
+import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.NotFoundException;
+import dev.imagesdk.exception.ServiceUnavailableException;
+import dev.imagesdk.exception.TransportException;
+import dev.imagesdk.internal.auth.KeystoneTokenProvider;
+import dev.imagesdk.internal.retry.RetryPolicy;
+import dev.imagesdk.testsupport.MutableClock;
+import dev.imagesdk.testsupport.RecordingSleeper;
+import dev.imagesdk.testsupport.WireMocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.helpers.MessageFormatter;
+
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The lean GET over real HTTP, run by the CallExecutor as in production: headers, errors, retries, re-auth, log. */
+class JsonGetTest {
+
+    private static final String ID = "d6aee501-3277-4b50-ae2c-cf7a0083b284";
+    private static final String PATH = "/v2/images/" + ID;
+
+    private WireMockServer glance;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T20:00:00Z"));
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final AtomicInteger issued = new AtomicInteger();
+    private final ObjectMapper json = HttpStack.objectMapper();
+    private final List<String> wireLines = new ArrayList<>();
+    private CallExecutor executor;
+    private JsonGet gets;
+    private URI url;
+
+    @BeforeEach
+    void setUp() {
+        glance = WireMocks.started();
+        KeystoneTokenProvider tokens = new KeystoneTokenProvider(
+                () -> new Token("token-" + issued.incrementAndGet(), clock.instant().plusSeconds(3600),
+                        ServiceCatalog.EMPTY, null),
+                clock, Duration.ofSeconds(120));
+        executor = new CallExecutor(tokens, RetryPolicy.defaults(), sleeper);
+        ClientConfig config = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(glance.baseUrl()).build();
+        ErrorMapper errors = new ErrorMapper(json, clock);
+        gets = new JsonGet(HttpStack.httpClient(config, TlsContexts.create(null, false)), errors::map,
+                new WireLogger(recordingLogger()), UserAgent.value(), Duration.ofMillis(500));
+        url = URI.create(glance.baseUrl() + PATH);
+    }
+
+    @AfterEach
+    void tearDown() {
+        glance.stop();
+    }
+
+    private Logger recordingLogger() {
+        return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("isDebugEnabled")) {
+                        return true;
+                    }
+                    if (method.getName().equals("debug") && args != null && args[0] instanceof String pattern) {
+                        Object[] rest = args.length == 2 && args[1] instanceof Object[] a ? a
+                                : java.util.Arrays.copyOfRange(args, 1, args.length);
+                        wireLines.add(MessageFormatter.arrayFormat(pattern, rest).getMessage());
+                    }
+                    return method.getReturnType() == boolean.class ? false : null;
+                });
+    }
+
+    private JsonNode getImage() {
+        return executor.execute(CallSpec.idempotent("get image", "GET"), token -> gets.get(url, token, json::readTree));
+    }
+
+    @Test
+    void sendsTokenAcceptAndUserAgentAndParsesTheBody() {
+        glance.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("{\"id\": \"" + ID + "\", \"status\": \"active\"}")
+                .withHeader("X-Openstack-Request-Id", "req-ok")));
+
+        assertThat(getImage().path("status").asText()).isEqualTo("active");
+
+        glance.verify(getRequestedFor(urlEqualTo(PATH))
+                .withHeader("X-Auth-Token", equalTo("token-1"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("User-Agent", matching("image-sdk/.+")));
+        assertThat(wireLines).hasSize(2);
+        assertThat(wireLines.get(0)).isEqualTo("--> GET " + url + " (0 bytes)");
+        assertThat(wireLines.get(1)).startsWith("<-- 200 GET " + url).contains("request id req-ok")
+                .doesNotContain("token-1");
+    }
+
+    @Test
+    void withoutATokenNoTokenHeaderIsSent() throws Exception {
+        glance.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("{}")));
+        int length = gets.get(url, null, body -> body.length);
+        assertThat(length).isEqualTo(2);
+        glance.verify(getRequestedFor(urlEqualTo(PATH)).withHeader("X-Auth-Token", absent()));
+    }
+
+    @Test
+    void anErrorAnswerIsTheMappedExceptionWithItsRequestIdAndIsNotRetried() {
+        glance.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withHeader("X-Openstack-Request-Id", "req-404")
+                .withBody("{\"message\": \"No image found with ID " + ID + "\", \"code\": \"404 Not Found\"}")));
+
+        assertThatThrownBy(this::getImage).isInstanceOfSatisfying(NotFoundException.class, e -> {
+            assertThat(e.getMessage()).contains("No image found with ID " + ID);
+            assertThat(e.requestId()).contains("req-404");
+        });
+        glance.verify(1, getRequestedFor(urlEqualTo(PATH)));
+        assertThat(executor.retryCount()).isZero();
+    }
+
+    @Test
+    void a503IsRetriedAsAnyIdempotentCallIs() {
+        glance.stubFor(get(urlEqualTo(PATH)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2")).willSetStateTo("ok"));
+        glance.stubFor(get(urlEqualTo(PATH)).inScenario("busy").whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"id\": \"" + ID + "\"}")));
+
+        assertThat(getImage().path("id").asText()).isEqualTo(ID);
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(2));
+        glance.verify(2, getRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
+    void a401IsReplayedOnceWithANewToken() {
+        glance.stubFor(get(urlEqualTo(PATH)).withHeader("X-Auth-Token", equalTo("token-1"))
+                .willReturn(aResponse().withStatus(401)));
+        glance.stubFor(get(urlEqualTo(PATH)).withHeader("X-Auth-Token", equalTo("token-2"))
+                .willReturn(okJson("{\"id\": \"" + ID + "\"}")));
+
+        assertThat(getImage().path("id").asText()).isEqualTo(ID);
+        assertThat(executor.reauthenticationCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowAnswerTimesOutAsARetryableTransportFailure() {
+        glance.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("{}").withFixedDelay(3_000)));
+
+        assertThatThrownBy(() -> executor.execute(CallSpec.idempotent("get image", "GET"),
+                token -> gets.get(url, token, body -> body)))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("get image failed")
+                .hasMessageContaining("timed out");
+        assertThat(executor.retryCount()).isPositive();
+        assertThat(wireLines).anySatisfy(l -> assertThat(l).startsWith("<-- FAILED GET " + url));
+    }
+
+    @Test
+    void aDroppedConnectionIsATransportFailureAndAMalformedBodyAClientError() {
+        glance.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertThatThrownBy(this::getImage).isInstanceOf(TransportException.class);
+
+        glance.resetAll();
+        glance.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("{\"id\": ")));
+        assertThatThrownBy(this::getImage).isInstanceOf(ImageSdkClientException.class)
+                .isNotInstanceOf(TransportException.class)
+                .hasMessageStartingWith("malformed response from get image: ");
+    }
+
+    @Test
+    void anErrorBodyHandedToTheMapperIsCappedAtItsLimit() throws Exception {
+        int[] seen = {-1};
+        JsonGet capped = new JsonGet(HttpStack.httpClient(ClientConfig.builder().auth(new AuthMethod.NoAuth())
+                .imageEndpoint(glance.baseUrl()).build(), TlsContexts.create(null, false)),
+                (status, headers, body) -> {
+                    seen[0] = body.length;
+                    return new ServiceUnavailableException("busy", null);
+                }, new WireLogger(), UserAgent.value(), Duration.ofSeconds(5));
+        glance.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)
+                .withBody(new byte[ErrorMapper.MAX_ERROR_BODY + 1000])));
+
+        assertThatThrownBy(() -> capped.get(url, "t", body -> body)).isInstanceOf(ServiceUnavailableException.class);
+        assertThat(seen[0]).isEqualTo(ErrorMapper.MAX_ERROR_BODY);
+    }
+}
