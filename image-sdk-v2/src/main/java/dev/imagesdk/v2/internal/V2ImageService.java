@@ -38,7 +38,6 @@ import dev.imagesdk.v2.Task;
 import dev.imagesdk.v2.TaskQuery;
 import dev.imagesdk.v2.Metadefs;
 import dev.imagesdk.v2.Usage;
-import dev.imagesdk.internal.http.ErrorMapper;
 import feign.Response;
 
 import java.io.IOException;
