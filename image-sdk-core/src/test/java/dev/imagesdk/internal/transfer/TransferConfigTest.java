@@ -13,8 +13,8 @@ class TransferConfigTest {
     @Test
     void defaultsMatchTheMeasuredDesign() {
         TransferConfig c = TransferConfig.defaults();
-        assertThat(c.bufferSize()).isEqualTo(64 * 1024);
-        assertThat(c.ringSize()).isEqualTo(8);
+        assertThat(c.bufferSize()).isEqualTo(256 * 1024);
+        assertThat(c.ringSize()).isEqualTo(4);
         assertThat(c.toBuilder().build()).isEqualTo(c);
     }
 
