@@ -126,6 +126,9 @@ final class SdkVariants {
             Map<String, Object> d = down.stop();
             boolean ok = img.size() != null && img.size() == c.size() && n == c.size();
             m.put("pass", ok);
+            if (!ok) {
+                m.put("error", "sizes_differ:_uploaded_" + img.size() + "_downloaded_" + n + "_expected_" + c.size());
+            }
             m.put("up_wall_s", u.get("wall_s"));
             m.put("up_heap_mib", u.get("heap_mib"));
             m.put("down_wall_s", d.get("wall_s"));
