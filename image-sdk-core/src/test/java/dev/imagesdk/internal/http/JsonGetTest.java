@@ -16,15 +16,13 @@ import dev.imagesdk.exception.TransportException;
 import dev.imagesdk.internal.auth.KeystoneTokenProvider;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.testsupport.MutableClock;
+import dev.imagesdk.testsupport.RecordingLogger;
 import dev.imagesdk.testsupport.RecordingSleeper;
 import dev.imagesdk.testsupport.WireMocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.helpers.MessageFormatter;
 
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +68,7 @@ class JsonGetTest {
         ClientConfig config = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(glance.baseUrl()).build();
         ErrorMapper errors = new ErrorMapper(json, clock);
         gets = new JsonGet(HttpStack.httpClient(config, TlsContexts.create(null, false)), errors::map,
-                new WireLogger(recordingLogger()), UserAgent.value(), Duration.ofMillis(500));
+                new WireLogger(RecordingLogger.into(wireLines)), UserAgent.value(), Duration.ofMillis(500));
         url = URI.create(glance.baseUrl() + PATH);
     }
 
@@ -79,20 +77,6 @@ class JsonGetTest {
         glance.stop();
     }
 
-    private Logger recordingLogger() {
-        return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("isDebugEnabled")) {
-                        return true;
-                    }
-                    if (method.getName().equals("debug") && args != null && args[0] instanceof String pattern) {
-                        Object[] rest = args.length == 2 && args[1] instanceof Object[] a ? a
-                                : java.util.Arrays.copyOfRange(args, 1, args.length);
-                        wireLines.add(MessageFormatter.arrayFormat(pattern, rest).getMessage());
-                    }
-                    return method.getReturnType() == boolean.class ? false : null;
-                });
-    }
 
     private JsonNode getImage() {
         return executor.execute(CallSpec.idempotent("get image", "GET"), token -> gets.get(url, token, json::readTree));
