@@ -9,14 +9,16 @@ public enum Operation {
     VERSIONS,
     /** Keystone token issue and validation ({@code /v3/auth/tokens}, {@code /v2.0/tokens}). */
     TOKEN,
+    /** Image create; in v1 also a {@code POST /v1/images} that carries data. */
     CREATE_IMAGE,
     LIST_IMAGES,
     SHOW_IMAGE,
+    /** v2 {@code PATCH}; a v1 {@code PUT /v1/images/{id}} without data (headers only). */
     UPDATE_IMAGE,
     DELETE_IMAGE,
-    /** {@code PUT /v2/images/{id}/file}. */
+    /** {@code PUT /v2/images/{id}/file}; in v1, a {@code PUT /v1/images/{id}} that carries data. */
     UPLOAD,
-    /** {@code GET /v2/images/{id}/file}. */
+    /** {@code GET /v2/images/{id}/file}; in v1, {@code GET /v1/images/{id}}. */
     DOWNLOAD,
     STAGE,
     IMPORT,

@@ -108,7 +108,7 @@ class MoreFaultsTest {
     @Test
     void v1UploadGetsTheDropMidUploadFault() throws Exception {
         String id = demo.create("{}");
-        fake.inject(Operation.UPDATE_IMAGE, Fault.dropConnectionMidUpload(100));
+        fake.inject(Operation.UPLOAD, Fault.dropConnectionMidUpload(100));
         HttpURLConnection c = (HttpURLConnection) URI.create(fake.url() + "/v1/images/" + id).toURL().openConnection();
         c.setRequestMethod("PUT");
         c.setDoOutput(true);
@@ -123,5 +123,25 @@ class MoreFaultsTest {
             c.getResponseCode();
         }).isInstanceOf(java.io.IOException.class);
         assertThat(fake.image(id).orElseThrow().get("status")).isEqualTo("queued");
+    }
+
+    @Test
+    void aV1PutWithDataIsAnUploadAndAHeadersOnlyPutAnUpdate() {
+        String id = demo.create("{}");
+        fake.inject(Operation.UPLOAD, Fault.serviceUnavailable(1));
+        // Headers only: not the data fault's target.
+        var update = demo.send("PUT", "/v1/images/" + id, null, "x-image-meta-property-k", "v");
+        assertThat(update.statusCode()).isEqualTo(200);
+        // With data: the UPLOAD fault answers, then the retry stores it.
+        assertThat(demo.send("PUT", "/v1/images/" + id, new byte[] {1, 2, 3},
+                "Content-Type", "application/octet-stream").statusCode()).isEqualTo(503);
+        assertThat(demo.send("PUT", "/v1/images/" + id, new byte[] {1, 2, 3},
+                "Content-Type", "application/octet-stream").statusCode()).isEqualTo(200);
+        assertThat(fake.requests()).filteredOn(r -> r.method().equals("PUT"))
+                .extracting(RecordedRequest::operation, RecordedRequest::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Operation.UPDATE_IMAGE, 200),
+                        org.assertj.core.groups.Tuple.tuple(Operation.UPLOAD, 503),
+                        org.assertj.core.groups.Tuple.tuple(Operation.UPLOAD, 200));
+        assertThat(fake.image(id).orElseThrow().get("status")).isEqualTo("active");
     }
 }

@@ -20,7 +20,7 @@ final class FaultPicker {
     /**
      * A fault for one of {@code ops} (the operations the SDK call will send), or null for none.
      *
-     * @param uploadOp   the operation carrying image bytes up (v2 UPLOAD; v1 CREATE_IMAGE or UPDATE_IMAGE), or null
+     * @param uploadOp   the operation carrying image bytes up (UPLOAD; v1 create-with-data: CREATE_IMAGE), or null
      * @param downloadOp the operation carrying image bytes down, or null
      * @param dataLength bytes of the image transferred by the call (0 if none), for body-fault offsets
      */

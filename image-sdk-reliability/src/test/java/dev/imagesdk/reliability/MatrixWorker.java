@@ -218,7 +218,7 @@ final class MatrixWorker implements Runnable {
             return; // e.g. killed by an earlier failed upload: leave it to delete
         }
         byte[] data = randomData();
-        Operation dataOp = v == ApiVersion.V2 ? Operation.UPLOAD : Operation.UPDATE_IMAGE;
+        Operation dataOp = Operation.UPLOAD; // v2 PUT ./file, v1 PUT with data
         arm(List.of(dataOp, Operation.SHOW_IMAGE), dataOp, null, data.length);
         try {
             Image img = services.get(v).upload(t.id, source(1 + random.nextInt(2), data));

@@ -33,8 +33,8 @@ class CreateAndUploadSilentLeftoverWhenCleanupRefusedTest {
         try (ImageService images = Clients.of(fake, version)) {
             fake.inject(dataOp, Fault.dropConnectionMidUpload(10).always());
             if (version == ApiVersion.V1) {
-                // v1 retries a replayable create-with-data by continuing with PUT (UPDATE_IMAGE in the fake).
-                fake.inject(Operation.UPDATE_IMAGE, Fault.dropConnectionMidUpload(10).always());
+                // v1 retries a replayable create-with-data by continuing with a PUT of the data (UPLOAD in the fake).
+                fake.inject(Operation.UPLOAD, Fault.dropConnectionMidUpload(10).always());
             }
             fake.inject(Operation.DELETE_IMAGE, Fault.internalError(1));
             ImageSpec.Builder spec = ImageSpec.builder().name("left").diskFormat(DiskFormat.RAW)

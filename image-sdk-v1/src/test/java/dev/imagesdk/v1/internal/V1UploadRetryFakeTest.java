@@ -110,12 +110,12 @@ class V1UploadRetryFakeTest {
     @Test
     void uploadFromBytesSucceedsAfterOne503() {
         String id = queued();
-        fake.inject(Operation.UPDATE_IMAGE, Fault.serviceUnavailable(1, Duration.ofMillis(1)));
+        fake.inject(Operation.UPLOAD, Fault.serviceUnavailable(1, Duration.ofMillis(1)));
 
         Image image = images.upload(id, ImageData.fromBytes(DATA), null);
 
         assertStoredVerified(image, id);
-        assertThat(count("PUT", Operation.UPDATE_IMAGE)).isEqualTo(2);
+        assertThat(count("PUT", Operation.UPLOAD)).isEqualTo(2);
     }
 
     @Test
@@ -123,72 +123,72 @@ class V1UploadRetryFakeTest {
         Path file = dir.resolve("image.raw");
         Files.write(file, DATA);
         String id = queued();
-        fake.inject(Operation.UPDATE_IMAGE, Fault.tooManyRequests(1));
+        fake.inject(Operation.UPLOAD, Fault.tooManyRequests(1));
 
         Image image = images.upload(id, ImageData.fromPath(file), null);
 
         assertStoredVerified(image, id);
-        assertThat(count("PUT", Operation.UPDATE_IMAGE)).isEqualTo(2);
+        assertThat(count("PUT", Operation.UPLOAD)).isEqualTo(2);
     }
 
     @Test
     void uploadFromSupplierReauthenticatesOnceAfter401() {
         String id = queued();
-        fake.inject(Operation.UPDATE_IMAGE, Fault.unauthorizedOnce());
+        fake.inject(Operation.UPLOAD, Fault.unauthorizedOnce());
 
         Image image = images.upload(id, ImageData.fromSupplier(() -> new ByteArrayInputStream(DATA), DATA.length),
                 null);
 
         assertStoredVerified(image, id);
-        assertThat(count("PUT", Operation.UPDATE_IMAGE)).isEqualTo(2);
+        assertThat(count("PUT", Operation.UPLOAD)).isEqualTo(2);
     }
 
     @Test
     void uploadFromBytesSucceedsAfterADroppedConnection() {
         String id = queued();
-        fake.inject(Operation.UPDATE_IMAGE, Fault.dropConnectionMidUpload(100_000));
+        fake.inject(Operation.UPLOAD, Fault.dropConnectionMidUpload(100_000));
 
         Image image = images.upload(id, ImageData.fromBytes(DATA), null);
 
         assertStoredVerified(image, id);
-        assertThat(count("PUT", Operation.UPDATE_IMAGE)).isEqualTo(2);
+        assertThat(count("PUT", Operation.UPLOAD)).isEqualTo(2);
     }
 
     @Test
     void oneShotStreamIsNotReplayedAfter503AndFailsWithTheRealStatus() {
         String id = queued();
-        fake.inject(Operation.UPDATE_IMAGE, Fault.serviceUnavailable(1, Duration.ofMillis(1)));
+        fake.inject(Operation.UPLOAD, Fault.serviceUnavailable(1, Duration.ofMillis(1)));
 
         Throwable t = catchThrowable(() -> images.upload(id, ImageData.fromStream(new ByteArrayInputStream(DATA),
                 DATA.length), null));
 
         assertThat(t).isInstanceOf(ServiceUnavailableException.class);
-        assertThat(count("PUT", Operation.UPDATE_IMAGE)).isEqualTo(1);
+        assertThat(count("PUT", Operation.UPLOAD)).isEqualTo(1);
         assertThat(images.get(id).status()).isEqualTo(ImageStatus.QUEUED);
     }
 
     @Test
     void oneShotStreamIsNotReplayedAfter401() {
         String id = queued();
-        fake.inject(Operation.UPDATE_IMAGE, Fault.unauthorizedOnce());
+        fake.inject(Operation.UPLOAD, Fault.unauthorizedOnce());
 
         Throwable t = catchThrowable(() -> images.upload(id, ImageData.fromStream(new ByteArrayInputStream(DATA),
                 DATA.length), null));
 
         assertThat(t).isInstanceOf(UnauthorizedException.class);
-        assertThat(count("PUT", Operation.UPDATE_IMAGE)).isEqualTo(1);
+        assertThat(count("PUT", Operation.UPLOAD)).isEqualTo(1);
     }
 
     @Test
     void oneShotStreamIsNotReplayedAfterADroppedConnection() {
         String id = queued();
-        fake.inject(Operation.UPDATE_IMAGE, Fault.dropConnectionMidUpload(100_000));
+        fake.inject(Operation.UPLOAD, Fault.dropConnectionMidUpload(100_000));
 
         Throwable t = catchThrowable(() -> images.upload(id, ImageData.fromStream(new ByteArrayInputStream(DATA),
                 DATA.length), null));
 
         assertThat(t).isInstanceOf(ImageSdkException.class);
-        assertThat(count("PUT", Operation.UPDATE_IMAGE)).isEqualTo(1);
+        assertThat(count("PUT", Operation.UPLOAD)).isEqualTo(1);
     }
 
     @Test

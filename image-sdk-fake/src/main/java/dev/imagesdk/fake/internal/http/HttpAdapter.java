@@ -164,7 +164,8 @@ public final class HttpAdapter implements AutoCloseable {
         } else if (ks) {
             c.operation = Operation.TOKEN;
         } else if (glance) {
-            c.operation = seg[0].equals("v1") ? V1Routes.operationOf(c.method, seg) : V2Routes.operationOf(c.method, seg);
+            c.operation = seg[0].equals("v1") ? V1Routes.operationOf(c.method, seg,
+                    V1Routes.carriesBody(c.ex.getRequestHeaders())) : V2Routes.operationOf(c.method, seg);
         }
         if (applyFaults(c)) {
             return;

@@ -40,7 +40,12 @@ final class V1Routes {
         this.engine = engine;
     }
 
-    static Operation operationOf(String method, String[] seg) {
+    /**
+     * The operation a v1 request is, for fault targeting: a {@code PUT} to an image that carries a body is
+     * {@link Operation#UPLOAD} (image data, like v2's {@code PUT .../file}); without one it is
+     * {@link Operation#UPDATE_IMAGE} (headers only). A {@code POST} with data stays {@link Operation#CREATE_IMAGE}.
+     */
+    static Operation operationOf(String method, String[] seg, boolean carriesBody) {
         if (seg.length < 2) return Operation.ANY;
         if (seg[1].equals("shared-images")) return Operation.MEMBER;
         if (!seg[1].equals("images")) return Operation.ANY;
@@ -49,12 +54,26 @@ final class V1Routes {
             if (seg[2].equals("detail")) return Operation.LIST_IMAGES;
             switch (method) {
                 case "GET": return Operation.DOWNLOAD;
-                case "PUT": return Operation.UPDATE_IMAGE;
+                case "PUT": return carriesBody ? Operation.UPLOAD : Operation.UPDATE_IMAGE;
                 case "DELETE": return Operation.DELETE_IMAGE;
                 default: return Operation.SHOW_IMAGE;
             }
         }
         return Operation.MEMBER;
+    }
+
+    /** Whether a request has a body: a positive {@code Content-Length} or chunked transfer encoding. */
+    static boolean carriesBody(com.sun.net.httpserver.Headers h) {
+        String te = h.getFirst("Transfer-Encoding");
+        if (te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            return true;
+        }
+        String cl = h.getFirst("Content-Length");
+        try {
+            return cl != null && Long.parseLong(cl.trim()) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     void handle(Call c, String[] seg) throws IOException {
