@@ -224,7 +224,12 @@ public final class FakeGlance implements AutoCloseable {
         m.put("status", i.status());
         m.put("visibility", i.visibility());
         m.put("owner", i.owner());
+        m.put("disk_format", i.diskFormat());
+        m.put("container_format", i.containerFormat());
+        m.put("min_disk", i.minDisk());
+        m.put("min_ram", i.minRam());
         m.put("size", i.size());
+        m.put("virtual_size", i.virtualSize());
         m.put("checksum", i.checksum());
         m.put("os_hash_algo", i.osHashAlgo());
         m.put("os_hash_value", i.osHashValue());

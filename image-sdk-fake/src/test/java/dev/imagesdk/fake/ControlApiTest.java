@@ -36,6 +36,13 @@ class ControlApiTest {
         assertThat(img.get("status").asText()).isEqualTo("active");
         assertThat(img.get("owner").asText()).isEqualTo(fake.projectId("demo"));
         assertThat(img.get("checksum").asText()).isEqualTo(ImagesApiTest.hex("MD5", data));
+        // The Java view shows the same attributes the API does.
+        Map<String, Object> view = fake.image(id).orElseThrow();
+        for (String k : new String[] {"disk_format", "container_format", "min_disk", "min_ram", "size", "virtual_size",
+                "checksum", "os_hash_value", "status", "visibility"}) {
+            assertThat(String.valueOf(view.get(k))).as(k).isEqualTo(img.get(k).asText());
+        }
+        assertThat(view.get("disk_format")).isEqualTo("raw");
     }
 
     @Test
