@@ -55,7 +55,7 @@ final class Driver {
                 Map<String, String> p = new LinkedHashMap<>(common);
                 p.put("file", payload.toString());
                 p.put("size", String.valueOf(o.sizeMib * Options.MIB));
-                rounds("upload", p, withO4j("up-raw", "up-ref", "hash", "up-sdk2", "up-sdk1", "up-o4j"), o.reps);
+                rounds("upload", p, withO4j("up-raw", "up-ref", "up-ref1", "hash", "hash1", "up-sdk2", "up-sdk1", "up-o4j"), o.reps);
             }
             if (o.cases.contains(2)) {
                 Map<String, String> p = new LinkedHashMap<>(common);

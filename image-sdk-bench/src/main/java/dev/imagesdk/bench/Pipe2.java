@@ -26,6 +26,24 @@ final class Pipe2 {
     private Pipe2() {
     }
 
+    /**
+     * The same work on the calling thread alone: read, {@code first}, {@code second}, write, chunk by chunk. The
+     * one-core arrangement the two-thread copy is measured against.
+     */
+    static Result serial(InputStream in, MessageDigest first, MessageDigest second, OutputStream out)
+            throws IOException {
+        byte[] b = new byte[SIZE];
+        long total = 0;
+        int n;
+        while ((n = in.readNBytes(b, 0, b.length)) > 0) {
+            first.update(b, 0, n);
+            second.update(b, 0, n);
+            out.write(b, 0, n);
+            total += n;
+        }
+        return new Result(total, HexFormat.of().formatHex(first.digest()), HexFormat.of().formatHex(second.digest()));
+    }
+
     static Result copy(InputStream in, MessageDigest first, MessageDigest second, OutputStream out)
             throws IOException, InterruptedException {
         BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);

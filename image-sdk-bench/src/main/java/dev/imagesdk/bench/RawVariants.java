@@ -25,8 +25,10 @@ final class RawVariants {
         RawGlance g = new RawGlance(c.url, c.user());
         switch (variant) {
             case "up-raw":
+            case "up-ref1":
             case "up-ref": {
-                boolean hash = variant.equals("up-ref");
+                Hashing hash = variant.equals("up-ref") ? Hashing.TWO_THREADS
+                        : variant.equals("up-ref1") ? Hashing.ONE_THREAD : Hashing.NONE;
                 for (int i = 0; i < c.warmCount(); i++) {
                     String id = g.create("bench-warm");
                     upload(g, id, Bounded.prefix(c.file(), c.warm()), hash);
@@ -117,12 +119,21 @@ final class RawVariants {
     }
 
     /** Streams {@code in} as the image data; with {@code hash}, the two-thread MD5 ∥ SHA-512 reference, verified. */
+    /** How a raw upload hashes: not at all, MD5 and SHA-512 on two threads (the reference), or on one. */
+    enum Hashing { NONE, TWO_THREADS, ONE_THREAD }
+
     static void upload(RawGlance g, String id, InputStream in, boolean hash) throws Exception {
+        upload(g, id, in, hash ? Hashing.TWO_THREADS : Hashing.NONE);
+    }
+
+    static void upload(RawGlance g, String id, InputStream in, Hashing hash) throws Exception {
         HttpURLConnection conn = g.openUpload(id);
         Pipe2.Result r;
         try (OutputStream out = conn.getOutputStream(); InputStream src = in) {
-            if (hash) {
+            if (hash == Hashing.TWO_THREADS) {
                 r = Pipe2.copy(src, MessageDigest.getInstance("MD5"), MessageDigest.getInstance("SHA-512"), out);
+            } else if (hash == Hashing.ONE_THREAD) {
+                r = Pipe2.serial(src, MessageDigest.getInstance("MD5"), MessageDigest.getInstance("SHA-512"), out);
             } else {
                 byte[] buf = new byte[64 * 1024];
                 int n;
@@ -167,6 +178,26 @@ final class RawVariants {
     }
 
     /** Hashing alone, no I/O but the file read: MD5 ∥ SHA-512 on two threads, or SHA-512 alone. */
+    /** MD5 then SHA-512 of each chunk on one thread, file read: hashing alone without the second core. */
+    static Map<String, Object> hashOneThread(Child c) throws Exception {
+        for (int i = 0; i < c.warmCount(); i++) {
+            try (InputStream in = Bounded.prefix(c.file(), c.warm())) {
+                Pipe2.serial(in, MessageDigest.getInstance("MD5"), MessageDigest.getInstance("SHA-512"),
+                        OutputStream.nullOutputStream());
+            }
+        }
+        Probe probe = c.probe();
+        probe.start();
+        Pipe2.Result r;
+        try (InputStream in = Files.newInputStream(c.file())) {
+            r = Pipe2.serial(in, MessageDigest.getInstance("MD5"), MessageDigest.getInstance("SHA-512"),
+                    OutputStream.nullOutputStream());
+        }
+        Map<String, Object> m = probe.stop();
+        m.put("bytes", r.bytes());
+        return m;
+    }
+
     static Map<String, Object> hash(Child c, boolean sha512Only) throws Exception {
         for (int i = 0; i < c.warmCount(); i++) {
             try (InputStream in = Bounded.prefix(c.file(), c.warm())) {

@@ -17,7 +17,9 @@ final class Report {
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("up-raw", "(a) raw HttpURLConnection, no hashing"),
             Map.entry("up-ref", "(b) raw 2-thread MD5||SHA-512 reference"),
+            Map.entry("up-ref1", "(b1) raw 1-thread MD5+SHA-512 (one core)"),
             Map.entry("hash", "hashing alone (MD5||SHA-512, file read)"),
+            Map.entry("hash1", "hashing alone, one thread (MD5+SHA-512)"),
             Map.entry("up-sdk2", "(c) SDK v2, verified"),
             Map.entry("up-sdk1", "(d) SDK v1, verified"),
             Map.entry("up-o4j", "(e) openstack4j 3.12, unverified"),
@@ -189,6 +191,10 @@ final class Report {
         // extras
         m.put("upload_v1_vs_raw_hashing", Stats.ratio(ratio("upload", "up-sdk1", "up-ref", t)));
         m.put("download_v1_vs_raw_hashing", Stats.ratio(ratio("download", "down-sdk1", "down-ref", t)));
+        m.put("upload_vs_raw_one_thread", Stats.ratio(ratio("upload", "up-sdk2", "up-ref1", t)));
+        m.put("hashing_two_threads_vs_one", Stats.ratio(ratio("upload", "hash", "hash1", t)));
+        m.put("cpu_per_gib_vs_one_thread_hashing",
+                Stats.ratio(ratio("upload", "up-sdk2", "hash1", Results.Metric.CPU_PER_GIB)));
         m.put("download_vs_raw_sha512", Stats.ratio(ratio("download", "down-sdk2", "down-ref512", t)));
         m.put("download_cpu_per_gib_vs_hashing",
                 Stats.ratio(ratio("download", "down-sdk2", "hash512", Results.Metric.CPU_PER_GIB)));
