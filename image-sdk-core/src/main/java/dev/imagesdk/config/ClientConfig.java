@@ -156,7 +156,10 @@ public final class ClientConfig {
         return connectTimeout;
     }
 
-    /** Timeout of a JSON/header call until its response headers arrive. */
+    /**
+     * Timeout of a JSON/header call until its response headers arrive; for the image GET and list pages, until
+     * the whole answer has arrived.
+     */
     public Duration requestTimeout() {
         return requestTimeout;
     }

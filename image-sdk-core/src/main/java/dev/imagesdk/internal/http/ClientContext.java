@@ -143,7 +143,7 @@ public final class ClientContext {
         return config.connectTimeout();
     }
 
-    /** Timeout of a JSON/header call until its response headers arrive. */
+    /** Timeout of a JSON/header call until its response headers arrive ({@link JsonGet}: the whole answer). */
     public Duration requestTimeout() {
         return config.requestTimeout();
     }

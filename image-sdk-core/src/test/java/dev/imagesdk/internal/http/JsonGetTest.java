@@ -152,7 +152,7 @@ class JsonGetTest {
                 token -> gets.get(url, token, body -> body)))
                 .isInstanceOf(TransportException.class)
                 .hasMessageContaining("get image failed")
-                .hasMessageContaining("timed out");
+                .hasCauseInstanceOf(java.net.http.HttpTimeoutException.class); // the JDK's or our own, both at 500 ms
         assertThat(executor.retryCount()).isPositive();
         assertThat(wireLines).anySatisfy(l -> assertThat(l).startsWith("<-- FAILED GET " + url));
     }
@@ -183,5 +183,101 @@ class JsonGetTest {
 
         assertThatThrownBy(() -> capped.get(url, "t", body -> body)).isInstanceOf(ServiceUnavailableException.class);
         assertThat(seen[0]).isEqualTo(ErrorMapper.MAX_ERROR_BODY);
+    }
+
+    /**
+     * A server that answers every request with {@code head} (status line, headers, the start of a body) and then
+     * holds the connection open without another byte: a stalled or endless body.
+     */
+    private static final class StallingServer implements AutoCloseable {
+        private final java.net.ServerSocket socket;
+        private final List<java.net.Socket> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final AtomicInteger requests = new AtomicInteger();
+
+        StallingServer(byte[] head) throws java.io.IOException {
+            socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            Thread t = new Thread(() -> {
+                try {
+                    while (true) {
+                        java.net.Socket c = socket.accept();
+                        open.add(c);
+                        var in = c.getInputStream();
+                        int matched = 0;
+                        while (matched < 4) { // the request head ends with CRLF CRLF; a GET has no body
+                            int b = in.read();
+                            if (b < 0) {
+                                break;
+                            }
+                            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+                        }
+                        requests.incrementAndGet();
+                        c.getOutputStream().write(head);
+                        c.getOutputStream().flush();
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            }, "stalling-server");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        URI url() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + PATH);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+            for (java.net.Socket c : open) {
+                c.close();
+            }
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aBodyThatStallsTimesOutInsteadOfHangingAndIsRetried() throws Exception {
+        try (StallingServer server = new StallingServer(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 1000\r\n\r\n{\"id\": \"" + ID + "\", "))) {
+            URI stalled = server.url();
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> executor.execute(CallSpec.idempotent("get image", "GET"),
+                            token -> gets.get(stalled, token, json::readTree))))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("did not arrive within 500 ms")
+                    .hasCauseInstanceOf(java.net.http.HttpTimeoutException.class);
+            assertThat(server.requests.get()).isEqualTo(RetryPolicy.defaults().maxAttempts());
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void anEndlessErrorBodyIsCutAtTheCapAndMappedWithoutWaitingForTheTimeout() throws Exception {
+        byte[] head = ascii("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 1000000000\r\n"
+                + "X-Openstack-Request-Id: req-huge\r\n\r\n");
+        byte[] start = new byte[head.length + 3 * ErrorMapper.MAX_ERROR_BODY];
+        System.arraycopy(head, 0, start, 0, head.length);
+        java.util.Arrays.fill(start, head.length, start.length, (byte) 'x');
+        int[] seen = {-1};
+        JsonGet patient = new JsonGet(HttpStack.httpClient(ClientConfig.builder().auth(new AuthMethod.NoAuth())
+                .imageEndpoint(glance.baseUrl()).build(), TlsContexts.create(null, false)),
+                (status, headers, body) -> {
+                    seen[0] = body.length;
+                    return new ServiceUnavailableException("busy", LoggingClient.requestId(headers));
+                }, new WireLogger(), UserAgent.value(), Duration.ofSeconds(60));
+        try (StallingServer server = new StallingServer(start)) {
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> patient.get(server.url(), "t", body -> body)))
+                    .isInstanceOfSatisfying(ServiceUnavailableException.class,
+                            e -> assertThat(e.requestId()).contains("req-huge"));
+            assertThat(seen[0]).isEqualTo(ErrorMapper.MAX_ERROR_BODY);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        }
     }
 }
