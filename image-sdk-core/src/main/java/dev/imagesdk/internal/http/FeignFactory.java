@@ -5,7 +5,6 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 
@@ -18,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Creates Feign clients for JSON and header calls, all on one JDK {@link HttpClient} (one connection pool
  * per service instance).
  *
- * <p>Every client: feign-java11 over the shared client, Jackson encoder/decoder on the shared mapper,
+ * <p>Every client: {@link JdkFeignClient} over the shared client (the body timeout and error-body cap of
+ * {@link JdkExchange}), Jackson encoder/decoder on the shared mapper,
  * {@link Retryer#NEVER_RETRY} (retries belong to {@link CallExecutor}), errors mapped by the shared
  * {@link ErrorMapper} (404 included: {@code dismiss404} is off), the wire log written by a client
  * decorator and Feign's own logging off, {@code User-Agent} set on every request.
@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * ImageJson get(@Param("token") String token, @Param("id") String id);
  * }</pre>
  * A null token drops the header (no-auth). Per-call timeouts: add a {@link Request.Options} parameter to
- * the method, or use {@link #options(Duration)}; its connect timeout must stay {@link #connectTimeout()}
- * or feign-java11 silently builds a second pool. A method returning {@code feign.Response} gets every
+ * the method, or use {@link #options(Duration)} (its connect timeout is ignored: the shared client's applies,
+ * one pool). A method returning {@code feign.Response} gets every
  * status back without the error decoder: pass it through {@link FeignResponses#requireSuccess}.
  */
 public final class FeignFactory {
@@ -59,7 +59,7 @@ public final class FeignFactory {
     /** A Feign client of {@code api} whose request lines are relative to {@code baseUrl}. */
     public <T> T create(Class<T> api, String baseUrl) {
         return Feign.builder()
-                .client(new LoggingClient(new Http2Client(httpClient), wire))
+                .client(new LoggingClient(new JdkFeignClient(httpClient), wire))
                 .options(options(readTimeout))
                 .retryer(Retryer.NEVER_RETRY)
                 .encoder(new JacksonEncoder(mapper))

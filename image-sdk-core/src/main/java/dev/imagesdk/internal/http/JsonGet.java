@@ -2,23 +2,16 @@ package dev.imagesdk.internal.http;
 
 import dev.imagesdk.exception.ImageServiceException;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The lean GET of the hottest metadata calls (one image, one page of a list): straight on the service's one
@@ -31,10 +24,8 @@ import java.util.concurrent.TimeoutException;
  * shares everything above the transport: the wire log here, and the error mapper, token and retry rules
  * through {@link CallExecutor}, which runs each {@link #get} as one attempt.
  *
- * <p>Bounds: the read timeout covers the headers (the JDK client's request timeout) and, again, the body after
- * them: the JDK's timeout stops at the headers, so a body that stalls would otherwise hang the call. An error body is read
- * up to {@link ErrorMapper#MAX_ERROR_BODY} bytes, then the exchange is dropped: a huge or endless error page
- * is never buffered.
+ * <p>Bounds: those of {@link JdkExchange}, shared with the Feign clients: the read timeout for the headers and
+ * again for the body; an error body capped at {@link ErrorMapper#MAX_ERROR_BODY} bytes.
  *
  * <p>Failures: a non-2xx answer throws the mapped {@link ImageServiceException} (request id included); an
  * exchange that fails below HTTP throws its {@link IOException} ({@link HttpTimeoutException} after the read
@@ -77,7 +68,7 @@ public final class JsonGet {
      */
     public <T> T get(URI url, String tokenOrNull, Parser<T> parser) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(url)
-                .timeout(readTimeout) // until the headers; TimedBody bounds the body
+                .timeout(readTimeout) // until the headers; JdkExchange bounds the body
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent)
                 .GET();
@@ -91,7 +82,7 @@ public final class JsonGet {
         }
         HttpResponse<byte[]> r;
         try {
-            r = exchange(b.build());
+            r = JdkExchange.send(client, b.build(), readTimeout);
         } catch (IOException | RuntimeException e) {
             if (urlText != null) {
                 wire.failure("GET", urlText, System.nanoTime() - start, e);
@@ -103,126 +94,9 @@ public final class JsonGet {
             wire.response("GET", urlText, r.statusCode(), System.nanoTime() - start, LoggingClient.requestId(headers));
         }
         byte[] body = r.body() == null ? new byte[0] : r.body();
-        if (!success(r.statusCode())) {
+        if (!JdkExchange.success(r.statusCode())) {
             throw errors.map(r.statusCode(), headers, body);
         }
         return parser.parse(body);
-    }
-
-    private static boolean success(int status) {
-        return status >= 200 && status < 300;
-    }
-
-    /**
-     * The exchange on the calling thread ({@code send}: one hand-off fewer than {@code sendAsync}, which cost a
-     * third of a GET's latency). The JDK's request timeout covers the headers; {@link TimedBody} the body.
-     */
-    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, info -> new TimedBody(success(info.statusCode())
-                ? HttpResponse.BodySubscribers.ofByteArray()
-                : new CappedBody(ErrorMapper.MAX_ERROR_BODY), readTimeout));
-    }
-
-    /**
-     * A body that must arrive within {@code timeout} after the headers: else the exchange is dropped and the call
-     * fails with {@link HttpTimeoutException} (on the JDK's shared delay thread, no thread of ours).
-     */
-    private static final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final HttpResponse.BodySubscriber<byte[]> inner;
-        private final CompletableFuture<byte[]> body;
-        private volatile Flow.Subscription subscription;
-
-        TimedBody(HttpResponse.BodySubscriber<byte[]> inner, Duration timeout) {
-            this.inner = inner;
-            this.body = inner.getBody().toCompletableFuture().copy()
-                    .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                    .exceptionallyCompose(t -> {
-                        if (t instanceof TimeoutException) {
-                            Flow.Subscription s = subscription;
-                            if (s != null) {
-                                s.cancel();
-                            }
-                            return CompletableFuture.failedFuture(new HttpTimeoutException(
-                                    "the answer's body did not arrive within " + timeout.toMillis() + " ms"));
-                        }
-                        return CompletableFuture.failedFuture(t);
-                    });
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            inner.onSubscribe(s);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> item) {
-            inner.onNext(item);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            inner.onError(t);
-        }
-
-        @Override
-        public void onComplete() {
-            inner.onComplete();
-        }
-    }
-
-    /** Keeps the first {@code max} bytes of a body, then cancels the rest (the connection is dropped). */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int max;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        CappedBody(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (body.isDone()) {
-                return;
-            }
-            for (ByteBuffer buf : buffers) {
-                int n = Math.min(buf.remaining(), max - kept.size());
-                byte[] chunk = new byte[n];
-                buf.get(chunk);
-                kept.write(chunk, 0, n);
-            }
-            if (kept.size() >= max) {
-                body.complete(kept.toByteArray());
-                subscription.cancel();
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            body.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(kept.toByteArray());
-        }
     }
 }

@@ -228,6 +228,23 @@ class FeignCallsTest {
     }
 
     @Test
+    void aFeignCallWhoseBodyStallsTimesOutToo() throws Exception {
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"id\": ")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (dev.imagesdk.testsupport.StallingServer server = new dev.imagesdk.testsupport.StallingServer(head)) {
+            ImagesApi stalled = feign.create(ImagesApi.class, server.url("/").toString());
+            executor = new CallExecutor(null, RetryPolicy.none(), sleeper);
+            assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> executor.execute(CallSpec.idempotent("images.get", "GET"),
+                            token -> stalled.getWithOptions(token, ID, feign.options(Duration.ofMillis(300))))))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("did not arrive within 300 ms")
+                    .satisfies(e -> assertThat(e.getCause()).isInstanceOf(java.net.http.HttpTimeoutException.class));
+            assertThat(server.requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void requestsGoThroughTheConfiguredProxySelector() {
         java.util.List<java.net.URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.net.ProxySelector recording = new java.net.ProxySelector() {

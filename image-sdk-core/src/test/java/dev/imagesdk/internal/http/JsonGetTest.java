@@ -18,6 +18,7 @@ import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.testsupport.MutableClock;
 import dev.imagesdk.testsupport.RecordingLogger;
 import dev.imagesdk.testsupport.RecordingSleeper;
+import dev.imagesdk.testsupport.StallingServer;
 import dev.imagesdk.testsupport.WireMocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,56 +186,6 @@ class JsonGetTest {
         assertThat(seen[0]).isEqualTo(ErrorMapper.MAX_ERROR_BODY);
     }
 
-    /**
-     * A server that answers every request with {@code head} (status line, headers, the start of a body) and then
-     * holds the connection open without another byte: a stalled or endless body.
-     */
-    private static final class StallingServer implements AutoCloseable {
-        private final java.net.ServerSocket socket;
-        private final List<java.net.Socket> open = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final AtomicInteger requests = new AtomicInteger();
-
-        StallingServer(byte[] head) throws java.io.IOException {
-            socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-            Thread t = new Thread(() -> {
-                try {
-                    while (true) {
-                        java.net.Socket c = socket.accept();
-                        open.add(c);
-                        var in = c.getInputStream();
-                        int matched = 0;
-                        while (matched < 4) { // the request head ends with CRLF CRLF; a GET has no body
-                            int b = in.read();
-                            if (b < 0) {
-                                break;
-                            }
-                            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-                        }
-                        requests.incrementAndGet();
-                        c.getOutputStream().write(head);
-                        c.getOutputStream().flush();
-                    }
-                } catch (java.io.IOException closed) {
-                    // the test is over
-                }
-            }, "stalling-server");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        URI url() {
-            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + PATH);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            socket.close();
-            for (java.net.Socket c : open) {
-                c.close();
-            }
-        }
-    }
-
     private static byte[] ascii(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
@@ -243,7 +194,7 @@ class JsonGetTest {
     void aBodyThatStallsTimesOutInsteadOfHangingAndIsRetried() throws Exception {
         try (StallingServer server = new StallingServer(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 1000\r\n\r\n{\"id\": \"" + ID + "\", "))) {
-            URI stalled = server.url();
+            URI stalled = server.url(PATH);
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
                     () -> executor.execute(CallSpec.idempotent("get image", "GET"),
@@ -251,7 +202,7 @@ class JsonGetTest {
                     .isInstanceOf(TransportException.class)
                     .hasMessageContaining("did not arrive within 500 ms")
                     .hasCauseInstanceOf(java.net.http.HttpTimeoutException.class);
-            assertThat(server.requests.get()).isEqualTo(RetryPolicy.defaults().maxAttempts());
+            assertThat(server.requests()).isEqualTo(RetryPolicy.defaults().maxAttempts());
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
         }
     }
@@ -273,7 +224,7 @@ class JsonGetTest {
         try (StallingServer server = new StallingServer(start)) {
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> patient.get(server.url(), "t", body -> body)))
+                    () -> patient.get(server.url(PATH), "t", body -> body)))
                     .isInstanceOfSatisfying(ServiceUnavailableException.class,
                             e -> assertThat(e.requestId()).contains("req-huge"));
             assertThat(seen[0]).isEqualTo(ErrorMapper.MAX_ERROR_BODY);

@@ -1,0 +1,68 @@
+package dev.imagesdk.internal.http;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Feign's {@link Client} on the service's one JDK {@link HttpClient}, through {@link JdkExchange}: the same
+ * exchange as the lean GETs, so every JSON and header call has the body timeout and the error-body cap. The
+ * per-request read timeout ({@link Request.Options}) bounds the headers and again the body; redirects are never
+ * followed and the connect timeout is the shared client's (one pool, whatever the options say).
+ */
+final class JdkFeignClient implements Client {
+
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final HttpClient client;
+
+    JdkFeignClient(HttpClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Response execute(Request request, Request.Options options) throws IOException {
+        Duration timeout = Duration.ofMillis(options.readTimeoutMillis());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url()))
+                .timeout(timeout)
+                .method(request.httpMethod().name(), request.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> b.header(name, v));
+            }
+        });
+        HttpResponse<byte[]> r;
+        try {
+            r = JdkExchange.send(client, b.build(), timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("interrupted waiting for " + request.httpMethod());
+            io.initCause(e);
+            throw io;
+        }
+        Map<String, Collection<String>> headers = new LinkedHashMap<>(r.headers().map());
+        return Response.builder()
+                .status(r.statusCode())
+                .headers(headers)
+                .body(r.body())
+                .request(request)
+                .protocolVersion(Request.ProtocolVersion.HTTP_1_1)
+                .build();
+    }
+}
