@@ -1,14 +1,13 @@
 package dev.imagesdk.internal.transfer;
 
 import dev.imagesdk.testsupport.memory.GeneratedBytes;
+import dev.imagesdk.testsupport.memory.HeapSampler;
 import com.sun.net.httpserver.HttpServer;
 import dev.imagesdk.DownloadResult;
 import dev.imagesdk.ImageData;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Run in a JVM with a small heap by {@link LargeTransferMemoryTest}: uploads {@code args[0]} generated
@@ -66,20 +64,7 @@ public final class LargeTransferMemoryCheck {
             }
         });
         server.start();
-        AtomicLong peakHeap = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            while (true) {
-                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(20); // a sampling period, not synchronisation
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapSampler heap = HeapSampler.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         try (TransferEngine engine = new TransferEngine(TransferConfig.defaults())) {
             long t0 = System.nanoTime();
@@ -104,7 +89,7 @@ public final class LargeTransferMemoryCheck {
             System.out.printf("RESULT ok bytes=%d md5=%s sha512=%s sha256=%s maxHeapMiB=%d peakHeapUsedMiB=%d"
                             + " uploadMiBps=%.0f downloadMiBps=%.0f%n",
                     size, up.hashes().md5(), up.hashes().sha512(), down.digest(),
-                    Runtime.getRuntime().maxMemory() >> 20, peakHeap.get() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20, heap.peakMiB(),
                     mibps(size, t1 - t0), mibps(size, t2 - t1));
         } catch (Throwable t) {
             t.printStackTrace();

@@ -1,14 +1,11 @@
 package dev.imagesdk.internal.transfer;
 
+import dev.imagesdk.testsupport.memory.ChildJvm;
 import dev.imagesdk.testsupport.memory.GeneratedBytes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,22 +26,8 @@ class LargeTransferMemoryTest {
 
     @Test
     void fourGibUploadAndDownloadRunIn64MibHeapWithCorrectDigests() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process child = new ProcessBuilder(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                LargeTransferMemoryCheck.class.getName(), Long.toString(FOUR_GIB), MD5, SHA512, SHA256))
-                .redirectErrorStream(true).start();
-        String output;
-        try {
-            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        } catch (IOException | InterruptedException e) {
-            child.destroyForcibly();
-            throw e;
-        }
-        System.out.print(output);
-
-        assertThat(child.exitValue()).as(output).isZero();
+        String output = ChildJvm.run(LargeTransferMemoryCheck.class, List.of("-Xmx64m"),
+                Long.toString(FOUR_GIB), MD5, SHA512, SHA256);
         assertThat(output)
                 .contains("RESULT ok bytes=" + FOUR_GIB + " md5=" + MD5 + " sha512=" + SHA512 + " sha256=" + SHA256)
                 .containsPattern("maxHeapMiB=(6[0-4]|[1-5][0-9]) ");

@@ -12,17 +12,10 @@ import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
 
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,20 +35,7 @@ public final class ClientMemoryCheck {
         ApiVersion version = ApiVersion.valueOf(args[0]);
         long size = Long.parseLong(args[5]);
         String expectedMd5 = args[6];
-        AtomicLong peakHeap = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            while (true) {
-                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(20); // a sampling period, not synchronisation
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapSampler heap = HeapSampler.start();
         ClientConfig config = ClientConfig.builder().authUrl(java.net.URI.create(args[1]))
                 .auth(AuthMethod.V3Password.of(args[2], args[3], "Default", args[4])).build();
         try (ImageService images = ImageService.builder().config(config).apiVersion(version).build()) {
@@ -78,7 +58,7 @@ public final class ClientMemoryCheck {
                 check(sinkMd5.equals(expectedMd5), "sink md5 " + sinkMd5);
                 System.out.printf("RESULT ok api=%s bytes=%d md5=%s verified=%s:%s maxHeapMiB=%d peakHeapUsedMiB=%d"
                                 + " uploadSec=%.1f downloadSec=%.1f%n", version, size, sinkMd5, down.algorithm(),
-                        down.digest(), Runtime.getRuntime().maxMemory() >> 20, peakHeap.get() >> 20,
+                        down.digest(), Runtime.getRuntime().maxMemory() >> 20, heap.peakMiB(),
                         (t1 - t0) / 1e9, (t2 - t1) / 1e9);
             } finally {
                 images.delete(image.id());
@@ -95,22 +75,9 @@ public final class ClientMemoryCheck {
      */
     public static String runInChildJvm(String api, String keystoneUrl, String user, String password, String project,
             long size, String md5) throws Exception {
-        String javaCmd = ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process child = new ProcessBuilder(List.of(javaCmd, "-Xmx64m",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", System.getProperty("java.class.path"),
-                ClientMemoryCheck.class.getName(), api, keystoneUrl, user, password, project, Long.toString(size), md5))
-                .redirectErrorStream(true).start();
-        String output;
-        try {
-            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        } catch (IOException | InterruptedException e) {
-            child.destroyForcibly();
-            throw e;
-        }
-        System.out.print(output);
-        assertThat(child.exitValue()).as(output).isZero();
+        String output = ChildJvm.run(ClientMemoryCheck.class,
+                List.of("-Xmx64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
+                api, keystoneUrl, user, password, project, Long.toString(size), md5);
         Matcher m = Pattern.compile("maxHeapMiB=(\\d+) peakHeapUsedMiB=(\\d+)")
                 .matcher(output);
         assertThat(m.find()).as(output).isTrue();
