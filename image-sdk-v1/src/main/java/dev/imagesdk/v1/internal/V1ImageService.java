@@ -1,5 +1,7 @@
 package dev.imagesdk.v1.internal;
 
+import dev.imagesdk.internal.StatusWaiter;
+import dev.imagesdk.internal.retry.Sleeper;
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageDownload;
@@ -10,8 +12,6 @@ import dev.imagesdk.exception.ConflictException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
-import dev.imagesdk.exception.NotFoundException;
-import dev.imagesdk.exception.WaiterException;
 import dev.imagesdk.internal.ImageCleanup;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.internal.retry.RetryPolicy;
@@ -351,38 +351,8 @@ final class V1ImageService implements ImageServiceV1 {
     public Image waitForStatus(String imageId, ImageStatus status, Duration timeout) {
         requireNonNull("status", status);
         requireNonNull("timeout", timeout);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration pause = firstPoll;
-        String last = null;
-        while (true) {
-            Image image;
-            try {
-                image = get(imageId);
-            } catch (NotFoundException e) {
-                throw new WaiterException("Image " + imageId + " disappeared while waiting for " + status, false, last);
-            }
-            last = String.valueOf(image.status());
-            if (status.equals(image.status())) {
-                return image;
-            }
-            if (ImageStatus.KILLED.equals(image.status()) || ImageStatus.DELETED.equals(image.status())
-                    || ImageStatus.PENDING_DELETE.equals(image.status())) {
-                throw new WaiterException("Image " + imageId + " is " + image.status() + "; it cannot become "
-                        + status, false, last);
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new WaiterException("Image " + imageId + " is still " + last + " after " + timeout
-                        + "; wanted " + status, true, last);
-            }
-            try {
-                Thread.sleep(Math.min(pause.toMillis(), Math.max(1, left / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WaiterException("Interrupted while waiting for image " + imageId, false, last);
-            }
-            pause = pause.multipliedBy(2).compareTo(maxPoll) > 0 ? maxPoll : pause.multipliedBy(2);
-        }
+        return new StatusWaiter(firstPoll, maxPoll, Sleeper.SYSTEM, System::nanoTime)
+                .await(imageId, status, timeout, this::get);
     }
 
     @Override

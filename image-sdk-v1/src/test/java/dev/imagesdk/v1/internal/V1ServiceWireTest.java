@@ -276,6 +276,15 @@ class V1ServiceWireTest {
     }
 
     @Test
+    void waitingForDeletedIsMetByA404AndAnyOtherWaitFailsFastOnIt() {
+        wm.stubFor(head(urlEqualTo("/v1/images/" + ID)).willReturn(aResponse().withStatus(404)));
+        assertThat(images.waitForStatus(ID, ImageStatus.DELETED, Duration.ofSeconds(10)).status())
+                .isEqualTo(ImageStatus.DELETED);
+        assertThatThrownBy(() -> images.waitForStatus(ID, ImageStatus.ACTIVE, Duration.ofMinutes(5)))
+                .isInstanceOfSatisfying(WaiterException.class, e -> assertThat(e.timedOut()).isFalse());
+    }
+
+    @Test
     void blankIdsAreRefusedBeforeAnyRequest() {
         assertThatThrownBy(() -> images.get(" ")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> images.sharedImages(null)).isInstanceOf(InvalidInputException.class);

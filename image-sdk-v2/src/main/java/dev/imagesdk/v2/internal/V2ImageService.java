@@ -17,8 +17,8 @@ import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.ImageServiceException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
-import dev.imagesdk.exception.WaiterException;
 import dev.imagesdk.internal.ImageCleanup;
+import dev.imagesdk.internal.StatusWaiter;
 import dev.imagesdk.internal.http.JsonGet;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageLocation;
@@ -718,54 +718,8 @@ public final class V2ImageService implements ImageServiceV2 {
         checkId("imageId", imageId);
         notNull("status", status);
         notNull("timeout", timeout);
-        if (timeout.isNegative()) {
-            throw new InvalidInputException("timeout", timeout, "must not be negative");
-        }
-        long deadline = settings.nanoTime().getAsLong() + timeout.toNanos();
-        Duration wait = settings.pollInitial();
-        String last = null;
-        while (true) {
-            Image image;
-            try {
-                image = get(imageId);
-            } catch (NotFoundException e) {
-                if (ImageStatus.DELETED.equals(status)) {
-                    // Glance hides deleted images (404): that is the state waited for.
-                    return Image.builder().id(imageId).status(ImageStatus.DELETED).build();
-                }
-                throw new WaiterException("Image " + imageId + " was deleted (404) while waiting for " + status,
-                        false, "deleted");
-            }
-            last = image.status() == null ? null : image.status().value();
-            if (status.equals(image.status())) {
-                return image;
-            }
-            String failedImport = image.properties().get("os_glance_failed_import");
-            if (failedImport != null && !failedImport.isBlank()) {
-                throw new WaiterException("Import of image " + imageId + " failed for stores " + failedImport
-                        + " (status " + last + ")", false, last);
-            }
-            if (ImageStatus.KILLED.equals(image.status()) || ImageStatus.DELETED.equals(image.status())
-                    || ImageStatus.PENDING_DELETE.equals(image.status())) {
-                throw new WaiterException("Image " + imageId + " is " + last + "; it cannot become " + status,
-                        false, last);
-            }
-            long remaining = deadline - settings.nanoTime().getAsLong();
-            if (remaining <= 0) {
-                throw new WaiterException("Timed out after " + timeout + " waiting for image " + imageId + " to be "
-                        + status + " (last status " + last + ")", true, last);
-            }
-            Duration pause = wait.toNanos() < remaining ? wait : Duration.ofNanos(remaining);
-            try {
-                settings.pause().sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WaiterException("Interrupted while waiting for image " + imageId + " to be " + status,
-                        false, last);
-            }
-            Duration next = wait.multipliedBy(2);
-            wait = next.compareTo(settings.pollMax()) > 0 ? settings.pollMax() : next;
-        }
+        return new StatusWaiter(settings.pollInitial(), settings.pollMax(), settings.pause()::sleep,
+                settings.nanoTime()).await(imageId, status, timeout, this::get);
     }
 
     @Override
