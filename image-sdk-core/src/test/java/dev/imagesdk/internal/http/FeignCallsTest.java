@@ -246,18 +246,8 @@ class FeignCallsTest {
 
     @Test
     void requestsGoThroughTheConfiguredProxySelector() {
-        java.util.List<java.net.URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.net.ProxySelector recording = new java.net.ProxySelector() {
-            @Override
-            public java.util.List<java.net.Proxy> select(java.net.URI uri) {
-                asked.add(uri);
-                return java.util.List.of(java.net.Proxy.NO_PROXY);
-            }
-
-            @Override
-            public void connectFailed(java.net.URI uri, java.net.SocketAddress sa, java.io.IOException ioe) {
-            }
-        };
+        dev.imagesdk.testsupport.RecordingProxySelector recording = new dev.imagesdk.testsupport.RecordingProxySelector();
+        java.util.List<java.net.URI> asked = recording.asked();
         ClientConfig config = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(glance.baseUrl())
                 .proxySelector(recording).build();
         FeignFactory proxied = new FeignFactory(HttpStack.httpClient(config, TlsContexts.create(null, false)), json,

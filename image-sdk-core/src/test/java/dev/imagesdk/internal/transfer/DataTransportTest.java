@@ -18,21 +18,18 @@ import dev.imagesdk.testsupport.RecordingSleeper;
 import dev.imagesdk.testsupport.WireMocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.imagesdk.testsupport.RecordingProxySelector;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -123,18 +120,9 @@ class DataTransportTest {
     void theDataPathConnectsThroughTheConfiguredProxySelector() {
         // The image host does not exist: only a connection through the chosen proxy (WireMock) can succeed.
         server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody(DATA)));
-        List<URI> asked = new CopyOnWriteArrayList<>();
-        ProxySelector viaWireMock = new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-                asked.add(uri);
-                return List.of(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", server.port())));
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
-            }
-        };
+        RecordingProxySelector viaWireMock = new RecordingProxySelector(
+                new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", server.port())));
+        List<URI> asked = viaWireMock.asked();
         try (DataTransport proxied = transport(TransferConfig.builder().proxySelector(viaWireMock).build())) {
             DownloadResult r = download(proxied, "http://glance.invalid:9292");
             assertThat(r.bytes()).isEqualTo(DATA.length);

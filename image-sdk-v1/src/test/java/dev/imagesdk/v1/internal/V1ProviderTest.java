@@ -94,18 +94,8 @@ class V1ProviderTest {
 
     @Test
     void metadataCallsAskTheConfiguredProxySelector() {
-        java.util.List<java.net.URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.net.ProxySelector recording = new java.net.ProxySelector() {
-            @Override
-            public java.util.List<java.net.Proxy> select(java.net.URI uri) {
-                asked.add(uri);
-                return java.util.List.of(java.net.Proxy.NO_PROXY);
-            }
-
-            @Override
-            public void connectFailed(java.net.URI uri, java.net.SocketAddress sa, java.io.IOException e) {
-            }
-        };
+        dev.imagesdk.testsupport.RecordingProxySelector recording = new dev.imagesdk.testsupport.RecordingProxySelector();
+        java.util.List<java.net.URI> asked = recording.asked();
         wm.stubFor(head(urlEqualTo(PATH)).willReturn(aResponse().withHeader("x-image-meta-id", ID)));
         try (ImageService service = ImageService.builder().config(ClientConfig.builder()
                 .auth(new AuthMethod.StaticToken("static-token")).imageEndpoint(wm.baseUrl())
