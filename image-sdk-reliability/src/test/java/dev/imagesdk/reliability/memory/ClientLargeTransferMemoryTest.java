@@ -1,4 +1,4 @@
-package dev.imagesdk.v2.memory;
+package dev.imagesdk.reliability.memory;
 
 import dev.imagesdk.fake.FakeGlance;
 import dev.imagesdk.testsupport.memory.ClientMemoryCheck;
@@ -6,14 +6,13 @@ import dev.imagesdk.testsupport.memory.GeneratedBytes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Constant memory through the v2 client: a forked JVM with {@code -Xmx64m} creates a 4 GiB image from a generated
- * stream and downloads it again, verified, against a fake Glance in this JVM that spills blobs to temp files.
- * Forked (as core's {@code LargeTransferMemoryTest}) so the heap limit does not depend on how the build runs.
- * Exclude with {@code -DexcludedGroups=memory}.
+ * Constant memory through the public client, v2 and v1: a forked JVM with {@code -Xmx64m} creates an image from a
+ * generated stream and downloads it again, verified, against a fake Glance in this JVM that spills blobs to temp
+ * files. Forked (as core's {@code LargeTransferMemoryTest}) so the heap limit does not depend on how the build runs.
+ * Here, where both clients and the fake are on the class path. Exclude with {@code -DexcludedGroups=memory}.
  */
 @Tag("memory")
 class ClientLargeTransferMemoryTest {
@@ -21,11 +20,24 @@ class ClientLargeTransferMemoryTest {
     static final long FOUR_GIB = 4L << 30;
     /** MD5 of 4 GiB of {@link GeneratedBytes}, computed with coreutils md5sum (same as core's memory test). */
     static final String MD5_4GIB = "5e40997d1e46728d4dc08e80d55d62aa";
+    /**
+     * 1 GiB for v1, not 4: the paths are the same (v1 streams through the same engine) and a second 4 GiB leg
+     * would double the runtime on a loaded machine; the heap bound is the same {@code -Xmx64m}.
+     */
+    static final long ONE_GIB = 1L << 30;
+    /** MD5 of 1 GiB of {@link GeneratedBytes}, computed with coreutils md5sum. */
+    static final String MD5_1GIB = "10ec5152c945e66e7d15c0bdab31f1f1";
 
     @Test
     void fourGibCreateAndDownloadThroughTheV2ClientRunIn64MibHeap() throws Exception {
         String output = runChild("V2", FOUR_GIB, MD5_4GIB);
         assertThat(output).contains("RESULT ok api=V2 bytes=" + FOUR_GIB + " md5=" + MD5_4GIB);
+    }
+
+    @Test
+    void oneGibCreateAndDownloadThroughTheV1ClientRunIn64MibHeap() throws Exception {
+        String output = runChild("V1", ONE_GIB, MD5_1GIB);
+        assertThat(output).contains("RESULT ok api=V1 bytes=" + ONE_GIB + " md5=" + MD5_1GIB);
     }
 
     static String runChild(String api, long size, String md5) throws Exception {
