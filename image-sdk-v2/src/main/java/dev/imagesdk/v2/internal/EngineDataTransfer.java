@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * Binds {@link DataTransfer} to the core's shared {@link DataTransport} (token, retry, re-authentication,
  * wire log, error mapping: see there). What is v2's own: uploads are {@code PUT}s whose failure after the
- * first body byte is left to {@link V2ImageService}, which decides from the image's status (a blind resend
+ * first body byte is left to {@link V2ImageData}, which decides from the image's status (a blind resend
  * would get a 409 from an image that in fact became active); downloads verify against {@code os_hash_value},
  * else {@code checksum}, else the response's {@code Content-MD5}.
  */

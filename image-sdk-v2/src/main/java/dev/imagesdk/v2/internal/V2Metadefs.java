@@ -22,14 +22,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * {@link Metadefs} over {@link GlanceV2Api}'s URL-taking calls: paths are built here with every name
  * percent-encoded as one segment (names may contain {@code /} or spaces; {@code :} of {@code OS::Glance::Image}
- * stays literal as Glance's clients send it).
+ * stays literal as Glance's clients send it). One concept, Glance's metadata definitions catalog (namespaces and
+ * their objects, properties, tags and resource types), kept in one file at about 400 lines.
  */
 final class V2Metadefs implements Metadefs {
 
@@ -41,11 +41,16 @@ final class V2Metadefs implements Metadefs {
     private final ObjectMapper json;
     private final String endpointRoot;
 
-    V2Metadefs(GlanceV2Api api, CallRunner calls, ObjectMapper json, String endpointRoot) {
-        this.api = Objects.requireNonNull(api, "api");
-        this.calls = Objects.requireNonNull(calls, "calls");
-        this.json = Objects.requireNonNull(json, "json");
-        this.endpointRoot = Objects.requireNonNull(endpointRoot, "endpointRoot");
+    V2Metadefs(V2Context ctx) {
+        this.api = ctx.api;
+        this.calls = ctx.calls;
+        this.json = ctx.json;
+        this.endpointRoot = ctx.endpointRoot;
+    }
+
+    /** {@code GET /v2/metadefs/namespaces} as the service's JSON text (the first page, unparsed). */
+    String namespacesDocument() {
+        return calls.run("list metadef namespaces", "GET", true, token -> api.metadefNamespaces(token).toString());
     }
 
     // ---- namespaces ----
@@ -64,13 +69,13 @@ final class V2Metadefs implements Metadefs {
         StringBuilder q = new StringBuilder();
         if (!resourceTypes.isEmpty()) {
             resourceTypes.forEach(t -> name("resourceTypes", t));
-            V2ImageService.param(q, "resource_types", String.join(",", resourceTypes));
+            V2Context.param(q, "resource_types", String.join(",", resourceTypes));
         }
         if (visibility != null) {
-            V2ImageService.param(q, "visibility", visibility);
+            V2Context.param(q, "visibility", visibility);
         }
         if (pageSize > 0) {
-            V2ImageService.param(q, "limit", Integer.toString(pageSize));
+            V2Context.param(q, "limit", Integer.toString(pageSize));
         }
         String first = ROOT + "/namespaces" + (q.length() == 0 ? "" : "?" + q);
         return PagedIterable.of(new JsonPager<>(first, "namespaces",

@@ -1,0 +1,26 @@
+package dev.imagesdk.v2.internal;
+
+import dev.imagesdk.exception.InvalidInputException;
+
+import java.util.Objects;
+
+import static dev.imagesdk.v2.internal.V2Context.checkId;
+
+/** Glance's JSON schemas ({@code /v2/schemas/...}), returned as the service's JSON text. */
+final class V2Schemas {
+
+    private final V2Context ctx;
+
+    V2Schemas(V2Context ctx) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+    }
+
+    String schema(String name) {
+        checkId("schema name", name);
+        if (!name.matches("[a-z_]+(/[a-z_]+)?")) {
+            throw new InvalidInputException("schema name", name, "must be like image, images, member or "
+                    + "metadefs/namespace");
+        }
+        return ctx.calls.run("get schema", "GET", true, token -> ctx.api.schema(token, name).toString());
+    }
+}
