@@ -38,6 +38,10 @@ import java.util.UUID;
  * <p>Every key Glance documents maps to an {@link Image} field; any other key is a custom property (Glance
  * sends them as top-level string keys). A non-string custom value (which Glance itself never stores) is kept
  * as its JSON text rather than dropped.
+ *
+ * <p>One concept at about 520 lines, kept in one file on purpose: the v2 image document, read both as a tree
+ * and as a stream (the hot get and list paths), and written for a create, so that every key's mapping and
+ * parsing rule (timestamps, numbers, booleans) is in one place.
  */
 public final class ImageJson {
 
