@@ -65,7 +65,7 @@ final class ContextV1Http implements V1Http {
     public V1Response send(V1Request request) {
         CallSpec spec = CallSpec.builder("v1 " + request.method() + " " + pathOnly(request), request.method())
                 // Every v1 metadata POST is a create carrying a client-chosen id: a repeat cannot duplicate
-                // (it gets 409, which V1ImageService resolves by reading the image back).
+                // (it gets 409, which V1Images resolves by reading the image back).
                 .idempotent(true)
                 .build();
         URI url = uri(request);

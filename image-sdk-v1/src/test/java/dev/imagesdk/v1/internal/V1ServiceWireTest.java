@@ -17,13 +17,10 @@ import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageQuery;
 import dev.imagesdk.model.ImageSpec;
 import dev.imagesdk.model.ImageStatus;
-import dev.imagesdk.model.Member;
 import dev.imagesdk.model.MemberStatus;
 import dev.imagesdk.model.SortDirection;
 import dev.imagesdk.model.SortKey;
 import dev.imagesdk.model.Visibility;
-import dev.imagesdk.v1.Membership;
-import dev.imagesdk.v1.SharedImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +36,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
@@ -56,8 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The v1 calls beyond the seed's examples: lists with filters, members, shared images, waits, errors; on the
- * production path ({@link V1TestServices}).
+ * The v1 calls beyond the seed's examples: lists with filters, creates, waits, errors, what v1 does not have;
+ * on the production path ({@link V1TestServices}). Members and shared images are in {@link V1MembersTest}.
  */
 class V1ServiceWireTest {
 
@@ -142,43 +137,6 @@ class V1ServiceWireTest {
         assertThatThrownBy(() -> images.list(ImageQuery.builder().visibility(Visibility.PUBLIC).build()))
                 .isInstanceOf(InvalidInputException.class);
         wm.verify(0, anyRequestedFor(anyUrl()));
-    }
-
-    @Test
-    void membersAreListedAddedWithCanShareRemovedAndReplaced() {
-        String members = "/v1/images/" + ID + "/members";
-        wm.stubFor(get(urlEqualTo(members)).willReturn(aResponse().withBody(
-                "{\"members\": [{\"member_id\": \"tenant-a\", \"can_share\": true}]}")));
-        wm.stubFor(put(urlEqualTo(members + "/tenant-b")).willReturn(aResponse().withStatus(204)));
-        wm.stubFor(delete(urlEqualTo(members + "/tenant-a")).willReturn(aResponse().withStatus(204)));
-        wm.stubFor(put(urlEqualTo(members)).willReturn(aResponse().withStatus(204)));
-
-        assertThat(images.members(ID)).containsExactly(new Member(ID, "tenant-a", null, true, null, null));
-        assertThat(images.addMember(ID, "tenant-b", true).canShare()).isTrue();
-        images.removeMember(ID, "tenant-a");
-        images.replaceMembers(ID, List.of(new Membership("tenant-c", false), new Membership("tenant-d", true)));
-
-        wm.verify(putRequestedFor(urlEqualTo(members + "/tenant-b"))
-                .withRequestBody(equalToJson("{\"member\": {\"can_share\": true}}")));
-        wm.verify(deleteRequestedFor(urlEqualTo(members + "/tenant-a")));
-        wm.verify(putRequestedFor(urlEqualTo(members)).withRequestBody(equalToJson(
-                "{\"memberships\": [{\"member_id\": \"tenant-c\", \"can_share\": false},"
-                        + " {\"member_id\": \"tenant-d\", \"can_share\": true}]}")));
-    }
-
-    @Test
-    void addMemberWithoutCanShareSendsFalse() {
-        wm.stubFor(put(urlEqualTo("/v1/images/" + ID + "/members/t")).willReturn(aResponse().withStatus(204)));
-        images.addMember(ID, "t");
-        wm.verify(putRequestedFor(urlEqualTo("/v1/images/" + ID + "/members/t"))
-                .withRequestBody(equalToJson("{\"member\": {\"can_share\": false}}")));
-    }
-
-    @Test
-    void sharedImagesOfATenant() {
-        wm.stubFor(get(urlEqualTo("/v1/shared-images/tenant-a")).willReturn(aResponse().withBody(
-                "{\"shared_images\": [{\"image_id\": \"" + ID + "\", \"can_share\": false}]}")));
-        assertThat(images.sharedImages("tenant-a")).containsExactly(new SharedImage(ID, false));
     }
 
     @Test
