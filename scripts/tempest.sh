@@ -90,7 +90,12 @@ free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)
 WORK=$(mktemp -d /tmp/image-sdk-tempest.XXXXXX)
 FAKE_PID=""
 ENDPOINT_ADDED=""
+STESTR_PID=""
 cleanup() {
+  if [ -n "$STESTR_PID" ] && kill -0 "$STESTR_PID" 2>/dev/null; then
+    kill -TERM -- "-$STESTR_PID" 2>/dev/null || kill -TERM "$STESTR_PID" 2>/dev/null
+    wait "$STESTR_PID" 2>/dev/null
+  fi
   if [ -n "$ENDPOINT_ADDED" ]; then
     bash "$ROOT/scripts/real-glance.sh" image-endpoint remove "$FAKE_REGION" >/dev/null 2>&1 \
       || say "WARNING: could not remove region $FAKE_REGION from Keystone"
@@ -170,9 +175,14 @@ run_target() {
   local name=$1 region=$2 dir=$WORK/$1 t=$SECONDS
   write_workspace "$dir" "$region"
   say "running $FILTER against $name (region $region, concurrency $CONCURRENCY)"
-  (cd "$dir" && stestr init >/dev/null 2>&1 || true
-   cd "$dir" && TEMPEST_CONFIG_DIR="$dir/etc" stestr run --concurrency "$CONCURRENCY" "$FILTER" \
-       >"$dir/stestr.out" 2>&1) || true
+  (cd "$dir" && stestr init >/dev/null 2>&1) || true
+  # In its own session, waited for with `wait`: a signal then runs the EXIT trap at once (not after
+  # the whole run), and the trap can stop stestr and its workers as one process group.
+  (cd "$dir" && TEMPEST_CONFIG_DIR="$dir/etc" exec setsid stestr run --concurrency "$CONCURRENCY" "$FILTER" \
+       >"$dir/stestr.out" 2>&1) &
+  STESTR_PID=$!
+  wait "$STESTR_PID" || true
+  STESTR_PID=""
   (cd "$dir" && stestr last --subunit >"$dir/subunit.bin" 2>/dev/null) || die "no stestr result for $name (see $dir/stestr.out)"
   # subunit2csv exits 1 when the stream holds a failure: judge it by its output.
   subunit2csv <"$dir/subunit.bin" >"$WORK/$name.csv" 2>"$dir/subunit2csv.err" || true
