@@ -11,6 +11,11 @@
 #   scripts/real-glance.sh clouds-yaml      print a clouds.yaml with one cloud per user
 #   scripts/real-glance.sh logs [N]         print the last N lines of each log
 #   scripts/real-glance.sh reset            down, then delete the state folder
+#   scripts/real-glance.sh image-endpoint add REGION URL
+#                                           register URL (e.g. a fake Glance) as the image service's
+#                                           public/internal/admin endpoints in a new region REGION
+#   scripts/real-glance.sh image-endpoint remove REGION
+#                                           delete REGION's image endpoints and the region itself
 #
 # Accounts (domain Default, region RegionOne; password = user name = project name):
 #   demo / alt_demo   role member (+ reader) in projects demo / alt_demo
@@ -533,6 +538,61 @@ cmd_reset() {
   say "deleted $STATE"
 }
 
+# Registers (or removes) a second image endpoint in its own region of this Keystone, so that
+# catalog-driven clients (Tempest, openstacksdk with a region name) can be pointed at another
+# image server, e.g. the standalone fake in external-Keystone mode. Refuses RegionOne.
+cmd_image_endpoint() {
+  local action=${1:-} region=${2:-} url=${3:-}
+  case $action in add) [ -n "$url" ] || die "image-endpoint add needs REGION URL" ;; remove) ;;
+    *) die "image-endpoint: add REGION URL | remove REGION" ;; esac
+  [ -n "$region" ] || die "image-endpoint: REGION missing"
+  [ "$region" != "$REGION" ] || die "image-endpoint: refusing to touch $REGION (real Glance's region)"
+  keystone_token_ok || die "keystone does not answer on $KEYSTONE_URL (run '$0 up')"
+  $PY - "$KEYSTONE_URL" "$action" "$region" "$url" <<'PY' || die "image-endpoint $action $region failed"
+import json, sys, urllib.request, urllib.error
+ks, action, region, url = sys.argv[1:5]
+
+def call(method, path, body=None, token=None, ok404=False):
+    req = urllib.request.Request(ks + path, method=method,
+                                 data=None if body is None else json.dumps(body).encode())
+    req.add_header("Content-Type", "application/json")
+    req.add_header("Accept", "application/json")
+    if token:
+        req.add_header("X-Auth-Token", token)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            raw = r.read()
+            return r.headers, (json.loads(raw) if raw else None)
+    except urllib.error.HTTPError as e:
+        if ok404 and e.code == 404:
+            return None, None
+        raise SystemExit(f"{method} {path} -> {e.code}: {e.read()[:300]!r}")
+
+hdrs, _ = call("POST", "/auth/tokens", {"auth": {
+    "identity": {"methods": ["password"], "password": {"user": {
+        "name": "admin", "domain": {"id": "default"}, "password": "admin"}}},
+    "scope": {"project": {"name": "admin", "domain": {"id": "default"}}}}})
+tok = hdrs["X-Subject-Token"]
+services = call("GET", "/services?type=image", token=tok)[1]["services"]
+if not services:
+    raise SystemExit("no image service in the catalog")
+sid = services[0]["id"]
+for e in call("GET", f"/endpoints?service_id={sid}&region_id={region}", token=tok)[1]["endpoints"]:
+    if e.get("region_id") == region:
+        call("DELETE", f"/endpoints/{e['id']}", token=tok, ok404=True)
+if action == "add":
+    if call("GET", f"/regions/{region}", token=tok, ok404=True)[0] is None:
+        call("POST", "/regions", {"region": {"id": region, "description": "image-sdk: second image endpoint"}}, token=tok)
+    for iface in ("public", "internal", "admin"):
+        call("POST", "/endpoints", {"endpoint": {"service_id": sid, "interface": iface,
+             "region_id": region, "url": url}}, token=tok)
+    print(f"image endpoints in region {region}: {url}")
+else:
+    call("DELETE", f"/regions/{region}", token=tok, ok404=True)
+    print(f"region {region} and its image endpoints removed")
+PY
+}
+
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 
 case "${1:-}" in
@@ -544,6 +604,7 @@ case "${1:-}" in
   clouds-yaml) cmd_clouds_yaml ;;
   logs) tail_logs "${2:-40}" 2>&1 ;;
   reset) cmd_reset ;;
+  image-endpoint) shift; cmd_image_endpoint "$@" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac
