@@ -53,8 +53,12 @@ final class VmdkReader {
         if (!descriptor(h, v, 512, length, d)) {
             return;
         }
-        if (findings(v, d, true) && capacity >= 0 && capacity <= Long.MAX_VALUE / 512) {
-            v.virtualSize = capacity * 512;
+        if (findings(v, d, true)) {
+            if (capacity >= 0 && capacity <= Long.MAX_VALUE / 512) {
+                v.virtualSize = capacity * 512;
+            } else {
+                v.invalid("vmdk capacity " + Long.toUnsignedString(capacity) + " sectors is out of range");
+            }
         }
     }
 
