@@ -42,7 +42,7 @@ final class Qcow2Reader {
         }
         v.size(h.u64be(24));
         long area = clusterBits >= 9 && clusterBits <= 21 ? Math.min(1L << clusterBits, EXTENSION_AREA) : EXTENSION_AREA;
-        byte[] buf = new byte[MAX_NAME];
+        byte[] buf = (features & DATA_FILE_BIT) != 0 || backingOffset != 0 ? new byte[MAX_NAME] : null;
         if (version == 2) {
             // No feature field in version 2: bytes 72-79 start the first header extension. Glance reads them as
             // features anyway and refuses bit 2 or bits above 3; so do we, saying what the bytes are.
