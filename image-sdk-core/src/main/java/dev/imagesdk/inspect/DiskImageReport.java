@@ -1,5 +1,6 @@
 package dev.imagesdk.inspect;
 
+import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.model.DiskFormat;
 
 import java.util.List;
@@ -40,15 +41,15 @@ public final class DiskImageReport {
      * @param findings      the safety findings, empty for a safe image (copied)
      * @param bytesExamined how far into the image the inspector read or skipped, in bytes
      * @throws NullPointerException     if {@code format} or {@code findings} (or one of them) is null
-     * @throws IllegalArgumentException if {@code virtualSize < -1} or {@code bytesExamined < 0}
+     * @throws InvalidInputException   if {@code virtualSize < -1} or {@code bytesExamined < 0}
      */
     public static DiskImageReport of(DiskFormat format, long virtualSize, List<Finding> findings, long bytesExamined) {
         Objects.requireNonNull(format, "format");
         if (virtualSize < -1) {
-            throw new IllegalArgumentException("virtualSize must be -1 (unknown) or >= 0: " + virtualSize);
+            throw new InvalidInputException("virtualSize", virtualSize, "must be -1 (unknown) or at least 0");
         }
         if (bytesExamined < 0) {
-            throw new IllegalArgumentException("bytesExamined must be >= 0: " + bytesExamined);
+            throw new InvalidInputException("bytesExamined", bytesExamined, "must be at least 0");
         }
         return new DiskImageReport(format, virtualSize, List.copyOf(findings), bytesExamined);
     }

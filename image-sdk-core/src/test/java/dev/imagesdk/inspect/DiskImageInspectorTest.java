@@ -270,6 +270,23 @@ class DiskImageInspectorTest {
         assertThat(inspect(ImageHeaders.qed(1, null)).contradicts(DiskFormat.of("QED"))).isFalse();
     }
 
+    @Test
+    void inspectsAStreamThatCannotSkip() throws IOException {
+        InputStream illegalSeek = new java.io.FilterInputStream(new ByteArrayInputStream(ImageHeaders.iso(18))) {
+            @Override
+            public long skip(long n) throws IOException {
+                throw new IOException("Illegal seek");
+            }
+        };
+        assertThat(DiskImageInspector.inspect(illegalSeek).format()).isEqualTo(DiskFormat.ISO);
+    }
+
+    @Test
+    void reportRefusesAVirtualSizeBelowUnknown() {
+        assertThatThrownBy(() -> DiskImageReport.of(DiskFormat.RAW, -2, java.util.List.of(), 0))
+                .isInstanceOf(dev.imagesdk.exception.InvalidInputException.class).hasMessageContaining("virtualSize");
+    }
+
     /** {@code head} then zeros up to {@code length}; counts what was read or skipped. */
     static final class CountingStream extends InputStream {
         private final byte[] head;

@@ -25,6 +25,7 @@ public final class Head {
     private final byte[] cache = new byte[CACHE];
     private int cached;
     private long pos;
+    private byte[] scratch;
 
     private Head(FileChannel channel, InputStream stream, long size) {
         this.channel = channel;
@@ -99,7 +100,7 @@ public final class Head {
             return offset < size;
         }
         while (pos < offset) {
-            long s = stream.skip(offset - pos);
+            long s = skip(offset - pos);
             if (s > 0) {
                 pos += s;
             } else if (stream.read() < 0) {
@@ -109,6 +110,22 @@ public final class Head {
             }
         }
         return true;
+    }
+
+    /**
+     * {@link InputStream#skip}, or reading into a scratch buffer once skip has failed: some streams (a
+     * {@code FileInputStream} on a pipe) cannot skip; a real read error surfaces on the next read.
+     */
+    private long skip(long n) throws IOException {
+        if (scratch == null) {
+            try {
+                return stream.skip(n);
+            } catch (IOException e) {
+                scratch = new byte[2048];
+            }
+        }
+        int r = stream.read(scratch, 0, (int) Math.min(n, scratch.length));
+        return Math.max(r, 0);
     }
 
     /** Reads at {@link #pos} until {@code len} bytes or the end, advancing the position. */
