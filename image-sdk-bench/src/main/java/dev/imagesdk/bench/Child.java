@@ -78,6 +78,9 @@ final class Child {
     }
 
     private Map<String, Object> run(String variant) throws Exception {
+        if (variant.equals("inspect")) {
+            return InspectVariant.run(this);
+        }
         if (variant.equals("hash1")) {
             return RawVariants.hashOneThread(this);
         }

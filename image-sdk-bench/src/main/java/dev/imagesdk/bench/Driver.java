@@ -96,6 +96,9 @@ final class Driver {
                 rounds("concurrent", p, List.of("conc-ref-up", "conc-sdk2-up", "conc-ref-down", "conc-sdk2-down"),
                         Math.min(o.reps, 3));
             }
+            if (o.cases.contains(7)) {
+                rounds("inspect", new LinkedHashMap<>(common), List.of("inspect"), Math.min(o.reps, 3));
+            }
             if (o.cases.contains(3)) {
                 Path big = payload(o.bigMib);
                 Map<String, String> p = new LinkedHashMap<>(common);
@@ -141,7 +144,7 @@ final class Driver {
 
     private static String summary(Map<String, String> m) {
         StringBuilder sb = new StringBuilder();
-        for (String k : new String[] {"error", "wall_s", "cpu_s", "heap_mib", "server_cpu_s", "other_cores", "median_ms",
+        for (String k : new String[] {"error", "cold_ms", "qcow2_median_ms", "raw_median_ms", "qcow2_heap_kib", "wall_s", "cpu_s", "heap_mib", "server_cpu_s", "other_cores", "median_ms",
                 "count", "pass"}) {
             if (m.containsKey(k)) {
                 String v = m.get(k);

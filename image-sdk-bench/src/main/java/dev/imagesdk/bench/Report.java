@@ -71,6 +71,7 @@ final class Report {
                     + " of " + Passes.TIMED + " timed passes, cpu per pass)");
         }
         transfer(out, "concurrent", "6. Concurrency: " + o.par + " x " + o.concMib + " MiB (aggregate)");
+        inspect(out);
         out.println();
         out.println("Ratios are medians of per-round ratios (same round, same server). Throughput: SDK/other, higher is"
                 + " better; cpu, latency, time: SDK/other, lower is better. 'other cores' = CPU used by other processes"
@@ -114,6 +115,28 @@ final class Report {
                     Stats.num(Stats.median(r.values("metadata", v, Results.Metric.CPU)), 2),
                     Stats.num(Stats.max(r.values("metadata", v, Results.Metric.HEAP)), 0), errors("metadata", v));
         }
+    }
+
+    private void inspect(PrintStream out) {
+        if (r.runs("inspect", "inspect").isEmpty()) {
+            return;
+        }
+        out.printf("%n7. Disk-image inspection by path (per call; each run: first call in a fresh JVM, then %s)%n",
+                "the median of 200 calls after 2000 warm-up calls");
+        out.printf("  %-46s %5s %24s %12s %s%n", "image", "runs", "median ms (min-max)", "heap KiB", "errors");
+        for (String f : new String[] {"qcow2", "raw"}) {
+            List<Double> med = r.values("inspect", "inspect", m -> Results.Metric.get(m, f + "_median_ms"));
+            List<Double> min = r.values("inspect", "inspect", m -> Results.Metric.get(m, f + "_min_ms"));
+            List<Double> max = r.values("inspect", "inspect", m -> Results.Metric.get(m, f + "_max_ms"));
+            out.printf("  %-46s %5d %24s %12s %s%n", f.equals("qcow2") ? "10 GiB sparse qcow2" : "1 GiB sparse raw",
+                    med.size(), Stats.num(Stats.median(med), 3) + " (" + Stats.num(Stats.min(min), 3) + "-"
+                            + Stats.num(Stats.max(max), 3) + ")",
+                    Stats.num(Stats.max(r.values("inspect", "inspect", m -> Results.Metric.get(m, f + "_heap_kib"))), 1),
+                    errors("inspect", "inspect"));
+        }
+        List<Double> cold = r.values("inspect", "inspect", m -> Results.Metric.get(m, "cold_ms"));
+        out.printf("  %-46s %5d %24s%n", "first call in a fresh JVM (qcow2)", cold.size(), Stats.num(Stats.median(cold), 1)
+                + " (" + Stats.num(Stats.min(cold), 1) + "-" + Stats.num(Stats.max(cold), 1) + ")");
     }
 
     private void simple(PrintStream out, String kase, String title) {
@@ -212,6 +235,15 @@ final class Report {
         m.put("server_cpu_s_per_gib_download",
                 Stats.num(Stats.median(r.values("download", "down-sdk2", Results.Metric.SERVER_CPU_PER_GIB)), 2));
         m.put("xmx64m_4gib_heap_mib", big.isEmpty() ? "n/a" : dec(big.get(0), "heap_mib", 1));
+        m.put("inspect_qcow2_10g_ms", Stats.num(Stats.median(r.values("inspect", "inspect",
+                x -> Results.Metric.get(x, "qcow2_median_ms"))), 3));
+        m.put("inspect_raw_1g_ms", Stats.num(Stats.median(r.values("inspect", "inspect",
+                x -> Results.Metric.get(x, "raw_median_ms"))), 3));
+        List<Double> heap = new ArrayList<>(r.values("inspect", "inspect", x -> Results.Metric.get(x, "qcow2_heap_kib")));
+        heap.addAll(r.values("inspect", "inspect", x -> Results.Metric.get(x, "raw_heap_kib")));
+        m.put("inspect_heap_kib", Stats.num(Stats.max(heap), 1));
+        m.put("inspect_cold_ms", Stats.num(Stats.median(r.values("inspect", "inspect",
+                x -> Results.Metric.get(x, "cold_ms"))), 1));
         List<Double> other = new ArrayList<>();
         r.byCase.forEach((k, vs) -> vs.values().forEach(l -> l.forEach(x -> other.add(Results.Metric.OTHER.of(x)))));
         m.put("other_cores_median", Stats.num(Stats.median(other), 2));
