@@ -5,6 +5,7 @@ import dev.imagesdk.fake.internal.engine.Blob;
 import dev.imagesdk.fake.internal.engine.Engine;
 import dev.imagesdk.fake.internal.engine.GlanceException;
 import dev.imagesdk.fake.internal.engine.Image;
+import dev.imagesdk.fake.internal.engine.ImageData;
 import dev.imagesdk.fake.internal.engine.ImageQuery;
 import dev.imagesdk.fake.internal.engine.Member;
 import java.io.IOException;
@@ -80,7 +81,7 @@ final class V1Routes {
         if (seg.length >= 2 && seg[1].equals("shared-images") && seg.length == 3) {
             V2Routes.allow(c, "GET");
             List<Object> out = new ArrayList<>();
-            for (Member m : engine.sharedWith(c.caller, seg[2])) {
+            for (Member m : engine.v1().sharedWith(c.caller, seg[2])) {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("image_id", m.imageId());
                 e.put("can_share", m.canShare());
@@ -115,7 +116,7 @@ final class V1Routes {
             V2Routes.allow(c, "GET", "HEAD", "PUT", "DELETE");
             switch (c.method) {
                 case "HEAD":
-                    Image img = engine.show(c.caller, id);
+                    Image img = engine.images().show(c.caller, id);
                     metaHeaders(c, img);
                     c.status = 200;
                     c.setHeader("X-Openstack-Request-Id", c.requestId);
@@ -129,12 +130,12 @@ final class V1Routes {
                     update(c, id);
                     return;
                 default:
-                    Image gone = engine.peek(id).orElse(null);
+                    Image gone = engine.images().peek(id).orElse(null);
                     if (gone != null && gone.isProtected()) {
-                        engine.show(c.caller, id);
+                        engine.images().show(c.caller, id);
                         throw GlanceException.forbidden("Image is protected");
                     }
-                    engine.delete(c.caller, id);
+                    engine.images().delete(c.caller, id);
                     c.status = 200;
                     c.setHeader("Content-Type", "text/html; charset=UTF-8");
                     c.send(200, "text/html; charset=UTF-8", new byte[0]);
@@ -286,7 +287,7 @@ final class V1Routes {
         });
         Image img;
         try {
-            img = engine.create(c.caller, attrs);
+            img = engine.images().create(c.caller, attrs);
         } catch (GlanceException e) {
             if (e.status() == 409 && attrs.get("id") != null) {
                 throw GlanceException.conflict("An image with identifier " + attrs.get("id") + " already exists");
@@ -297,9 +298,9 @@ final class V1Routes {
         if (body) {
             receive(c, id, m);
         } else if (copyFrom != null || location != null) {
-            engine.uploadFrom(c.caller, id, copyFrom != null ? copyFrom : location);
+            engine.v1().uploadFrom(c.caller, id, copyFrom != null ? copyFrom : location);
         }
-        Image now = engine.peek(id).orElse(img);
+        Image now = engine.images().peek(id).orElse(img);
         c.setHeader("Location", c.baseUrl + "/v1/images/" + id);
         if (now.checksum() != null) c.setHeader("ETag", now.checksum());
         c.json(201, Map.of("image", meta(now)));
@@ -314,20 +315,20 @@ final class V1Routes {
 
     /** Uploads the body and checks the client's size and checksum headers, killing the image on mismatch. */
     private void receive(Call c, String id, Meta m) throws IOException {
-        engine.upload(c.caller, id, c.uploadBody());
-        Image img = engine.peek(id).orElseThrow(() -> GlanceException.imageNotFound(id));
-        engine.completeTransition(id);
-        img = engine.peek(id).orElse(img);
+        engine.data().upload(c.caller, id, c.uploadBody());
+        Image img = engine.images().peek(id).orElseThrow(() -> GlanceException.imageNotFound(id));
+        engine.transitions().completeTransition(id);
+        img = engine.images().peek(id).orElse(img);
         String size = m.core.get("size");
         if (size != null && Long.parseLong(size.trim()) != 0 && img.size() != null
                 && Long.parseLong(size.trim()) != img.size()) {
-            engine.kill(id);
+            engine.v1().kill(id);
             throw GlanceException.badRequest("Supplied " + "size (" + size.trim() + ") and size generated from "
                     + "uploaded image (" + img.size() + ") did not match. Setting image status to 'killed'.");
         }
         String checksum = m.core.get("checksum");
         if (checksum != null && img.checksum() != null && !checksum.equalsIgnoreCase(img.checksum())) {
-            engine.kill(id);
+            engine.v1().kill(id);
             throw GlanceException.badRequest("Supplied checksum (" + checksum + ") and checksum generated from "
                     + "uploaded image (" + img.checksum() + ") did not match. Setting image status to 'killed'.");
         }
@@ -335,7 +336,7 @@ final class V1Routes {
 
     private void update(Call c, String id) throws IOException {
         Meta m = parseHeaders(c);
-        Image orig = engine.show(c.caller, id);
+        Image orig = engine.images().show(c.caller, id);
         for (String key : List.of("status", "id")) {
             String v = m.core.get(key);
             if (v != null && !v.equals(key.equals("id") ? orig.id() : orig.status())) {
@@ -365,14 +366,14 @@ final class V1Routes {
         }
         String purgeHeader = c.header("x-glance-registry-purge-props");
         boolean purge = (purgeHeader == null || bool(purgeHeader)) && !body;
-        engine.updateV1(c.caller, id, coreAttributes(m, false), m.props, purge);
+        engine.v1().updateV1(c.caller, id, coreAttributes(m, false), m.props, purge);
         if (body) {
             checkOctetStream(c);
             receive(c, id, m);
         } else if (copyFrom != null || location != null) {
-            engine.uploadFrom(c.caller, id, copyFrom != null ? copyFrom : location);
+            engine.v1().uploadFrom(c.caller, id, copyFrom != null ? copyFrom : location);
         }
-        Image now = engine.peek(id).orElseThrow();
+        Image now = engine.images().peek(id).orElseThrow();
         if (now.checksum() != null) c.setHeader("ETag", now.checksum());
         c.json(200, Map.of("image", meta(now)));
     }
@@ -380,14 +381,14 @@ final class V1Routes {
     // ------------------------------------------------------------ read
 
     private void download(Call c, String id) throws IOException {
-        Image shown = engine.show(c.caller, id);
+        Image shown = engine.images().show(c.caller, id);
         if (shown.status().equals("deactivated") && !c.caller.admin()) {
             throw GlanceException.forbidden("The requested image has been deactivated. Image data download is forbidden.");
         }
         if (!shown.status().equals("active") && !shown.status().equals("deactivated")) {
             throw GlanceException.notFound("Image " + id + " is not active");
         }
-        Engine.Download d = engine.download(c.caller, id);
+        ImageData.Download d = engine.data().download(c.caller, id);
         Blob blob = d.blob();
         metaHeaders(c, d.image());
         c.setHeader("Content-Type", "application/octet-stream");
@@ -528,7 +529,7 @@ final class V1Routes {
         }
         q.extra = i -> extra.stream().allMatch(p -> p.test(i));
         List<Object> out = new ArrayList<>();
-        for (Image i : engine.list(c.caller, q)) {
+        for (Image i : engine.images().list(c.caller, q)) {
             if (detail) {
                 out.add(meta(i));
             } else {
@@ -553,7 +554,7 @@ final class V1Routes {
             V2Routes.allow(c, "GET", "PUT");
             if (c.method.equals("GET")) {
                 List<Object> out = new ArrayList<>();
-                for (Member m : engine.membersV1(c.caller, id)) {
+                for (Member m : engine.v1().membersV1(c.caller, id)) {
                     Map<String, Object> e = new LinkedHashMap<>();
                     e.put("member_id", m.memberId());
                     e.put("can_share", m.canShare());
@@ -575,14 +576,14 @@ final class V1Routes {
                 Map<String, Object> mm = (Map<String, Object>) o;
                 members.put((String) mm.get("member_id"), Boolean.TRUE.equals(mm.get("can_share")));
             }
-            engine.replaceMembersV1(c.caller, id, members);
+            engine.v1().replaceMembersV1(c.caller, id, members);
             c.empty(204);
             return;
         }
         if (seg.length != 5) throw V2Routes.notFound();
         V2Routes.allow(c, "PUT", "DELETE");
         if (c.method.equals("DELETE")) {
-            engine.deleteMemberV1(c.caller, id, seg[4]);
+            engine.v1().deleteMemberV1(c.caller, id, seg[4]);
             c.empty(204);
             return;
         }
@@ -593,7 +594,7 @@ final class V1Routes {
             Object share = member instanceof Map ? ((Map<?, ?>) member).get("can_share") : body.get("can_share");
             canShare = Boolean.TRUE.equals(share);
         }
-        engine.putMemberV1(c.caller, id, seg[4], canShare);
+        engine.v1().putMemberV1(c.caller, id, seg[4], canShare);
         c.empty(204);
     }
 }

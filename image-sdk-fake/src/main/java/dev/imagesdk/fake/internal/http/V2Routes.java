@@ -6,7 +6,9 @@ import dev.imagesdk.fake.internal.engine.Engine;
 import dev.imagesdk.fake.internal.engine.EngineConfig;
 import dev.imagesdk.fake.internal.engine.GlanceException;
 import dev.imagesdk.fake.internal.engine.Image;
+import dev.imagesdk.fake.internal.engine.ImageData;
 import dev.imagesdk.fake.internal.engine.ImageQuery;
+import dev.imagesdk.fake.internal.engine.Imports;
 import dev.imagesdk.fake.internal.engine.PatchOp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +91,7 @@ final class V2Routes {
             case "stores":
                 if (seg.length != 4) throw notFound();
                 allow(c, "DELETE");
-                engine.deleteFromStore(c.caller, seg[2], seg[3]);
+                engine.stores().deleteFromStore(c.caller, seg[2], seg[3]);
                 c.empty(204);
                 return;
             case "cache":
@@ -120,7 +122,7 @@ final class V2Routes {
         if (seg.length == 2) {
             allow(c, "GET", "POST");
             if (c.method.equals("POST")) {
-                Image img = engine.create(c.caller, c.jsonObject());
+                Image img = engine.images().create(c.caller, c.jsonObject());
                 c.setHeader("Location", c.baseUrl + "/v2/images/" + img.id());
                 c.setHeader("OpenStack-image-import-methods", "glance-direct,web-download,copy-image");
                 List<String> ids = new ArrayList<>(engine.config().stores());
@@ -138,13 +140,13 @@ final class V2Routes {
             allow(c, "GET", "PATCH", "DELETE");
             switch (c.method) {
                 case "GET":
-                    c.json(200, V2Views.image(engine.show(c.caller, id)));
+                    c.json(200, V2Views.image(engine.images().show(c.caller, id)));
                     return;
                 case "PATCH":
                     patch(c, id);
                     return;
                 default:
-                    engine.delete(c.caller, id);
+                    engine.images().delete(c.caller, id);
                     c.empty(204);
                     return;
             }
@@ -154,7 +156,7 @@ final class V2Routes {
             case "file":
                 allow(c, "GET", "PUT");
                 if (c.method.equals("PUT")) {
-                    engine.upload(c.caller, id, uploadStream(c), c.header("X-Image-Meta-Store"));
+                    engine.data().upload(c.caller, id, uploadStream(c), c.header("X-Image-Meta-Store"));
                     c.empty(204);
                 } else {
                     download(c, id);
@@ -162,7 +164,7 @@ final class V2Routes {
                 return;
             case "stage":
                 allow(c, "PUT");
-                engine.stage(c.caller, id, uploadStream(c));
+                engine.data().stage(c.caller, id, uploadStream(c));
                 c.empty(204);
                 return;
             case "import":
@@ -173,9 +175,9 @@ final class V2Routes {
                 if (seg.length != 5) throw notFound();
                 allow(c, "POST");
                 if (seg[4].equals("deactivate")) {
-                    engine.deactivate(c.caller, id);
+                    engine.images().deactivate(c.caller, id);
                 } else if (seg[4].equals("reactivate")) {
-                    engine.reactivate(c.caller, id);
+                    engine.images().reactivate(c.caller, id);
                 } else {
                     throw notFound();
                 }
@@ -185,9 +187,9 @@ final class V2Routes {
                 if (seg.length != 5) throw notFound();
                 allow(c, "PUT", "DELETE");
                 if (c.method.equals("PUT")) {
-                    engine.addTag(c.caller, id, seg[4]);
+                    engine.tags().addTag(c.caller, id, seg[4]);
                 } else {
-                    engine.removeTag(c.caller, id, seg[4]);
+                    engine.tags().removeTag(c.caller, id, seg[4]);
                 }
                 c.empty(204);
                 return;
@@ -197,7 +199,7 @@ final class V2Routes {
             case "tasks":
                 allow(c, "GET");
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("tasks", engine.imageTasks(c.caller, id).stream().map(V2Views::imageTask).toList());
+                m.put("tasks", engine.tasks().imageTasks(c.caller, id).stream().map(V2Views::imageTask).toList());
                 c.json(200, m);
                 return;
             default:
@@ -207,7 +209,7 @@ final class V2Routes {
 
     private void list(Call c) throws IOException {
         ImageQuery q = ListParams.parse(c.params);
-        List<Image> page = engine.list(c.caller, q);
+        List<Image> page = engine.images().list(c.caller, q);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("images", page.stream().map(V2Views::image).toList());
         body.put("first", ListParams.first(c.params));
@@ -257,7 +259,7 @@ final class V2Routes {
             }
             ops.add(new PatchOp((String) op, pointer((String) path), m.get("value")));
         }
-        c.json(200, V2Views.image(engine.update(c.caller, id, ops)));
+        c.json(200, V2Views.image(engine.images().update(c.caller, id, ops)));
     }
 
     /** The v2.0 patch form names the operation as the key: {@code {"replace": "/name", "value": "x"}}. */
@@ -296,7 +298,7 @@ final class V2Routes {
     }
 
     private void download(Call c, String id) throws IOException {
-        Engine.Download d = engine.download(c.caller, id);
+        ImageData.Download d = engine.data().download(c.caller, id);
         Blob blob = d.blob();
         if (blob == null) {
             c.status = 204;
@@ -385,7 +387,7 @@ final class V2Routes {
         }
         boolean all = Boolean.TRUE.equals(body.get("all_stores"));
         Object uri = m.get("uri");
-        engine.importImage(c.caller, id, new Engine.ImportRequest((String) m.get("name"),
+        engine.imports().importImage(c.caller, id, new Imports.ImportRequest((String) m.get("name"),
                 uri == null ? null : uri.toString(), storeList, all, body), c.requestId);
         c.empty(202);
     }
@@ -398,9 +400,9 @@ final class V2Routes {
                 if (!(member instanceof String)) {
                     throw GlanceException.badRequest("Member to be added not specified");
                 }
-                c.json(200, V2Views.member(engine.addMember(c.caller, id, (String) member)));
+                c.json(200, V2Views.member(engine.members().addMember(c.caller, id, (String) member)));
             } else {
-                c.json(200, V2Views.members(engine.members(c.caller, id)));
+                c.json(200, V2Views.members(engine.members().members(c.caller, id)));
             }
             return;
         }
@@ -409,17 +411,17 @@ final class V2Routes {
         allow(c, "GET", "PUT", "DELETE");
         switch (c.method) {
             case "GET":
-                c.json(200, V2Views.member(engine.member(c.caller, id, member)));
+                c.json(200, V2Views.member(engine.members().member(c.caller, id, member)));
                 return;
             case "PUT":
                 Map<String, Object> body = c.jsonObject();
                 if (!body.containsKey("status")) {
                     throw GlanceException.badRequest("Status not specified");
                 }
-                c.json(200, V2Views.member(engine.updateMember(c.caller, id, member, body.get("status"))));
+                c.json(200, V2Views.member(engine.members().updateMember(c.caller, id, member, body.get("status"))));
                 return;
             default:
-                engine.deleteMember(c.caller, id, member);
+                engine.members().deleteMember(c.caller, id, member);
                 c.empty(204);
         }
     }
@@ -440,7 +442,7 @@ final class V2Routes {
             case "stores":
                 boolean detail = seg.length > 3 && seg[3].equals("detail");
                 if (seg.length > 3 && !detail) throw notFound();
-                if (detail) engine.requireAdmin(c.caller, "stores_info_detail");
+                if (detail) engine.policy().requireAdmin(c.caller, "stores_info_detail");
                 List<Object> stores = new ArrayList<>();
                 for (String s : cfg.stores()) {
                     Map<String, Object> sm = new LinkedHashMap<>();
@@ -461,7 +463,7 @@ final class V2Routes {
                 break;
             case "usage":
                 Map<String, Object> usage = new LinkedHashMap<>();
-                engine.usage(c.caller).forEach((k, v) -> {
+                engine.usage().usage(c.caller).forEach((k, v) -> {
                     Map<String, Object> u = new LinkedHashMap<>();
                     u.put("limit", v[0]);
                     u.put("usage", v[1]);
@@ -478,7 +480,7 @@ final class V2Routes {
     private void tasks(Call c, String[] seg) throws IOException {
         // Glance's default policy: the tasks API (list, show, create) is admin-only; an image's own
         // tasks (GET /v2/images/{id}/tasks) are not.
-        engine.requireAdmin(c.caller, "tasks_api_access");
+        engine.policy().requireAdmin(c.caller, "tasks_api_access");
         if (seg.length == 2) {
             allow(c, "GET", "POST");
             if (c.method.equals("POST")) {
@@ -490,12 +492,12 @@ final class V2Routes {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> in = (Map<String, Object>) input;
-                var t = engine.createTask(c.caller, type == null ? null : type.toString(), in, c.requestId);
+                var t = engine.tasks().createTask(c.caller, type == null ? null : type.toString(), in, c.requestId);
                 c.setHeader("Location", c.baseUrl + "/v2/tasks/" + t.id());
                 c.json(201, V2Views.task(t));
             } else {
                 Map<String, Object> body = new LinkedHashMap<>();
-                body.put("tasks", engine.tasks(c.caller).stream().map(t -> {
+                body.put("tasks", engine.tasks().tasks(c.caller).stream().map(t -> {
                     Map<String, Object> m = V2Views.task(t);
                     m.remove("input");
                     m.remove("result");
@@ -512,25 +514,25 @@ final class V2Routes {
             return;
         }
         allow(c, "GET");
-        c.json(200, V2Views.task(engine.task(c.caller, seg[2])));
+        c.json(200, V2Views.task(engine.tasks().task(c.caller, seg[2])));
     }
 
     private void cache(Call c, String[] seg) throws IOException {
         if (seg.length == 2) {
             allow(c, "GET", "DELETE");
             if (c.method.equals("GET")) {
-                engine.requireAdmin(c.caller, "cache_list");
+                engine.policy().requireAdmin(c.caller, "cache_list");
                 Map<String, Object> body = new LinkedHashMap<>();
-                body.put("cached_images", engine.cachedImages().stream().map(id -> {
+                body.put("cached_images", engine.cache().cachedImages().stream().map(id -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("image_id", id);
                     m.put("hits", 0);
                     return m;
                 }).toList());
-                body.put("queued_images", engine.queuedImages());
+                body.put("queued_images", engine.cache().queuedImages());
                 c.json(200, body);
             } else {
-                engine.clearCache(c.caller, c.header("x-image-cache-clear-target"));
+                engine.cache().clearCache(c.caller, c.header("x-image-cache-clear-target"));
                 c.empty(204);
             }
             return;
@@ -538,10 +540,10 @@ final class V2Routes {
         if (seg.length != 3) throw notFound();
         allow(c, "PUT", "DELETE");
         if (c.method.equals("PUT")) {
-            engine.queueForCache(c.caller, seg[2]);
+            engine.cache().queueForCache(c.caller, seg[2]);
             c.empty(202);
         } else {
-            engine.uncache(c.caller, seg[2]);
+            engine.cache().uncache(c.caller, seg[2]);
             c.empty(204);
         }
     }
