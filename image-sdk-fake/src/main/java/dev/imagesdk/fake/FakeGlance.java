@@ -44,6 +44,9 @@ import java.util.Optional;
  *
  * <p>Failure modes: {@link #start()} throws {@link UncheckedIOException} if the port cannot be
  * bound; control methods throw {@link IllegalArgumentException} for unknown images or bad input.
+ *
+ * <p>Over 400 lines as one concept: the fake's whole public surface (builder, endpoints, seeding,
+ * inspection, journal, clock, transitions, faults) in one place, each method delegating to the engine.
  */
 public final class FakeGlance implements AutoCloseable {
     private final FakeClock clock = new FakeClock();
