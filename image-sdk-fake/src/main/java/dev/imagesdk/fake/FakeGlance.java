@@ -44,6 +44,9 @@ import java.util.Optional;
  *
  * <p>Failure modes: {@link #start()} throws {@link UncheckedIOException} if the port cannot be
  * bound; control methods throw {@link IllegalArgumentException} for unknown images or bad input.
+ *
+ * <p>Over 400 lines as one concept: the fake's whole public surface (builder, endpoints, seeding,
+ * inspection, journal, clock, transitions, faults) in one place, each method delegating to the engine.
  */
 public final class FakeGlance implements AutoCloseable {
     private final FakeClock clock = new FakeClock();
@@ -190,12 +193,12 @@ public final class FakeGlance implements AutoCloseable {
         Map<String, Object> attrs = new LinkedHashMap<>(attributes);
         attrs.putIfAbsent("owner", pid);
         try {
-            Image img = engine.create(owner, attrs);
+            Image img = engine.images().create(owner, attrs);
             if (data != null) {
-                engine.upload(owner, img.id(), data);
-                engine.completeTransition(img.id());
+                engine.data().upload(owner, img.id(), data);
+                engine.transitions().completeTransition(img.id());
             }
-            return engine.peek(img.id()).orElseThrow();
+            return engine.images().peek(img.id()).orElseThrow();
         } catch (GlanceException e) {
             throw new IllegalArgumentException("Glance rejects the seed: " + e.body(), e);
         } catch (IOException e) {
@@ -205,13 +208,13 @@ public final class FakeGlance implements AutoCloseable {
 
     /** The image's v2 attributes as {@code GET /v2/images/{id}} would show them to an admin (no poll). */
     public Optional<Map<String, Object>> image(String id) {
-        return engine.peek(id).map(FakeGlance::view);
+        return engine.images().peek(id).map(FakeGlance::view);
     }
 
     /** Every image (any owner, any visibility), in creation order. */
     public List<Map<String, Object>> images() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Image i : engine.all()) {
+        for (Image i : engine.images().all()) {
             out.add(view(i));
         }
         return out;
@@ -271,13 +274,13 @@ public final class FakeGlance implements AutoCloseable {
 
     /** Completes a pending transition now; false if the image has none. */
     public boolean completeTransition(String imageId) {
-        return engine.completeTransition(imageId);
+        return engine.transitions().completeTransition(imageId);
     }
 
     /** Forces an image's status (e.g. {@code killed}). */
     public void forceStatus(String imageId, String status) {
         try {
-            engine.forceStatus(imageId, Objects.requireNonNull(status));
+            engine.transitions().forceStatus(imageId, Objects.requireNonNull(status));
         } catch (GlanceException e) {
             throw new IllegalArgumentException("no image " + imageId, e);
         }
