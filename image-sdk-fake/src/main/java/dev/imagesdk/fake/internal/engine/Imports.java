@@ -38,7 +38,11 @@ public final class Imports {
             Map<String, Object> raw) {
     }
 
-    /** {@code POST /v2/images/{id}/import}: 202 in Glance; completion follows the import mode. */
+    /**
+     * {@code POST /v2/images/{id}/import}: 202 in Glance; completion follows the import mode. copy-image with
+     * {@code all_stores} copies to the stores that do not hold the image yet (none: a no-op, no task); with
+     * named stores, one that holds it already is 400.
+     */
     public void importImage(Caller c, String id, ImportRequest req, String requestId) {
         String method = req.method();
         if (!List.of("glance-direct", "web-download", "copy-image").contains(method)) {
