@@ -37,14 +37,14 @@ final class Http11Exchange extends HttpExchange {
     private final OutputStream raw;
     private final Headers responseHeaders = new Headers();
     private final Map<String, Object> attributes = new HashMap<>();
-    private final Body body;
+    private final Http11Streams.RequestBody body;
     private InputStream requestStream;
     private OutputStream responseStream;
     private boolean closeAfter;
     private boolean sent;
     private boolean broken;
     private int code = -1;
-    private Out out;
+    private Http11Streams.ResponseBody out;
 
     Http11Exchange(Http11Server.Head head, Socket socket, InputStream in, OutputStream raw) throws IOException {
         this.head = head;
@@ -65,7 +65,7 @@ final class Http11Exchange extends HttpExchange {
             if (cl != null) {
                 closeAfter = true; // ambiguous framing: serve it, then close
             }
-            body = new Body(in, -1, expect100 ? raw : null);
+            body = new Http11Streams.RequestBody(in, -1, expect100 ? raw : null);
         } else if (cl != null) {
             long len = -1;
             for (String v : cl) {
@@ -75,9 +75,9 @@ final class Http11Exchange extends HttpExchange {
                 }
                 len = n;
             }
-            body = new Body(in, len, expect100 && len > 0 ? raw : null);
+            body = new Http11Streams.RequestBody(in, len, expect100 && len > 0 ? raw : null);
         } else {
-            body = new Body(in, 0, null);
+            body = new Http11Streams.RequestBody(in, 0, null);
         }
         requestStream = body;
     }
@@ -201,7 +201,7 @@ final class Http11Exchange extends HttpExchange {
         code = rCode;
         sent = true;
         raw.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out = new Out(raw, length);
+        out = new Http11Streams.ResponseBody(raw, length);
         responseStream = out;
         if (length == 0) {
             raw.flush();
@@ -327,181 +327,6 @@ final class Http11Exchange extends HttpExchange {
             case 504: return "Gateway Timeout";
             case 505: return "HTTP Version Not Supported";
             default: return "Unknown";
-        }
-    }
-
-    /**
-     * The request body: {@code length} bytes, or chunked when {@code length < 0}. Sends
-     * {@code 100 Continue} on the first read when the client expects it. Closing it does not
-     * discard anything: the exchange drains what is left before answering.
-     */
-    static final class Body extends InputStream {
-        private final InputStream in;
-        private final boolean chunked;
-        private long remaining;
-        private OutputStream continueTo;
-        private boolean eof;
-
-        Body(InputStream in, long length, OutputStream continueTo) {
-            this.in = in;
-            this.chunked = length < 0;
-            this.remaining = chunked ? 0 : length;
-            this.eof = !chunked && length == 0;
-            this.continueTo = continueTo;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (eof) {
-                return -1;
-            }
-            if (len == 0) {
-                return 0;
-            }
-            if (continueTo != null) {
-                continueTo.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                continueTo.flush();
-                continueTo = null;
-            }
-            if (chunked && remaining == 0 && !nextChunk()) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, remaining));
-            if (n < 0) {
-                throw new IOException("connection closed before all data received");
-            }
-            remaining -= n;
-            if (!chunked && remaining == 0) {
-                eof = true;
-            }
-            if (chunked && remaining == 0) {
-                String crlf = Http11Server.readLine(in, 2, 400, "Bad chunk");
-                if (!crlf.isEmpty()) {
-                    throw new Http11Server.BadRequest(400, "Bad chunk");
-                }
-            }
-            return n;
-        }
-
-        /** Reads the next chunk-size line; false at the last chunk (its trailers consumed). */
-        private boolean nextChunk() throws IOException {
-            String line = Http11Server.readLine(in, 1024, 400, "Bad chunk size");
-            int semi = line.indexOf(';');
-            String hex = (semi < 0 ? line : line.substring(0, semi)).strip();
-            if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw new Http11Server.BadRequest(400, "Bad chunk size");
-            }
-            remaining = Long.parseLong(hex, 16);
-            if (remaining == 0) {
-                int trailers = 0;
-                while (!Http11Server.readLine(in, Http11Server.MAX_LINE, 400, "Bad trailer").isEmpty()) {
-                    if (++trailers > Http11Server.MAX_HEADERS) {
-                        throw new Http11Server.BadRequest(400, "Too many trailers");
-                    }
-                }
-                eof = true;
-                return false;
-            }
-            return true;
-        }
-
-        /**
-         * Discards the rest of the body, at most {@code max} bytes; true if the body ended (the
-         * connection can carry another request), false if it is longer, broken or stalled.
-         */
-        boolean drain(long max) {
-            if (eof) {
-                return true;
-            }
-            if (continueTo != null) {
-                return false; // the client waits for 100 Continue: its body may or may not follow
-            }
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            try {
-                int n;
-                while (total <= max && (n = read(buf, 0, buf.length)) >= 0) {
-                    total += n;
-                }
-            } catch (IOException e) {
-                return false;
-            }
-            return eof;
-        }
-
-        @Override
-        public void close() {
-            // nothing: the exchange drains the rest before its answer
-        }
-    }
-
-    /** The response body: exactly {@code length} bytes, chunked when {@code length < 0}. */
-    static final class Out extends OutputStream {
-        private final OutputStream raw;
-        private final boolean chunked;
-        private long remaining;
-        private boolean closed;
-
-        Out(OutputStream raw, long length) {
-            this.raw = raw;
-            this.chunked = length < 0;
-            this.remaining = length;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (closed) {
-                throw new IOException("response body closed");
-            }
-            if (len == 0) {
-                return;
-            }
-            if (chunked) {
-                raw.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                raw.write(b, off, len);
-                raw.write('\r');
-                raw.write('\n');
-                return;
-            }
-            if (len > remaining) {
-                throw new IOException("too many bytes to write to stream");
-            }
-            raw.write(b, off, len);
-            remaining -= len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            raw.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (chunked) {
-                raw.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            }
-            raw.flush();
-        }
-
-        /** True if every promised byte was written (a close-delimited body never completes the connection). */
-        boolean complete() {
-            return closed && (chunked || remaining == 0);
         }
     }
 }

@@ -28,8 +28,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fake's HTTP/1.1 server: keeps connections open as Glance (eventlet) does, and cannot be
@@ -50,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * for {@code idleTimeout}. A timeout closes the connection.
  */
 final class Http11Server implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Http11Server.class);
+    /** System.Logger, not SLF4J: the standalone jar has no SLF4J provider and must still show failures. */
+    private static final System.Logger LOG = System.getLogger(Http11Server.class.getName());
     static final int MAX_LINE = 8192;
     static final int MAX_HEADER_BYTES = 64 * 1024;
     static final int MAX_HEADERS = 256;
@@ -147,7 +146,13 @@ final class Http11Server implements AutoCloseable {
                 s = socket.accept();
             } catch (IOException e) {
                 if (!stopped) {
-                    LOG.warn("fake Glance: accept failed: {}", e.toString());
+                    // e.g. out of file descriptors: back off instead of spinning
+                    LOG.log(System.Logger.Level.WARNING, "fake Glance: accept failed: " + e);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
                 }
                 continue;
             }
@@ -327,7 +332,8 @@ final class Http11Server implements AutoCloseable {
                 failure = t;
             }
             if (failure != null) {
-                LOG.error("fake Glance: {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), failure);
+                LOG.log(System.Logger.Level.ERROR, "fake Glance: " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath()
+                        + " failed", failure);
                 if (!ex.headersSent()) {
                     ex.answerAndClose(500, "The server has either erred or is incapable of performing the requested "
                             + "operation.");

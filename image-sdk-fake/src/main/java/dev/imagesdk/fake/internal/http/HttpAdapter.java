@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fake's single HTTP endpoint on 127.0.0.1: Glance v2, Keystone, version documents and the
@@ -32,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * keeps them, one thread per connection, read timeouts).
  */
 public final class HttpAdapter implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(HttpAdapter.class);
+    /** System.Logger, not SLF4J: the standalone jar has no SLF4J provider and must still show failures. */
+    private static final System.Logger LOG = System.getLogger(HttpAdapter.class.getName());
     private static final String ERRED = "The server has either erred or is incapable of performing the requested "
             + "operation.";
     private static final String UNAUTHORIZED = "This server could not verify that you are authorized to access the "
@@ -143,7 +142,7 @@ public final class HttpAdapter implements AutoCloseable {
             throw e;
         } catch (RuntimeException | Error e) {
             // Any failure, StackOverflowError included, is a 500 (logged), never a hung connection.
-            LOG.error("fake Glance: {} {} failed", c.method, c.path, e);
+            LOG.log(System.Logger.Level.ERROR, "fake Glance: " + c.method + " " + c.path + " failed", e);
             if (c.responded) {
                 throw new Call.Dropped();
             }
