@@ -133,6 +133,24 @@ class PersistentConnectionTest {
     }
 
     @Test
+    void uploadAnsweredByAFaultIsDrainedAndTheConnectionKept() throws Exception {
+        String id = fake.seedImage("demo", java.util.Map.of("name", "f", "disk_format", "raw",
+                "container_format", "bare"), null);
+        fake.inject(Operation.UPLOAD, Fault.serviceUnavailable(1));
+        try (RawHttp c = new RawHttp(fake.port())) {
+            RawHttp.Response refused = c.exchange("PUT", "/v2/images/" + id + "/file",
+                    auth() + "Content-Type: application/octet-stream\r\n", new byte[512 * 1024]);
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Connection")).isNull();
+            RawHttp.Response uploaded = c.exchange("PUT", "/v2/images/" + id + "/file",
+                    auth() + "Content-Type: application/octet-stream\r\n", new byte[512 * 1024]);
+            assertThat(uploaded.status()).isEqualTo(204);
+        } finally {
+            fake.clearFaults();
+        }
+    }
+
+    @Test
     void oversizedDeclaredJsonBodyIs413AnsweredBeforeReadingWithConnectionClose() throws Exception {
         try (RawHttp c = new RawHttp(fake.port())) {
             c.write("POST /v2/images HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth()
