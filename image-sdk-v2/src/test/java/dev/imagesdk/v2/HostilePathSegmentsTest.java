@@ -55,8 +55,10 @@ class HostilePathSegmentsTest {
     static final List<Hostile> HOSTILE = List.of(
             new Hostile("%41", "%2541"),
             new Hostile("%2F", "%252F"),
-            new Hostile("..", "%2E%2E"),
-            new Hostile(".", "%2E"),
+            new Hostile("..", null),
+            new Hostile("%2E%2E", "%252E%252E"),
+            new Hostile(".", null),
+            new Hostile("...", "..."),
             new Hostile("?", "%3F"),
             new Hostile("#", "%23"),
             new Hostile("a b", "a%20b"),

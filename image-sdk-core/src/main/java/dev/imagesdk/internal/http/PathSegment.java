@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
  * ({@code A-Z a-z 0-9 - . _ ~}) is percent-encoded, so {@code %} becomes {@code %25} (an id like
  * {@code %41bc} is never decoded into {@code Abc}), {@code /} becomes {@code %2F}, and {@code ?},
  * {@code #}, spaces, CR/LF and non-ASCII characters can neither end the path nor split the request line.
- * The whole-segment values {@code .} and {@code ..}, which a proxy or server would resolve as "this" and
- * "parent" directory, are sent as {@code %2E} and {@code %2E%2E}.
- *
  * <p>Refused with {@link InvalidInputException} naming the field: a null, empty or blank value (it would
- * address the collection instead of one member of it) and a value longer than the given limit in
- * characters.
+ * address the collection instead of one member of it), a value longer than the given limit in characters, and
+ * the whole-segment values {@code .} and {@code ..}. No encoding of those is safe: RFC 3986 makes
+ * {@code %2E} equivalent to {@code .} (section 6.2.2.2), and proxies that normalise paths (nginx, Apache
+ * httpd) decode it and then resolve the dot segment, so {@code DELETE .../tags/%2E%2E} would reach
+ * {@code DELETE /v2/images/<id>}.
  */
 public final class PathSegment {
 
@@ -39,7 +39,8 @@ public final class PathSegment {
      * @param field names the value in the exception (e.g. {@code imageId}, {@code tag})
      * @param maxLength the longest value accepted, in characters
      * @return the encoded segment, without slashes
-     * @throws InvalidInputException if the value is null, blank or longer than {@code maxLength}
+     * @throws InvalidInputException if the value is null, blank, {@code .} or {@code ..}, or longer than
+     *         {@code maxLength}
      */
     public static String encode(String field, String value, int maxLength) {
         if (value == null) {
@@ -51,11 +52,9 @@ public final class PathSegment {
         if (value.length() > maxLength) {
             throw new InvalidInputException(field, value, "must be at most " + maxLength + " characters");
         }
-        if (value.equals(".")) {
-            return "%2E";
-        }
-        if (value.equals("..")) {
-            return "%2E%2E";
+        if (value.equals(".") || value.equals("..")) {
+            throw new InvalidInputException(field, value, "must not be '.' or '..' (a proxy would resolve it as a "
+                    + "directory step)");
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(utf8.length + 16);

@@ -36,9 +36,16 @@ class PathSegmentTest {
     }
 
     @Test
-    void encodesDotSegmentsSoNoProxyResolvesThem() {
-        assertThat(PathSegment.encode("tag", ".")).isEqualTo("%2E");
-        assertThat(PathSegment.encode("tag", "..")).isEqualTo("%2E%2E");
+    void refusesWholeDotSegmentsBecauseNormalisingProxiesDecodePercent2EAndResolveThem() {
+        assertThatThrownBy(() -> PathSegment.encode("tag", "."))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("tag"));
+        assertThatThrownBy(() -> PathSegment.encode("tag", ".."))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("tag"));
+    }
+
+    @Test
+    void keepsDotsInsideALongerValueInItsSegment() {
+        assertThat(PathSegment.encode("tag", "...")).isEqualTo("...");
         assertThat(PathSegment.encode("tag", "..%2F..%2Fother")).isEqualTo("..%252F..%252Fother");
         assertThat(PathSegment.encode("tag", "../x")).isEqualTo("..%2Fx");
     }
