@@ -1,14 +1,38 @@
 package dev.imagesdk.internal;
 
 import dev.imagesdk.ImageService;
+import dev.imagesdk.exception.ConflictException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
 
 /** Removing what a failed operation left behind, for both API versions. */
 public final class ImageCleanup {
 
     private ImageCleanup() {
+    }
+
+    /**
+     * After a create of {@code imageId} (an id the SDK chose before sending, so a create whose answer was lost
+     * can be cleaned up) failed with {@code failure}: deletes it as {@link #deleteQuietly} does, unless the
+     * failure proves this create did not make the image. A {@link ConflictException} means an image with that
+     * id already exists and is someone else's (or was not verified to be ours), and an
+     * {@link InvalidInputException} means nothing was sent: then nothing is deleted. The one rule for v1 and v2.
+     *
+     * @return whether a delete was attempted
+     */
+    public static boolean deleteAfterFailedCreate(ImageService images, String imageId, Throwable failure) {
+        if (!mayHaveCreated(failure)) {
+            return false;
+        }
+        deleteQuietly(images, imageId, failure);
+        return true;
+    }
+
+    /** False when {@code failure} proves the create did not make the image (see {@link #deleteAfterFailedCreate}). */
+    public static boolean mayHaveCreated(Throwable failure) {
+        return !(failure instanceof ConflictException || failure instanceof InvalidInputException);
     }
 
     /**

@@ -74,7 +74,8 @@ public final class FakeGlance implements AutoCloseable {
                     b.serviceUser.project());
         }
         try {
-            this.http = new HttpAdapter(engine, metadefs, identity, faults, journal, b.authMode, ext, b.port, new ControlRoutes.Hooks() {
+            this.http = new HttpAdapter(engine, metadefs, identity, faults, journal, b.authMode, ext, b.port,
+                    new HttpAdapter.ServerSettings(b.readTimeout, b.idleTimeout, b.maxPlatformThreads), new ControlRoutes.Hooks() {
                 @Override
                 public void reset() {
                     FakeGlance.this.reset();
@@ -114,6 +115,11 @@ public final class FakeGlance implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Client connections currently open to this fake (kept-alive ones included). */
+    public int openConnections() {
+        return http.openConnections();
     }
 
     public AuthMode authMode() {
@@ -384,8 +390,57 @@ public final class FakeGlance implements AutoCloseable {
         private String keystoneUrl;
         private FakeUser serviceUser;
         private boolean advertiseV1;
+        private Duration readTimeout = HttpAdapter.ServerSettings.defaults().readTimeout();
+        private Duration idleTimeout = HttpAdapter.ServerSettings.defaults().idleTimeout();
+        private int maxPlatformThreads = HttpAdapter.ServerSettings.defaults().maxPlatformThreads();
 
         private Builder() {
+        }
+
+        /**
+         * How long a client may stall (default 30 s): the request line and headers must arrive
+         * within it, and every read of a request body and every write of a response must make
+         * progress within it (a long transfer is bounded by progress, not by its total time). The
+         * fake closes a connection that exceeds it.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder readTimeout(Duration d) {
+            this.readTimeout = positive(d, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How long a kept-alive connection may wait for its next request before the fake closes it
+         * (default 120 s; clients such as urllib3 and the JDK's reconnect transparently).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder idleTimeout(Duration d) {
+            this.idleTimeout = positive(d, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * Connections served at once on a JDK without virtual threads (default 2,000; on JDK 21+
+         * each connection has its own virtual thread and there is no such bound). A connection
+         * beyond it is answered 503 and closed.
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder maxPlatformThreads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxPlatformThreads must be at least 1: " + n);
+            }
+            this.maxPlatformThreads = n;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " must be positive and below 24 days: " + d);
+            }
+            return d;
         }
 
         /**

@@ -65,7 +65,8 @@ final class V1ImageData {
         } catch (ImageSdkException e) {
             boolean keepCorrupt = e instanceof ChecksumMismatchException && !deleteOnChecksumMismatch;
             if (!keepOnFailure && !keepCorrupt) {
-                ImageCleanup.deleteQuietly(owner, id, e);
+                // a 409 means the caller's id is someone else's image: never delete it (v2's rule too)
+                ImageCleanup.deleteAfterFailedCreate(owner, id, e);
             }
             throw e;
         }
