@@ -169,12 +169,18 @@ public final class ClientConfig {
         return idleTimeout;
     }
 
-    /** A token is renewed once less than this remains before its expiry; 120 s by default. */
+    /**
+     * A token is renewed once less than this remains before its expiry; 120 s by default. Capped at half
+     * the token's lifetime, so tokens that live less than twice this are renewed at half their lifetime.
+     */
     public Duration tokenRefreshSkew() {
         return tokenRefreshSkew;
     }
 
-    /** The token validity ensured before an upload or download starts; 10 min by default. */
+    /**
+     * The token validity ensured before an upload or download starts; 10 min by default. Capped at half the
+     * token's lifetime (a demand a token cannot meet would re-authenticate every transfer).
+     */
     public Duration transferTokenValidity() {
         return transferTokenValidity;
     }
