@@ -20,6 +20,7 @@ import dev.imagesdk.internal.http.TlsContexts;
 import dev.imagesdk.internal.http.UserAgent;
 import dev.imagesdk.internal.http.VersionDiscovery;
 import dev.imagesdk.internal.http.WireLogger;
+import dev.imagesdk.internal.log.Redactor;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.internal.retry.Sleeper;
 import dev.imagesdk.spi.ImageServiceProvider;
@@ -139,8 +140,10 @@ public final class ImageServiceBuilder {
             tokens = new KeystoneTokenProvider(keystone, clock, config.tokenRefreshSkew());
         }
 
-        URI endpoint = config.imageEndpoint().orElseGet(() -> tokens.token().catalog()
-                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null)));
+        // User-info in an endpoint URL is never sent (neither HTTP stack of the SDK sends it) and must not
+        // show up in messages, logs or toString(): it is dropped here, before anything uses the endpoint.
+        URI endpoint = Redactor.withoutUserInfo(config.imageEndpoint().orElseGet(() -> tokens.token().catalog()
+                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null))));
 
         Map<ApiVersion, ImageServiceProvider> byVersion = providers();
         ApiVersion version = pinned != null ? pinned : config.apiVersion().orElse(null);

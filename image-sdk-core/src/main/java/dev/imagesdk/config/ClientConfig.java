@@ -4,6 +4,7 @@ import dev.imagesdk.ApiVersion;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.exception.ConfigurationException;
 import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.internal.log.Redactor;
 
 import java.net.ProxySelector;
 import java.net.URI;
@@ -215,8 +216,9 @@ public final class ClientConfig {
 
     @Override
     public String toString() {
-        return "ClientConfig{auth=" + auth + ", authUrl=" + authUrl + ", regionName=" + regionName
-                + ", interface=" + endpointInterface.keystoneName() + ", imageEndpoint=" + imageEndpoint
+        return "ClientConfig{auth=" + auth + ", authUrl=" + Redactor.url(String.valueOf(authUrl))
+                + ", regionName=" + regionName + ", interface=" + endpointInterface.keystoneName()
+                + ", imageEndpoint=" + Redactor.url(String.valueOf(imageEndpoint))
                 + ", apiVersion=" + apiVersion + ", caCert=" + caCert + ", insecure=" + insecure
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", idleTimeout=" + idleTimeout + ", tokenRefreshSkew=" + tokenRefreshSkew

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.auth.TokenProvider;
 import dev.imagesdk.config.ClientConfig;
+import dev.imagesdk.internal.log.Redactor;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
@@ -181,7 +182,7 @@ public final class ClientContext {
 
     @Override
     public String toString() {
-        return "ClientContext{imageEndpoint=" + imageEndpoint + ", apiVersion=" + apiVersion
+        return "ClientContext{imageEndpoint=" + Redactor.url(imageEndpoint.toString()) + ", apiVersion=" + apiVersion
                 + ", versionId=" + versionId + '}';
     }
 
