@@ -51,7 +51,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       parse errors) becomes a non-retried {@link ImageSdkClientException} ("malformed response from
  *       &lt;call&gt;: ..."); other {@link IOException}s (also inside Feign's exceptions) become
  *       {@link TransportException}; other unexpected runtime exceptions become
- *       {@link ImageSdkClientException}; the interrupt flag is preserved.</li>
+ *       {@link ImageSdkClientException}; the interrupt flag is preserved, and a call whose thread is
+ *       interrupted is neither retried nor re-authenticated.</li>
  * </ul>
  * Thread-safe; counters of retries and re-authentications are kept for tests and metrics.
  */
@@ -107,6 +108,9 @@ public final class CallExecutor {
                 return result;
             } catch (Throwable t) {
                 failure = translate(spec, t);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw failure; // the caller wants out: neither a retry nor a re-authentication
             }
             if (failure instanceof UnauthorizedException && !reauthenticated && canReauthenticate(spec, failure)) {
                 reauthenticated = true;
