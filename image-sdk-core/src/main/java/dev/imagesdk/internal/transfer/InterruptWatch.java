@@ -49,7 +49,17 @@ final class InterruptWatch implements AutoCloseable {
     }
 
     private void check() {
-        if (owner.isInterrupted() && fired.compareAndSet(false, true)) {
+        if (owner.isInterrupted()) {
+            fire();
+        }
+    }
+
+    /**
+     * Aborts now, as if the flag had been seen: for code that saw the interrupt itself and is about to wait
+     * in a way that clears the flag (an interruptible wait catches it), which would hide it from the check.
+     */
+    void fire() {
+        if (fired.compareAndSet(false, true)) {
             ScheduledFuture<?> self = check; // null only if this runs before the constructor returned
             if (self != null) {
                 self.cancel(false);

@@ -115,7 +115,8 @@ public final class UploadCall {
                 }
             };
             PipelinedCopy.Outcome outcome = engine.pipeline().copy(source, length, List.of(md5), List.of(sha512),
-                    counting, written -> listener.onProgress(written, length), watchdog::touch);
+                    counting, written -> listener.onProgress(written, length), watchdog::touch,
+                    interrupts::fire);
             switch (outcome.status()) {
                 case COMPLETE:
                     break;
