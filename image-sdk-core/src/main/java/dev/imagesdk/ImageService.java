@@ -23,6 +23,15 @@ import java.util.Optional;
  * {@link dev.imagesdk.exception.ImageServiceException} (with status, Glance's message and request id),
  * client-side ones as {@link dev.imagesdk.exception.ImageSdkClientException}.
  *
+ * <p><b>Ids and names in paths.</b> Every image id, tag, member id (and, in the versioned interfaces, store id,
+ * task id and metadata-definition name) that goes into a request path is sent as exactly one percent-encoded
+ * segment, so {@code %41}, {@code %2F}, {@code ?}, {@code #} or {@code /} in it can never address another
+ * resource, behind path-normalising proxies too. Refused before any request with
+ * {@link dev.imagesdk.exception.InvalidInputException} naming the field: null, blank, {@code .} and
+ * {@code ..} (which such proxies resolve as directory steps whatever their encoding), values over 255
+ * characters, and in API v2 image, member, task and store ids and tags containing {@code /} or control
+ * characters.
+ *
  * <p><b>Retries.</b> Connection failures and 429/502/503/504 are retried with backoff (honouring
  * {@code Retry-After}) where it is safe: reads and deletes always; creates because the SDK sends a
  * client-generated id (a 409 on a retry is resolved by reading the image back); uploads only from a

@@ -4,6 +4,7 @@ import dev.imagesdk.ApiVersion;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.exception.ConfigurationException;
 import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.internal.log.Redactor;
 
 import java.net.ProxySelector;
 import java.net.URI;
@@ -169,12 +170,18 @@ public final class ClientConfig {
         return idleTimeout;
     }
 
-    /** A token is renewed once less than this remains before its expiry; 120 s by default. */
+    /**
+     * A token is renewed once less than this remains before its expiry; 120 s by default. Capped at half
+     * the token's lifetime, so tokens that live less than twice this are renewed at half their lifetime.
+     */
     public Duration tokenRefreshSkew() {
         return tokenRefreshSkew;
     }
 
-    /** The token validity ensured before an upload or download starts; 10 min by default. */
+    /**
+     * The token validity ensured before an upload or download starts; 10 min by default. Capped at half the
+     * token's lifetime (a demand a token cannot meet would re-authenticate every transfer).
+     */
     public Duration transferTokenValidity() {
         return transferTokenValidity;
     }
@@ -209,8 +216,9 @@ public final class ClientConfig {
 
     @Override
     public String toString() {
-        return "ClientConfig{auth=" + auth + ", authUrl=" + authUrl + ", regionName=" + regionName
-                + ", interface=" + endpointInterface.keystoneName() + ", imageEndpoint=" + imageEndpoint
+        return "ClientConfig{auth=" + auth + ", authUrl=" + Redactor.url(String.valueOf(authUrl))
+                + ", regionName=" + regionName + ", interface=" + endpointInterface.keystoneName()
+                + ", imageEndpoint=" + Redactor.url(String.valueOf(imageEndpoint))
                 + ", apiVersion=" + apiVersion + ", caCert=" + caCert + ", insecure=" + insecure
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", idleTimeout=" + idleTimeout + ", tokenRefreshSkew=" + tokenRefreshSkew

@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import dev.imagesdk.internal.log.Redactor;
+
 import java.util.Objects;
 
 /**
@@ -24,7 +26,7 @@ public class InvalidInputException extends ImageSdkClientException {
     public InvalidInputException(String field, Object value, String reason) {
         super(format(field, value, reason));
         this.field = Objects.requireNonNull(field, "field");
-        this.value = value == null ? null : String.valueOf(value);
+        this.value = value == null ? null : Redactor.url(String.valueOf(value));
     }
 
     private static String format(String field, Object value, String reason) {
@@ -41,7 +43,7 @@ public class InvalidInputException extends ImageSdkClientException {
         return field;
     }
 
-    /** The refused value as text, or {@code null} when it was missing. */
+    /** The refused value as text (user-info of a URL masked), or {@code null} when it was missing. */
     public String value() {
         return value;
     }

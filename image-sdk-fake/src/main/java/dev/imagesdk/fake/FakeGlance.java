@@ -44,6 +44,9 @@ import java.util.Optional;
  *
  * <p>Failure modes: {@link #start()} throws {@link UncheckedIOException} if the port cannot be
  * bound; control methods throw {@link IllegalArgumentException} for unknown images or bad input.
+ *
+ * <p>Over 400 lines as one concept: the fake's whole public surface (builder, endpoints, seeding,
+ * inspection, journal, clock, transitions, faults) in one place, each method delegating to the engine.
  */
 public final class FakeGlance implements AutoCloseable {
     private final FakeClock clock = new FakeClock();
@@ -71,7 +74,8 @@ public final class FakeGlance implements AutoCloseable {
                     b.serviceUser.project());
         }
         try {
-            this.http = new HttpAdapter(engine, metadefs, identity, faults, journal, b.authMode, ext, b.port, new ControlRoutes.Hooks() {
+            this.http = new HttpAdapter(engine, metadefs, identity, faults, journal, b.authMode, ext, b.port,
+                    new HttpAdapter.ServerSettings(b.readTimeout, b.idleTimeout, b.maxPlatformThreads), new ControlRoutes.Hooks() {
                 @Override
                 public void reset() {
                     FakeGlance.this.reset();
@@ -111,6 +115,11 @@ public final class FakeGlance implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Client connections currently open to this fake (kept-alive ones included). */
+    public int openConnections() {
+        return http.openConnections();
     }
 
     public AuthMode authMode() {
@@ -190,12 +199,12 @@ public final class FakeGlance implements AutoCloseable {
         Map<String, Object> attrs = new LinkedHashMap<>(attributes);
         attrs.putIfAbsent("owner", pid);
         try {
-            Image img = engine.create(owner, attrs);
+            Image img = engine.images().create(owner, attrs);
             if (data != null) {
-                engine.upload(owner, img.id(), data);
-                engine.completeTransition(img.id());
+                engine.data().upload(owner, img.id(), data);
+                engine.transitions().completeTransition(img.id());
             }
-            return engine.peek(img.id()).orElseThrow();
+            return engine.images().peek(img.id()).orElseThrow();
         } catch (GlanceException e) {
             throw new IllegalArgumentException("Glance rejects the seed: " + e.body(), e);
         } catch (IOException e) {
@@ -205,13 +214,13 @@ public final class FakeGlance implements AutoCloseable {
 
     /** The image's v2 attributes as {@code GET /v2/images/{id}} would show them to an admin (no poll). */
     public Optional<Map<String, Object>> image(String id) {
-        return engine.peek(id).map(FakeGlance::view);
+        return engine.images().peek(id).map(FakeGlance::view);
     }
 
     /** Every image (any owner, any visibility), in creation order. */
     public List<Map<String, Object>> images() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Image i : engine.all()) {
+        for (Image i : engine.images().all()) {
             out.add(view(i));
         }
         return out;
@@ -271,13 +280,13 @@ public final class FakeGlance implements AutoCloseable {
 
     /** Completes a pending transition now; false if the image has none. */
     public boolean completeTransition(String imageId) {
-        return engine.completeTransition(imageId);
+        return engine.transitions().completeTransition(imageId);
     }
 
     /** Forces an image's status (e.g. {@code killed}). */
     public void forceStatus(String imageId, String status) {
         try {
-            engine.forceStatus(imageId, Objects.requireNonNull(status));
+            engine.transitions().forceStatus(imageId, Objects.requireNonNull(status));
         } catch (GlanceException e) {
             throw new IllegalArgumentException("no image " + imageId, e);
         }
@@ -381,8 +390,57 @@ public final class FakeGlance implements AutoCloseable {
         private String keystoneUrl;
         private FakeUser serviceUser;
         private boolean advertiseV1;
+        private Duration readTimeout = HttpAdapter.ServerSettings.defaults().readTimeout();
+        private Duration idleTimeout = HttpAdapter.ServerSettings.defaults().idleTimeout();
+        private int maxPlatformThreads = HttpAdapter.ServerSettings.defaults().maxPlatformThreads();
 
         private Builder() {
+        }
+
+        /**
+         * How long a client may stall (default 30 s): the request line and headers must arrive
+         * within it, and every read of a request body and every write of a response must make
+         * progress within it (a long transfer is bounded by progress, not by its total time). The
+         * fake closes a connection that exceeds it.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder readTimeout(Duration d) {
+            this.readTimeout = positive(d, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How long a kept-alive connection may wait for its next request before the fake closes it
+         * (default 120 s; clients such as urllib3 and the JDK's reconnect transparently).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder idleTimeout(Duration d) {
+            this.idleTimeout = positive(d, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * Connections served at once on a JDK without virtual threads (default 2,000; on JDK 21+
+         * each connection has its own virtual thread and there is no such bound). A connection
+         * beyond it is answered 503 and closed.
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder maxPlatformThreads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxPlatformThreads must be at least 1: " + n);
+            }
+            this.maxPlatformThreads = n;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " must be positive and below 24 days: " + d);
+            }
+            return d;
         }
 
         /**

@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Standalone fake: {@code java -jar image-sdk-fake-<version>-standalone.jar --port N
  * [--auth keystone|none|external] [--keystone-url URL --service-user U:P:PROJECT]
- * [--user NAME:PASSWORD:PROJECT[:admin]]... [--advertise-v1]}. Listens on 127.0.0.1, prints its URL when ready,
+ * [--user NAME:PASSWORD:PROJECT[:admin]]... [--advertise-v1] [--read-timeout SECONDS]
+ * [--idle-timeout SECONDS]}. Listens on 127.0.0.1, prints its URL when ready,
  * stops cleanly on SIGTERM (temp files removed).
  */
 public final class FakeGlanceMain {
@@ -35,6 +36,12 @@ public final class FakeGlanceMain {
                         break;
                     case "--user":
                         b.user(FakeUser.parse(value(args, ++i, a)));
+                        break;
+                    case "--read-timeout":
+                        b.readTimeout(java.time.Duration.ofMillis(seconds(value(args, ++i, a), a)));
+                        break;
+                    case "--idle-timeout":
+                        b.idleTimeout(java.time.Duration.ofMillis(seconds(value(args, ++i, a), a)));
                         break;
                     case "--advertise-v1":
                         b.advertiseV1(true);
@@ -72,6 +79,14 @@ public final class FakeGlanceMain {
         stopped.await();
     }
 
+    private static long seconds(String v, String opt) {
+        try {
+            return Math.round(Double.parseDouble(v) * 1000);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(opt + " needs a number of seconds: " + v);
+        }
+    }
+
     private static String value(String[] args, int i, String opt) {
         if (i >= args.length) {
             throw new IllegalArgumentException(opt + " needs a value");
@@ -81,6 +96,7 @@ public final class FakeGlanceMain {
 
     private static void usage() {
         System.err.println("usage: java -jar image-sdk-fake-standalone.jar --port N [--auth keystone|none|external]"
-                + " [--keystone-url URL --service-user U:P:PROJECT] [--user NAME:PASSWORD:PROJECT[:admin]]... [--advertise-v1]");
+                + " [--keystone-url URL --service-user U:P:PROJECT] [--user NAME:PASSWORD:PROJECT[:admin]]... [--advertise-v1]"
+                + " [--read-timeout SECONDS (default 30)] [--idle-timeout SECONDS (default 120)]");
     }
 }

@@ -70,7 +70,8 @@ final class V1ImageData {
             RuntimeException failure = UploadPreflight.refusalOr(e);
             boolean keepCorrupt = e instanceof ChecksumMismatchException && !deleteOnChecksumMismatch;
             if (!keepOnFailure && !keepCorrupt) {
-                ImageCleanup.deleteQuietly(owner, id, failure);
+                // a 409 means the caller's id is someone else's image: never delete it (v2's rule too)
+                ImageCleanup.deleteAfterFailedCreate(owner, id, failure);
             }
             throw failure;
         }

@@ -6,7 +6,6 @@ import dev.imagesdk.ImageService;
 import dev.imagesdk.TransferListener;
 import dev.imagesdk.UploadOptions;
 import dev.imagesdk.exception.ChecksumMismatchException;
-import dev.imagesdk.exception.ConflictException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.ImageServiceException;
@@ -204,12 +203,11 @@ final class V2ImageData {
         Image created;
         try {
             created = images.create(spec.toBuilder().id(id).build());
-        } catch (ConflictException | InvalidInputException e) {
-            throw e; // the id is someone else's (or nothing was sent): never delete it
         } catch (ImageSdkException e) {
-            // e.g. the first POST created the image but its answer was lost, and reading it back failed
+            // e.g. the first POST created the image but its answer was lost, and reading it back failed; but a
+            // 409 (the id is someone else's) or refused input (nothing sent) never deletes
             if (!keepOnFailure) {
-                ImageCleanup.deleteQuietly(owner, id, e);
+                ImageCleanup.deleteAfterFailedCreate(owner, id, e);
             }
             throw e;
         }

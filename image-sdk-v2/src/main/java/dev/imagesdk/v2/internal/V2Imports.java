@@ -17,6 +17,7 @@ import dev.imagesdk.v2.ImportRequest;
 import dev.imagesdk.v2.StoreInfo;
 import dev.imagesdk.v2.Usage;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Objects;
 
 import static dev.imagesdk.v2.internal.V2Context.NODES;
 import static dev.imagesdk.v2.internal.V2Context.checkId;
+import static dev.imagesdk.v2.internal.V2Context.imagePath;
+import static dev.imagesdk.v2.internal.V2Context.segment;
 import static dev.imagesdk.v2.internal.V2Context.notNull;
 
 /**
@@ -53,11 +56,11 @@ final class V2Imports {
     }
 
     void importImage(String imageId, ImportRequest request) {
-        checkId("imageId", imageId);
+        URI url = ctx.url(imagePath(imageId) + "/import");
         notNull("request", request);
         JsonNode body = importBody(request);
         ctx.calls.run("import image", "POST", false, token -> {
-            ctx.api.importImage(token, imageId, body);
+            ctx.api.importImage(url, token, body);
             return null;
         });
     }
@@ -155,6 +158,7 @@ final class V2Imports {
     void deleteFromStore(String storeId, String imageId) {
         checkId("storeId", storeId);
         checkId("imageId", imageId);
-        ctx.deleteCall("delete image from store", token -> ctx.api.deleteFromStore(token, storeId, imageId));
+        URI url = ctx.url("/v2/stores/" + segment("storeId", storeId) + "/" + segment("imageId", imageId));
+        ctx.deleteCall("delete image from store", token -> ctx.api.deleteFromStore(url, token));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One image's state. Mutated only by {@link Engine} under its lock; everything the engine hands
+ * One image's state. Mutated only by the engine's parts under the {@link EngineState} lock; everything they hand
  * out is a {@link #copy()}.
  */
 public final class Image {

@@ -114,19 +114,49 @@ final class SchemaRules {
         }
     }
 
-    /** Python's repr of a JSON value, as jsonschema prints it. */
+    /** Values nested deeper than this are shown as {@code ...} (the JSON parser refuses deeper bodies anyway). */
+    static final int MAX_REPR_DEPTH = 1000;
+
+    /** Python's repr of a JSON value, as jsonschema quotes it; one stack frame per nesting level, bounded. */
     static String repr(Object v) {
-        if (v == null) return "None";
-        if (v instanceof String) return "'" + v + "'";
-        if (v instanceof Boolean) return ((Boolean) v) ? "True" : "False";
-        if (v instanceof List) {
-            return ((List<?>) v).stream().map(SchemaRules::repr).collect(Collectors.joining(", ", "[", "]"));
+        StringBuilder sb = new StringBuilder();
+        repr(sb, v, 0);
+        return sb.toString();
+    }
+
+    private static void repr(StringBuilder sb, Object v, int depth) {
+        if (depth > MAX_REPR_DEPTH) {
+            sb.append("...");
+        } else if (v == null) {
+            sb.append("None");
+        } else if (v instanceof String) {
+            sb.append('\'').append(v).append('\'');
+        } else if (v instanceof Boolean) {
+            sb.append(((Boolean) v) ? "True" : "False");
+        } else if (v instanceof List) {
+            sb.append('[');
+            String sep = "";
+            for (Object o : (List<?>) v) {
+                sb.append(sep);
+                repr(sb, o, depth + 1);
+                sep = ", ";
+            }
+            sb.append(']');
+        } else if (v instanceof Map) {
+            sb.append('{');
+            String sep = "";
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                sb.append(sep);
+                repr(sb, e.getKey(), depth + 1);
+                sb.append(": ");
+                repr(sb, e.getValue(), depth + 1);
+                sep = ", ";
+            }
+            sb.append('}');
+        } else if (v instanceof Object[]) {
+            sb.append(Arrays.toString((Object[]) v));
+        } else {
+            sb.append(v);
         }
-        if (v instanceof Map) {
-            return ((Map<?, ?>) v).entrySet().stream().map(e -> repr(e.getKey()) + ": " + repr(e.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
-        }
-        if (v instanceof Object[]) return Arrays.toString((Object[]) v);
-        return String.valueOf(v);
     }
 }

@@ -97,14 +97,36 @@ final class Call {
         return ex.getRequestBody();
     }
 
-    /** Reads a small (JSON) body; larger than 1 MiB is 413. */
+    /**
+     * Reads a small (JSON) body; larger than 1 MiB is 413. A declared {@code Content-Length} above
+     * the cap is refused before reading anything; the answer then closes the connection (the body
+     * was not drained), as it does when a chunked body passes the cap.
+     */
     byte[] smallBody() throws IOException {
+        if (declaredLength() > MAX_JSON_BODY) {
+            throw tooLarge();
+        }
         try (InputStream in = ex.getRequestBody()) {
             byte[] b = in.readNBytes(MAX_JSON_BODY + 1);
             if (b.length > MAX_JSON_BODY) {
-                throw GlanceException.tooLarge("Request is too large.");
+                throw tooLarge();
             }
             return b;
+        }
+    }
+
+    private GlanceException tooLarge() {
+        setHeader("Connection", "close");
+        return GlanceException.tooLarge("Request is too large.");
+    }
+
+    /** The request's {@code Content-Length}, -1 if absent (the server has checked its syntax). */
+    long declaredLength() {
+        String v = header("Content-Length");
+        try {
+            return v == null ? -1 : Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -275,32 +297,11 @@ final class Call {
             ex.close();
             return;
         }
-        drainBody();
+        // The server discards what is left of the request body before the status line goes out
+        // (unless this answer says Connection: close), as eventlet does: a client still sending
+        // an upload then sees Glance's 409/403/..., not a connection reset.
         ErrorBodies.Rendered r = ErrorBodies.render(accept(), e.status(), e.body());
         send(e.status(), r.contentType(), r.body());
-    }
-
-    /** Most a rejected request's body is read to keep the connection (then it is closed). */
-    static final long MAX_DRAIN = 1L << 30;
-
-    /**
-     * Reads and discards what is left of the request body before an error answer, as eventlet
-     * does: a client still sending an upload (glanceclient sends the whole body before reading)
-     * then sees Glance's 409/403/..., not a connection reset (the JDK server closes a connection
-     * with more than 64 KiB unread).
-     */
-    private void drainBody() {
-        byte[] buf = new byte[64 * 1024];
-        long total = 0;
-        try {
-            InputStream in = ex.getRequestBody();
-            int n;
-            while (total < MAX_DRAIN && (n = in.read(buf)) >= 0) {
-                total += n;
-            }
-        } catch (IOException ignored) {
-            // the client went away: nothing left to keep
-        }
     }
 
     /**

@@ -53,7 +53,7 @@ public final class ControlRoutes {
             case "state":
                 V2Routes.allow(c, "GET");
                 Map<String, Object> state = new LinkedHashMap<>();
-                state.put("images", engine.all().stream().map(V2Views::image).toList());
+                state.put("images", engine.images().all().stream().map(V2Views::image).toList());
                 state.put("blobs_on_disk", engine.blobs().filesOnDisk());
                 state.put("faults", faults.describe());
                 state.put("now", engine.clock().now().toString());
@@ -224,14 +224,14 @@ public final class ControlRoutes {
         switch (seg[3]) {
             case "complete":
                 V2Routes.allow(c, "POST");
-                if (!engine.completeTransition(id)) {
+                if (!engine.transitions().completeTransition(id)) {
                     throw GlanceException.notFound("No pending transition for image " + id);
                 }
                 c.empty(204);
                 return;
             case "status":
                 V2Routes.allow(c, "PUT");
-                engine.forceStatus(id, String.valueOf(c.jsonObject().get("status")));
+                engine.transitions().forceStatus(id, String.valueOf(c.jsonObject().get("status")));
                 c.empty(204);
                 return;
             default:

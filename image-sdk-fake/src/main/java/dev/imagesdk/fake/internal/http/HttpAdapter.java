@@ -1,7 +1,6 @@
 package dev.imagesdk.fake.internal.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.imagesdk.fake.AuthMode;
 import dev.imagesdk.fake.Fault;
 import dev.imagesdk.fake.Operation;
@@ -23,16 +22,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 
 /**
  * The fake's single HTTP endpoint on 127.0.0.1: Glance v2, Keystone, version documents and the
- * {@code /_fake} control API, served by the JDK's HTTP server on a thread pool.
+ * {@code /_fake} control API, served by {@link Http11Server} (persistent connections as Glance
+ * keeps them, one thread per connection, read timeouts).
  */
 public final class HttpAdapter implements AutoCloseable {
+    /** System.Logger, not SLF4J: the standalone jar has no SLF4J provider and must still show failures. */
+    private static final System.Logger LOG = System.getLogger(HttpAdapter.class.getName());
+    private static final String ERRED = "The server has either erred or is incapable of performing the requested "
+            + "operation.";
     private static final String UNAUTHORIZED = "This server could not verify that you are authorized to access the "
             + "document you requested. Either you supplied the wrong credentials (e.g., bad password), or your browser "
             + "does not understand how to supply the credentials required.";
@@ -47,10 +48,22 @@ public final class HttpAdapter implements AutoCloseable {
     private final V1Routes v1;
     private final KeystoneRoutes keystone;
     private final ControlRoutes control;
-    private final HttpServer server;
-    private final ThreadPoolExecutor pool;
+    private final Http11Server server;
     private final String baseUrl;
     private volatile boolean advertiseV1;
+
+    /**
+     * Connection timeouts: {@code readTimeout} bounds the arrival of a request's headers and every
+     * stalled body read or response write; {@code idleTimeout} how long a kept-alive connection may
+     * wait for its next request; {@code maxPlatformThreads} the connections served at once when the
+     * JDK has no virtual threads.
+     */
+    public record ServerSettings(Duration readTimeout, Duration idleTimeout, int maxPlatformThreads) {
+        /** 30 s stalled read or write, 120 s idle, 2,000 connections on platform threads. */
+        public static ServerSettings defaults() {
+            return new ServerSettings(Duration.ofSeconds(30), Duration.ofSeconds(120), 2000);
+        }
+    }
 
     /** Settings of the external-Keystone mode (null otherwise). */
     public record ExternalAuth(String url, String user, String password, String project) {
@@ -61,7 +74,7 @@ public final class HttpAdapter implements AutoCloseable {
     }
 
     public HttpAdapter(Engine engine, dev.imagesdk.fake.internal.engine.Metadefs metadefs, Identity identity, FaultPlan faults, Journal journal, AuthMode authMode,
-            ExternalAuth externalAuth, int port, ControlRoutes.Hooks hooks) throws IOException {
+            ExternalAuth externalAuth, int port, ServerSettings settings, ControlRoutes.Hooks hooks) throws IOException {
         this.engine = engine;
         this.identity = identity;
         this.faults = faults;
@@ -73,17 +86,10 @@ public final class HttpAdapter implements AutoCloseable {
         this.v1 = new V1Routes(engine);
         this.keystone = new KeystoneRoutes(identity);
         this.control = new ControlRoutes(engine, faults, journal, hooks);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "fake-glance-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.server = new Http11Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128,
+                new Http11Server.Settings(settings.readTimeout(), settings.idleTimeout(), settings.maxPlatformThreads()),
+                this::handle);
+        this.baseUrl = "http://127.0.0.1:" + server.port();
     }
 
     /** Lists v1.1/v1.0 (DEPRECATED) in {@code GET /} as pre-Rocky Glance did; Glance 25 does not. */
@@ -100,14 +106,18 @@ public final class HttpAdapter implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
+    }
+
+    /** Connections currently open. */
+    public int openConnections() {
+        return server.openConnections();
     }
 
     @Override
     public void close() {
         faults.releaseStalls();
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -130,9 +140,14 @@ public final class HttpAdapter implements AutoCloseable {
                 record(c, t0, isControl);
             }
             throw e;
-        } catch (RuntimeException e) {
-            c.error(GlanceException.of(500, "The server has either erred or is incapable of performing the requested "
-                    + "operation.", e.getClass().getSimpleName()));
+        } catch (RuntimeException | Error e) {
+            // Any failure, StackOverflowError included, is a 500 (logged), never a hung connection.
+            LOG.log(System.Logger.Level.ERROR, "fake Glance: " + c.method + " " + c.path + " failed", e);
+            if (c.responded) {
+                throw new Call.Dropped();
+            }
+            c.setHeader("Connection", "close");
+            c.error(GlanceException.of(500, ERRED, e.getClass().getSimpleName()));
         }
         if (!c.responded) {
             record(c, t0, isControl);
@@ -231,8 +246,7 @@ public final class HttpAdapter implements AutoCloseable {
                 c.error(retryAfter(GlanceException.of(429, "Too many requests. Please slow down."), fault));
                 return true;
             case INTERNAL_ERROR:
-                c.error(GlanceException.of(500, "The server has either erred or is incapable of performing the "
-                        + "requested operation."));
+                c.error(GlanceException.of(500, ERRED));
                 return true;
             case RESET_BEFORE_RESPONSE:
                 c.abort();

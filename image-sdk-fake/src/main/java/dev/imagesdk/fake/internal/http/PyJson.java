@@ -1,6 +1,8 @@
 package dev.imagesdk.fake.internal.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +18,14 @@ import java.util.Map;
  * Parsing keeps key order (LinkedHashMap).
  */
 public final class PyJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * Deepest nesting accepted; a deeper body is "Malformed JSON" (400). Real Glance 25 answers 500
+     * from about 300 levels (a RecursionError); the fake keeps bad input a 4xx.
+     */
+    public static final int MAX_DEPTH = 1000;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();

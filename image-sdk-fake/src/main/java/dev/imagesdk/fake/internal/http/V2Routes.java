@@ -1,33 +1,39 @@
 package dev.imagesdk.fake.internal.http;
 
 import dev.imagesdk.fake.Operation;
-import dev.imagesdk.fake.internal.engine.Blob;
 import dev.imagesdk.fake.internal.engine.Engine;
-import dev.imagesdk.fake.internal.engine.EngineConfig;
 import dev.imagesdk.fake.internal.engine.GlanceException;
-import dev.imagesdk.fake.internal.engine.Image;
-import dev.imagesdk.fake.internal.engine.ImageQuery;
-import dev.imagesdk.fake.internal.engine.PatchOp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Glance v2 endpoints over the engine. */
+/**
+ * Glance v2 endpoints over the engine: the path table. Each resource's requests are parsed and answered
+ * by its own class ({@link V2ImageRoutes}, {@link V2DataRoutes}, {@link V2ImportRoutes}, {@link V2MemberRoutes},
+ * {@link V2TaskRoutes}, {@link V2DiscoveryRoutes}, {@link V2CacheRoutes}, {@link MetadefRoutes}); the
+ * shared answers (404, 405 with {@code Allow}) live here.
+ */
 final class V2Routes {
-    private static final String PATCH_TYPES =
-            "application/openstack-images-v2.0-json-patch, application/openstack-images-v2.1-json-patch";
-
     private final Engine engine;
     private final Schemas schemas;
     private final MetadefRoutes metadefs;
+    private final V2ImageRoutes images;
+    private final V2DataRoutes data;
+    private final V2ImportRoutes imports;
+    private final V2MemberRoutes members;
+    private final V2TaskRoutes tasks;
+    private final V2DiscoveryRoutes discovery;
+    private final V2CacheRoutes cache;
 
     V2Routes(Engine engine, Schemas schemas, dev.imagesdk.fake.internal.engine.Metadefs metadefs) {
         this.engine = engine;
         this.schemas = schemas;
         this.metadefs = new MetadefRoutes(metadefs);
+        this.images = new V2ImageRoutes(engine);
+        this.data = new V2DataRoutes(engine);
+        this.imports = new V2ImportRoutes(engine);
+        this.members = new V2MemberRoutes(engine);
+        this.tasks = new V2TaskRoutes(engine);
+        this.discovery = new V2DiscoveryRoutes(engine);
+        this.cache = new V2CacheRoutes(engine);
     }
 
     /** Decides the operation (for faults) before auth and dispatch. */
@@ -81,19 +87,19 @@ final class V2Routes {
                 c.json(200, doc);
                 return;
             case "info":
-                info(c, seg);
+                discovery.handle(c, seg);
                 return;
             case "tasks":
-                tasks(c, seg);
+                tasks.handle(c, seg);
                 return;
             case "stores":
                 if (seg.length != 4) throw notFound();
                 allow(c, "DELETE");
-                engine.deleteFromStore(c.caller, seg[2], seg[3]);
+                engine.stores().deleteFromStore(c.caller, seg[2], seg[3]);
                 c.empty(204);
                 return;
             case "cache":
-                cache(c, seg);
+                cache.handle(c, seg);
                 return;
             case "metadefs":
                 metadefs.handle(c, seg);
@@ -118,431 +124,39 @@ final class V2Routes {
 
     private void images(Call c, String[] seg) throws IOException {
         if (seg.length == 2) {
-            allow(c, "GET", "POST");
-            if (c.method.equals("POST")) {
-                Image img = engine.create(c.caller, c.jsonObject());
-                c.setHeader("Location", c.baseUrl + "/v2/images/" + img.id());
-                c.setHeader("OpenStack-image-import-methods", "glance-direct,web-download,copy-image");
-                List<String> ids = new ArrayList<>(engine.config().stores());
-                ids.add("os_glance_staging_store");
-                ids.add("os_glance_tasks_store");
-                c.setHeader("OpenStack-image-store-ids", String.join(",", ids));
-                c.json(201, V2Views.image(img));
-            } else {
-                list(c);
-            }
+            images.collection(c);
             return;
         }
         String id = seg[2];
         if (seg.length == 3) {
-            allow(c, "GET", "PATCH", "DELETE");
-            switch (c.method) {
-                case "GET":
-                    c.json(200, V2Views.image(engine.show(c.caller, id)));
-                    return;
-                case "PATCH":
-                    patch(c, id);
-                    return;
-                default:
-                    engine.delete(c.caller, id);
-                    c.empty(204);
-                    return;
-            }
+            images.item(c, id);
+            return;
         }
         String sub = seg[3];
         switch (sub) {
             case "file":
-                allow(c, "GET", "PUT");
-                if (c.method.equals("PUT")) {
-                    engine.upload(c.caller, id, uploadStream(c), c.header("X-Image-Meta-Store"));
-                    c.empty(204);
-                } else {
-                    download(c, id);
-                }
+                data.file(c, id);
                 return;
             case "stage":
-                allow(c, "PUT");
-                engine.stage(c.caller, id, uploadStream(c));
-                c.empty(204);
+                data.stage(c, id);
                 return;
             case "import":
-                allow(c, "POST");
-                importImage(c, id);
+                imports.importImage(c, id);
                 return;
             case "actions":
-                if (seg.length != 5) throw notFound();
-                allow(c, "POST");
-                if (seg[4].equals("deactivate")) {
-                    engine.deactivate(c.caller, id);
-                } else if (seg[4].equals("reactivate")) {
-                    engine.reactivate(c.caller, id);
-                } else {
-                    throw notFound();
-                }
-                c.empty(204);
+                images.action(c, seg, id);
                 return;
             case "tags":
-                if (seg.length != 5) throw notFound();
-                allow(c, "PUT", "DELETE");
-                if (c.method.equals("PUT")) {
-                    engine.addTag(c.caller, id, seg[4]);
-                } else {
-                    engine.removeTag(c.caller, id, seg[4]);
-                }
-                c.empty(204);
+                images.tag(c, seg, id);
                 return;
             case "members":
-                members(c, seg, id);
+                members.handle(c, seg, id);
                 return;
             case "tasks":
-                allow(c, "GET");
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("tasks", engine.imageTasks(c.caller, id).stream().map(V2Views::imageTask).toList());
-                c.json(200, m);
+                tasks.imageTasks(c, id);
                 return;
             default:
                 throw notFound();
-        }
-    }
-
-    private void list(Call c) throws IOException {
-        ImageQuery q = ListParams.parse(c.params);
-        List<Image> page = engine.list(c.caller, q);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("images", page.stream().map(V2Views::image).toList());
-        body.put("first", ListParams.first(c.params));
-        body.put("schema", "/v2/schemas/images");
-        if (!page.isEmpty() && page.size() == q.limit) {
-            body.put("next", ListParams.next(c.params, page.get(page.size() - 1).id()));
-        }
-        c.json(200, body);
-    }
-
-    private void patch(Call c, String id) throws IOException {
-        String ct = c.header("Content-Type");
-        String type = ct == null ? "" : ct.split(";")[0].trim().toLowerCase();
-        if (!type.equals("application/openstack-images-v2.1-json-patch")
-                && !type.equals("application/openstack-images-v2.0-json-patch")) {
-            throw GlanceException.raw(415, "The request media type " + (ct == null ? "None" : ct)
-                    + " is not supported by this server.\n<br /><br />\n").header("Accept-Patch", PATCH_TYPES);
-        }
-        Object body = c.json();
-        if (!(body instanceof List)) {
-            throw GlanceException.badRequest("Request body must be a JSON array of operation objects.");
-        }
-        List<PatchOp> ops = new ArrayList<>();
-        for (Object o : (List<?>) body) {
-            if (!(o instanceof Map)) {
-                throw GlanceException.badRequest("Operations must be JSON objects.");
-            }
-            Map<?, ?> m = (Map<?, ?>) o;
-            if (type.equals("application/openstack-images-v2.0-json-patch") && !m.containsKey("op")) {
-                m = fromV20(m);
-            }
-            Object op = m.get("op");
-            if (!(op instanceof String)) {
-                throw GlanceException.badRequest("Unable to find `op` in JSON Schema change. It must be one of the "
-                        + "following: add, remove, replace.");
-            }
-            if (!List.of("add", "remove", "replace").contains(op)) {
-                throw GlanceException.badRequest("Invalid operation: `" + op
-                        + "`. It must be one of the following: add, remove, replace.");
-            }
-            Object path = m.get("path");
-            if (!(path instanceof String)) {
-                throw GlanceException.badRequest("Unable to find '" + "path" + "' in JSON Schema change");
-            }
-            if (!op.equals("remove") && !m.containsKey("value")) {
-                throw GlanceException.badRequest("Operation \"" + op + "\" requires a member named \"value\".");
-            }
-            ops.add(new PatchOp((String) op, pointer((String) path), m.get("value")));
-        }
-        c.json(200, V2Views.image(engine.update(c.caller, id, ops)));
-    }
-
-    /** The v2.0 patch form names the operation as the key: {@code {"replace": "/name", "value": "x"}}. */
-    private static Map<?, ?> fromV20(Map<?, ?> m) {
-        for (String op : List.of("add", "remove", "replace")) {
-            if (m.get(op) instanceof String) {
-                Map<String, Object> v21 = new LinkedHashMap<>();
-                v21.put("op", op);
-                v21.put("path", m.get(op));
-                if (m.containsKey("value")) {
-                    v21.put("value", m.get("value"));
-                }
-                return v21;
-            }
-        }
-        return m;
-    }
-
-    /** A restricted JSON pointer: exactly one token, with ~0 and ~1 escapes. */
-    private static String pointer(String path) {
-        if (!path.startsWith("/") || path.length() < 2 || path.indexOf('/', 1) >= 0
-                || path.matches(".*~[^01].*") || path.endsWith("~")) {
-            throw GlanceException.badRequest("Invalid JSON pointer for this resource: '" + path + "'");
-        }
-        return path.substring(1).replace("~1", "/").replace("~0", "~");
-    }
-
-    /** The request body, cut by a mid-upload drop fault if one is armed; 415 unless octet-stream. */
-    private static InputStream uploadStream(Call c) {
-        String ct = c.header("Content-Type");
-        if (ct == null || !ct.split(";")[0].trim().equalsIgnoreCase("application/octet-stream")) {
-            throw GlanceException.raw(415, "The request media type " + (ct == null ? "None" : ct)
-                    + " is not supported by this server.\n<br /><br />\n");
-        }
-        return c.uploadBody();
-    }
-
-    private void download(Call c, String id) throws IOException {
-        Engine.Download d = engine.download(c.caller, id);
-        Blob blob = d.blob();
-        if (blob == null) {
-            c.status = 204;
-            c.ex.getResponseHeaders().set("Content-Length", "0");
-            c.ex.getResponseHeaders().set("X-Openstack-Request-Id", c.requestId);
-            c.sendResponseHeaders(204, -1);
-            c.ex.close();
-            return;
-        }
-        long size = blob.size();
-        long start = 0;
-        long end = size - 1;
-        int code = 200;
-        String range = c.header("Range");
-        if (range != null) {
-            long[] r = parseRange(range, size);
-            start = r[0];
-            end = r[1];
-            code = 206;
-            c.setHeader("Content-Range", "bytes " + start + "-" + end + "/" + size);
-        }
-        long length = end - start + 1;
-        c.setHeader("Content-Type", "application/octet-stream");
-        c.setHeader("Content-MD5", blob.md5());
-        c.setHeader("X-Openstack-Request-Id", c.requestId);
-        c.status = code;
-        c.streamBody(code, blob.open(start, length), start, length);
-    }
-
-    /** A single {@code bytes=} range; unsatisfiable ones are 416. */
-    private static long[] parseRange(String header, long size) {
-        String h = header.trim();
-        if (!h.startsWith("bytes=")) {
-            throw range(size);
-        }
-        String spec = h.substring(6).trim();
-        if (spec.contains(",")) {
-            throw GlanceException.badRequest("Requests with multiple ranges are not supported in Glance. "
-                    + "You may make multiple single-range requests instead.");
-        }
-        int dash = spec.indexOf('-');
-        if (dash < 0) throw range(size);
-        try {
-            long start;
-            long end;
-            if (dash == 0) {
-                long suffix = Long.parseLong(spec.substring(1));
-                if (suffix <= 0) throw range(size);
-                start = Math.max(0, size - suffix);
-                end = size - 1;
-            } else {
-                start = Long.parseLong(spec.substring(0, dash));
-                String e = spec.substring(dash + 1);
-                end = e.isEmpty() ? size - 1 : Math.min(Long.parseLong(e), size - 1);
-                if (end < start) throw range(size);
-            }
-            if (start >= size) throw range(size);
-            return new long[] {start, end};
-        } catch (NumberFormatException e) {
-            throw range(size);
-        }
-    }
-
-    private static GlanceException range(long size) {
-        return GlanceException.of(416, "The Range requested is not available.")
-                .header("Content-Range", "bytes */" + size);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void importImage(Call c, String id) throws IOException {
-        Map<String, Object> body = c.jsonObject();
-        Object method = body.get("method");
-        if (!(method instanceof Map) || !(((Map<?, ?>) method).get("name") instanceof String)) {
-            throw GlanceException.badRequest("Import request requires a 'method' field.");
-        }
-        Map<String, Object> m = (Map<String, Object>) method;
-        Object stores = body.get("stores");
-        List<String> storeList = null;
-        if (stores instanceof List) {
-            storeList = new ArrayList<>();
-            for (Object s : (List<?>) stores) storeList.add(String.valueOf(s));
-        }
-        String header = c.header("X-Image-Meta-Store");
-        if (storeList == null && header != null) {
-            storeList = List.of(header);
-        }
-        boolean all = Boolean.TRUE.equals(body.get("all_stores"));
-        Object uri = m.get("uri");
-        engine.importImage(c.caller, id, new Engine.ImportRequest((String) m.get("name"),
-                uri == null ? null : uri.toString(), storeList, all, body), c.requestId);
-        c.empty(202);
-    }
-
-    private void members(Call c, String[] seg, String id) throws IOException {
-        if (seg.length == 4) {
-            allow(c, "GET", "POST");
-            if (c.method.equals("POST")) {
-                Object member = c.jsonObject().get("member");
-                if (!(member instanceof String)) {
-                    throw GlanceException.badRequest("Member to be added not specified");
-                }
-                c.json(200, V2Views.member(engine.addMember(c.caller, id, (String) member)));
-            } else {
-                c.json(200, V2Views.members(engine.members(c.caller, id)));
-            }
-            return;
-        }
-        if (seg.length != 5) throw notFound();
-        String member = seg[4];
-        allow(c, "GET", "PUT", "DELETE");
-        switch (c.method) {
-            case "GET":
-                c.json(200, V2Views.member(engine.member(c.caller, id, member)));
-                return;
-            case "PUT":
-                Map<String, Object> body = c.jsonObject();
-                if (!body.containsKey("status")) {
-                    throw GlanceException.badRequest("Status not specified");
-                }
-                c.json(200, V2Views.member(engine.updateMember(c.caller, id, member, body.get("status"))));
-                return;
-            default:
-                engine.deleteMember(c.caller, id, member);
-                c.empty(204);
-        }
-    }
-
-    private void info(Call c, String[] seg) throws IOException {
-        allow(c, "GET");
-        String what = seg.length > 2 ? seg[2] : "";
-        Map<String, Object> body = new LinkedHashMap<>();
-        EngineConfig cfg = engine.config();
-        switch (what) {
-            case "import":
-                Map<String, Object> im = new LinkedHashMap<>();
-                im.put("description", "Import methods available.");
-                im.put("type", "array");
-                im.put("value", List.of("glance-direct", "web-download", "copy-image"));
-                body.put("import-methods", im);
-                break;
-            case "stores":
-                boolean detail = seg.length > 3 && seg[3].equals("detail");
-                if (seg.length > 3 && !detail) throw notFound();
-                if (detail) engine.requireAdmin(c.caller, "stores_info_detail");
-                List<Object> stores = new ArrayList<>();
-                for (String s : cfg.stores()) {
-                    Map<String, Object> sm = new LinkedHashMap<>();
-                    sm.put("id", s);
-                    sm.put("description", "Fake in-memory store " + s);
-                    if (s.equals(cfg.defaultStore())) sm.put("default", "true");
-                    if (detail) {
-                        sm.put("type", "file");
-                        Map<String, Object> props = new LinkedHashMap<>();
-                        props.put("data_dir", engine.blobs().directory().toString());
-                        props.put("chunk_size", 65536);
-                        props.put("thin_provisioning", false);
-                        sm.put("properties", props);
-                    }
-                    stores.add(sm);
-                }
-                body.put("stores", stores);
-                break;
-            case "usage":
-                Map<String, Object> usage = new LinkedHashMap<>();
-                engine.usage(c.caller).forEach((k, v) -> {
-                    Map<String, Object> u = new LinkedHashMap<>();
-                    u.put("limit", v[0]);
-                    u.put("usage", v[1]);
-                    usage.put(k, u);
-                });
-                body.put("usage", usage);
-                break;
-            default:
-                throw notFound();
-        }
-        c.json(200, body);
-    }
-
-    private void tasks(Call c, String[] seg) throws IOException {
-        // Glance's default policy: the tasks API (list, show, create) is admin-only; an image's own
-        // tasks (GET /v2/images/{id}/tasks) are not.
-        engine.requireAdmin(c.caller, "tasks_api_access");
-        if (seg.length == 2) {
-            allow(c, "GET", "POST");
-            if (c.method.equals("POST")) {
-                Map<String, Object> body = c.jsonObject();
-                Object type = body.get("type");
-                Object input = body.get("input");
-                if (!(input instanceof Map)) {
-                    throw GlanceException.badRequest("Provided object does not match schema 'task': 'input' is a required property");
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> in = (Map<String, Object>) input;
-                var t = engine.createTask(c.caller, type == null ? null : type.toString(), in, c.requestId);
-                c.setHeader("Location", c.baseUrl + "/v2/tasks/" + t.id());
-                c.json(201, V2Views.task(t));
-            } else {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("tasks", engine.tasks(c.caller).stream().map(t -> {
-                    Map<String, Object> m = V2Views.task(t);
-                    m.remove("input");
-                    m.remove("result");
-                    m.remove("message");
-                    m.remove("image_id");
-                    m.remove("request_id");
-                    m.remove("user_id");
-                    return m;
-                }).toList());
-                body.put("first", "/v2/tasks");
-                body.put("schema", "/v2/schemas/tasks");
-                c.json(200, body);
-            }
-            return;
-        }
-        allow(c, "GET");
-        c.json(200, V2Views.task(engine.task(c.caller, seg[2])));
-    }
-
-    private void cache(Call c, String[] seg) throws IOException {
-        if (seg.length == 2) {
-            allow(c, "GET", "DELETE");
-            if (c.method.equals("GET")) {
-                engine.requireAdmin(c.caller, "cache_list");
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("cached_images", engine.cachedImages().stream().map(id -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("image_id", id);
-                    m.put("hits", 0);
-                    return m;
-                }).toList());
-                body.put("queued_images", engine.queuedImages());
-                c.json(200, body);
-            } else {
-                engine.clearCache(c.caller, c.header("x-image-cache-clear-target"));
-                c.empty(204);
-            }
-            return;
-        }
-        if (seg.length != 3) throw notFound();
-        allow(c, "PUT", "DELETE");
-        if (c.method.equals("PUT")) {
-            engine.queueForCache(c.caller, seg[2]);
-            c.empty(202);
-        } else {
-            engine.uncache(c.caller, seg[2]);
-            c.empty(204);
         }
     }
 }

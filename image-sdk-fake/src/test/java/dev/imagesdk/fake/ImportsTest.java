@@ -1,5 +1,6 @@
 package dev.imagesdk.fake;
 
+import static dev.imagesdk.fake.Http.header;
 import static dev.imagesdk.fake.Http.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,14 +11,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** Interoperable image import over HTTP: glance-direct, web-download (from a loopback server), copy-image. */
 @ExtendWith(FakeGlanceExtension.class)
-class ImportAndTransitionsTest {
+class ImportsTest {
     private FakeGlance fake;
     private Http demo;
     private Http admin;
@@ -50,37 +51,6 @@ class ImportAndTransitionsTest {
 
     private String webUri() {
         return "http://127.0.0.1:" + web.getAddress().getPort() + "/test-1m.raw";
-    }
-
-    @Test
-    void uploadStaysSavingForNPollsThenActive() {
-        fake.uploadTransitions(FakeGlance.Transition.afterPolls(2));
-        String id = demo.create("{}");
-        demo.upload(id, new byte[] {1});
-        assertThat(status(id)).isEqualTo("saving");
-        assertThat(status(id)).isEqualTo("active");
-        assertThat(tree(demo.get("/v2/images/" + id)).get("checksum").asText()).hasSize(32);
-    }
-
-    @Test
-    void manualUploadTransitionWaitsForTheControlApi() {
-        fake.uploadTransitions(FakeGlance.Transition.manual());
-        String id = demo.create("{}");
-        demo.upload(id, new byte[] {1});
-        assertThat(status(id)).isEqualTo("saving");
-        assertThat(status(id)).isEqualTo("saving");
-        assertThat(tree(demo.get("/v2/images/" + id)).get("checksum").isNull()).isTrue();
-        assertThat(fake.completeTransition(id)).isTrue();
-        assertThat(status(id)).isEqualTo("active");
-        assertThat(fake.completeTransition(id)).isFalse();
-    }
-
-    @Test
-    void killedStatusCanBeForcedAndBlocksUpload() {
-        String id = demo.create("{}");
-        fake.forceStatus(id, "killed");
-        assertThat(status(id)).isEqualTo("killed");
-        assertThat(demo.upload(id, new byte[] {1}).statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -188,68 +158,5 @@ class ImportAndTransitionsTest {
         assertThat(admin.send("DELETE", "/v2/stores/file2/" + id, null).statusCode()).isEqualTo(204);
         assertThat(tree(demo.get("/v2/images/" + id)).get("stores").asText()).isEqualTo("file1");
         assertThat(admin.send("DELETE", "/v2/stores/file1/" + id, null).statusCode()).isEqualTo(403);
-    }
-
-    @Test
-    void discoveryDocuments() {
-        JsonNode im = tree(demo.get("/v2/info/import"));
-        assertThat(im.get("import-methods").get("value").toString())
-                .isEqualTo("[\"glance-direct\",\"web-download\",\"copy-image\"]");
-        JsonNode stores = tree(demo.get("/v2/info/stores")).get("stores");
-        assertThat(stores.get(0).get("id").asText()).isEqualTo("file1");
-        assertThat(stores.get(0).get("default").asText()).isEqualTo("true");
-        assertThat(stores.get(1).has("default")).isFalse();
-        assertThat(demo.get("/v2/info/stores/detail").statusCode()).isEqualTo(403);
-        assertThat(tree(admin.get("/v2/info/stores/detail")).get("stores").get(0).get("type").asText()).isEqualTo("file");
-        assertThat(tree(demo.get("/v2/info/usage")).get("usage")).isEmpty();
-    }
-
-    @Test
-    void usageIsReportedOnlyWithKeystoneLimits() {
-        try (FakeGlance limited = FakeGlance.builder().keystoneLimits(true).start()) {
-            Http user = new Http(limited).as("demo");
-            String id = user.create("{}");
-            user.upload(id, new byte[3 * 1024 * 1024]);
-            JsonNode usage = tree(user.get("/v2/info/usage")).get("usage");
-            assertThat(usage.get("image_size_total").get("usage").asLong()).isEqualTo(3);
-            assertThat(usage.get("image_count_total").get("usage").asLong()).isEqualTo(1);
-        }
-    }
-
-    @Test
-    void tasksApiListsAndShowsImportTasks() {
-        String id = demo.create("{}");
-        demo.send("PUT", "/v2/images/" + id + "/stage", new byte[] {1}, "Content-Type", "application/octet-stream");
-        demo.json("POST", "/v2/images/" + id + "/import", "{\"method\": {\"name\": \"glance-direct\"}}");
-        JsonNode list = tree(admin.get("/v2/tasks")).get("tasks");
-        assertThat(list).hasSize(1);
-        String taskId = list.get(0).get("id").asText();
-        JsonNode task = tree(admin.get("/v2/tasks/" + taskId));
-        assertThat(task.get("status").asText()).isEqualTo("success");
-        assertThat(task.get("self").asText()).isEqualTo("/v2/tasks/" + taskId);
-        // tasks_api_access is admin-only by Glance's default policy, even for the task's owner
-        assertThat(demo.get("/v2/tasks").statusCode()).isEqualTo(403);
-        assertThat(demo.get("/v2/tasks/" + taskId).statusCode()).isEqualTo(403);
-        assertThat(tree(demo.get("/v2/images/" + id + "/tasks")).get("tasks")).hasSize(1);
-    }
-
-    @Test
-    void cacheEndpointsAreAdminOnly() {
-        String id = demo.create("{}");
-        demo.upload(id, new byte[] {1});
-        assertThat(demo.send("PUT", "/v2/cache/" + id, null).statusCode()).isEqualTo(403);
-        assertThat(admin.send("PUT", "/v2/cache/" + id, null).statusCode()).isEqualTo(202);
-        assertThat(tree(admin.get("/v2/cache")).get("cached_images").get(0).get("image_id").asText()).isEqualTo(id);
-        assertThat(admin.send("DELETE", "/v2/cache", null).statusCode()).isEqualTo(204);
-        assertThat(tree(admin.get("/v2/cache")).get("cached_images")).isEmpty();
-    }
-
-    @Test
-    void stageOnANonQueuedImageIs409() {
-        String id = demo.create("{}");
-        demo.upload(id, new byte[] {1});
-        assertThat(demo.send("PUT", "/v2/images/" + id + "/stage", new byte[] {1},
-                "Content-Type", "application/octet-stream").statusCode()).isEqualTo(409);
-        assertThat(Arrays.asList("active")).contains(status(id));
     }
 }
