@@ -22,6 +22,7 @@ import dev.imagesdk.internal.http.VersionDiscovery;
 import dev.imagesdk.internal.http.WireLogger;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.internal.retry.Sleeper;
+import dev.imagesdk.internal.spi.ProviderContexts;
 import dev.imagesdk.spi.ImageServiceProvider;
 
 import javax.net.ssl.SSLContext;
@@ -175,7 +176,7 @@ public final class ImageServiceBuilder {
                 .userAgent(userAgent)
                 .clock(clock)
                 .build();
-        return provider.create(context);
+        return provider.create(ProviderContexts.wrap(context));
     }
 
     private Map<ApiVersion, ImageServiceProvider> providers() {
