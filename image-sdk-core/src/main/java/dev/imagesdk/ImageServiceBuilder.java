@@ -23,6 +23,7 @@ import dev.imagesdk.internal.http.WireLogger;
 import dev.imagesdk.internal.log.Redactor;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.internal.retry.Sleeper;
+import dev.imagesdk.internal.spi.ProviderContexts;
 import dev.imagesdk.spi.ImageServiceProvider;
 
 import javax.net.ssl.SSLContext;
@@ -193,7 +194,7 @@ public final class ImageServiceBuilder {
                 .clock(clock)
                 .onRelease(lease::release)
                 .build();
-        return provider.create(context);
+        return provider.create(ProviderContexts.wrap(context));
     }
 
     private Map<ApiVersion, ImageServiceProvider> providers() {

@@ -14,10 +14,21 @@ import dev.imagesdk.internal.log.Redactor;
 public abstract class ImageSdkException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed (never a secret)
+     */
     protected ImageSdkException(String message) {
         super(Redactor.url(message));
     }
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what failed (never a secret)
+     * @param cause the underlying failure
+     */
     protected ImageSdkException(String message, Throwable cause) {
         super(Redactor.url(message), cause);
     }

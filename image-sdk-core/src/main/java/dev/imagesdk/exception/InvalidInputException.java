@@ -15,7 +15,9 @@ import java.util.Objects;
 public class InvalidInputException extends ImageSdkClientException {
     private static final long serialVersionUID = 1L;
 
+    /** The field, parameter or property name that was refused. */
     private final String field;
+    /** The refused value as text, or null when it was missing. */
     private final String value;
 
     /**
