@@ -24,6 +24,9 @@ import java.util.Optional;
  * <p>{@link Builder#build()} validates the combination: a Keystone {@link AuthMethod} needs an
  * {@link #authUrl()}; a static token or no-auth needs an {@link #imageEndpoint()}. Failures are
  * {@link InvalidInputException}s naming the field. {@code toString()} masks every secret.
+ *
+ * <p>One file over 400 lines because it is one concept: the immutable settings and their builder, each
+ * setting documented with its default where it is set.
  */
 public final class ClientConfig {
 

@@ -23,6 +23,9 @@ import java.util.Set;
 /**
  * Turns {@code OS_CLOUD}/{@code clouds.yaml} and the {@code OS_*} variables into a {@link ClientConfig}.
  * Every setting remembers where it came from, so an error names the variable or the file key.
+ *
+ * <p>One file over 400 lines because it is one concept: the table of every {@code OS_*} variable and
+ * {@code clouds.yaml} key, their precedence, and the one place their errors are worded.
  */
 final class EnvironmentLoader {
 

@@ -28,6 +28,9 @@ import java.util.Set;
  *
  * <p>Validated by {@link Builder#build()}: page size &gt; 0, limit &gt;= 0, {@code size_min <= size_max},
  * {@code in:} lists non-empty, exact value and {@code in:} list of the same field not both set, valid tags.
+ *
+ * <p>One file over 400 lines because it is one concept: every list filter Glance has, its builder and the
+ * validation that ties filters together.
  */
 public final class ImageQuery {
     private final List<String> names;
