@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.UploadOptions;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.internal.ImageCleanup;
 import dev.imagesdk.model.Image;
@@ -82,7 +83,7 @@ final class V2Imports {
     }
 
     Image createAndImport(ImageSpec spec, ImageData source, ImportRequest request, TransferListener listener,
-                          Duration timeout, boolean keepOnFailure) {
+                          Duration timeout, boolean keepOnFailure, UploadOptions options) {
         notNull("data", source);
         notNull("request", request);
         notNull("timeout", timeout);
@@ -90,9 +91,11 @@ final class V2Imports {
             throw new InvalidInputException("method", request.method(),
                     "createAndImport stages the data, so it needs glance-direct");
         }
+        notNull("spec", spec);
+        ImageData checked = V2ImageData.preflight(source, spec, options); // before the create
         Image created = images.create(spec);
         try {
-            UploadHashes sent = data.stageHashes(created.id(), source, listener);
+            UploadHashes sent = data.stageHashes(created.id(), checked, listener);
             importImage(created.id(), request);
             Image imported = images.waitForStatus(created.id(), ImageStatus.ACTIVE, timeout);
             data.verify(imported, sent, false);
