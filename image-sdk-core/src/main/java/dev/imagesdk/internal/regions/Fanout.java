@@ -68,8 +68,12 @@ public final class Fanout {
         }
     }
 
-    /** A consumer that feeds {@code digest}; call {@link Runnable#run()} on the thread that should hash. */
-    public Runnable digestOn(MessageDigest digest) {
+    /**
+     * A consumer that feeds {@code digest}; call the task on the thread that should hash. It returns
+     * {@code true} if the digest covers the whole source (its end was reached), {@code false} after a failure
+     * or an abort.
+     */
+    public java.util.concurrent.Callable<Boolean> digestOn(MessageDigest digest) {
         Consumer c = addConsumer(digest.getAlgorithm());
         return () -> {
             try {
@@ -78,8 +82,9 @@ public final class Fanout {
                     digest.update(ring[slot], 0, lengths[slot]);
                     c.release();
                 }
+                return true;
             } catch (IOException e) {
-                // the source failed or the fan-out was aborted: the digest is not used then
+                return false; // the source failed or the fan-out was aborted: the digest is not used then
             } finally {
                 c.detach();
             }
@@ -288,14 +293,40 @@ public final class Fanout {
             return new ConsumerStream(this);
         }
 
+        /**
+         * This consumer as a one-shot stream that an upload does not hash again
+         * ({@link dev.imagesdk.internal.transfer.PrehashedSource}): {@code hashes} gives the digests of the whole
+         * source once it was read.
+         */
+        public InputStream prehashedStream(java.util.function.LongFunction<dev.imagesdk.internal.transfer.Hashes> hashes) {
+            return new PrehashedConsumerStream(this, hashes);
+        }
+
         @Override
         public String toString() {
             return "Consumer{" + name + '}';
         }
     }
 
+    /** A consumer stream whose digests the publication computes once for every region. */
+    private static final class PrehashedConsumerStream extends ConsumerStream
+            implements dev.imagesdk.internal.transfer.PrehashedSource {
+        private final java.util.function.LongFunction<dev.imagesdk.internal.transfer.Hashes> hashes;
+
+        PrehashedConsumerStream(Consumer consumer,
+                                java.util.function.LongFunction<dev.imagesdk.internal.transfer.Hashes> hashes) {
+            super(consumer);
+            this.hashes = hashes;
+        }
+
+        @Override
+        public dev.imagesdk.internal.transfer.Hashes hashes(long bytesSent) {
+            return hashes.apply(bytesSent);
+        }
+    }
+
     /** A consumer read as an {@link InputStream}. */
-    private static final class ConsumerStream extends InputStream {
+    private static class ConsumerStream extends InputStream {
         private final Consumer consumer;
         private int slot = -2; // -2: no buffer held; -1: end
         private int pos;

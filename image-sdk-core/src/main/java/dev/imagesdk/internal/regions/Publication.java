@@ -6,6 +6,7 @@ import dev.imagesdk.exception.ChecksumMismatchException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.NotFoundException;
+import dev.imagesdk.internal.transfer.Hashes;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
 import dev.imagesdk.regions.FailurePolicy;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * creates nothing), then create the image in every region in parallel; (2) read the source once on the
  * calling thread into a {@link Fanout} (MD5 on the reader, SHA-512 on its own consumer thread) while one thread
  * per region uploads its stream through that region's own {@code upload} (a one-shot {@link ImageData}: retries,
- * re-authentication, idle timeout and the service's own verification as for any upload); (3) compare each
+ * re-authentication, idle timeout and the service's own verification as for any upload, which is handed the one
+ * digest through {@link dev.imagesdk.internal.transfer.PrehashedSource} instead of hashing its copy); (3) compare each
  * uploaded region's {@code checksum} and {@code os_hash_value} with the one digest; (4) apply the failure
  * policy: delete what must not stay.
  *
@@ -114,21 +117,43 @@ public final class Publication {
                 for (Region r : uploading) {
                     consumers.put(r, fanout.addConsumer(r.name));
                 }
-                Future<?> hasher = threads.submit(fanout.digestOn(sha512));
+                // One digest for every region: each upload reports it instead of hashing its copy again.
+                CompletableFuture<Hashes> digests = new CompletableFuture<>();
+                java.util.concurrent.Callable<Boolean> hashing = fanout.digestOn(sha512);
+                Future<Boolean> hasher = threads.submit(hashing);
                 for (Region r : uploading) {
                     Fanout.Consumer c = consumers.get(r);
-                    uploads.put(r, threads.submit(() -> upload(r, c, length, fanout, policy, listener)));
+                    uploads.put(r, threads.submit(() -> upload(r, c, length, fanout, policy, listener, digests)));
                 }
                 Fanout.Outcome read = fanout.read(source, List.of(md5),
                         n -> listener.onSourceProgress(n, length));
                 bytes = read.bytes();
+                if (read.status() == Fanout.Status.COMPLETE) {
+                    String md5Done = HexFormat.of().formatHex(md5.digest());
+                    long total = read.bytes();
+                    threads.submit(() -> {
+                        try {
+                            if (Boolean.TRUE.equals(hasher.get())) {
+                                digests.complete(new Hashes(md5Done, HexFormat.of().formatHex(sha512.digest()), total));
+                            } else {
+                                digests.completeExceptionally(new IOException("the SHA-512 pass did not finish"));
+                            }
+                        } catch (InterruptedException | ExecutionException e) {
+                            digests.completeExceptionally(e);
+                        }
+                    });
+                } else {
+                    digests.completeExceptionally(new IOException("the source was not read to its end: "
+                            + read.status()));
+                }
                 for (Future<?> f : uploads.values()) {
                     join(f);
                 }
                 join(hasher);
-                if (read.status() == Fanout.Status.COMPLETE) {
-                    md5Hex = HexFormat.of().formatHex(md5.digest());
-                    sha512Hex = HexFormat.of().formatHex(sha512.digest());
+                if (read.status() == Fanout.Status.COMPLETE && digests.isDone() && !digests.isCompletedExceptionally()) {
+                    Hashes h = digests.join();
+                    md5Hex = h.md5();
+                    sha512Hex = h.sha512();
                     for (Region r : uploading) {
                         verify(r, md5Hex, sha512Hex);
                     }
@@ -192,8 +217,8 @@ public final class Publication {
     }
 
     private void upload(Region r, Fanout.Consumer consumer, long length, Fanout fanout, FailurePolicy policy,
-                        PublishListener listener) {
-        try (InputStream stream = consumer.stream()) {
+                        PublishListener listener, CompletableFuture<Hashes> digests) {
+        try (InputStream stream = consumer.prehashedStream(sent -> digestOf(digests, sent))) {
             r.image = r.service.upload(r.imageId, ImageData.fromStream(stream, length),
                     (done, total) -> listener.onRegionProgress(r.name, done, total));
         } catch (IOException e) {
@@ -213,6 +238,25 @@ public final class Publication {
     }
 
     private boolean fanoutAborted;
+
+    /** The one digest of the source, for an upload that sent {@code sent} bytes (all of them, or it fails). */
+    private static Hashes digestOf(CompletableFuture<Hashes> digests, long sent) {
+        Hashes h;
+        try {
+            h = digests.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageSdkClientException("Interrupted while waiting for the digest of the image data", e);
+        } catch (ExecutionException e) {
+            throw new ImageSdkClientException("The digest of the image data is unavailable: " + e.getCause(),
+                    e.getCause());
+        }
+        if (h.bytes() != sent) {
+            throw new ImageSdkClientException("The upload sent " + sent + " bytes but " + h.bytes()
+                    + " were read from the source");
+        }
+        return h;
+    }
 
     private static void verify(Region r, String md5, String sha512) {
         if (r.failure != null || r.image == null) {
