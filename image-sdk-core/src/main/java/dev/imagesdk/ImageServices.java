@@ -3,6 +3,7 @@ package dev.imagesdk;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.internal.regions.Publication;
 import dev.imagesdk.model.ImageSpec;
+import dev.imagesdk.regions.ImageCopy;
 import dev.imagesdk.regions.PublishOptions;
 import dev.imagesdk.regions.PublishResult;
 
@@ -103,6 +104,43 @@ public final class ImageServices implements AutoCloseable {
                     "must not be null");
         }
         return new Publication(services, spec, data, options).run();
+    }
+
+    /**
+     * Copies an image from another service (another region or cloud) to every service of this group, without a
+     * local file: the source's data is streamed once ({@link ImageDownload#openStream()}: resumed with
+     * {@code Range} after a dropped connection, verified against the source's {@code os_hash_value} or
+     * {@code checksum} at its end) into {@link #publish}, which verifies every target against the same bytes.
+     * A source that fails verification fails every target, whose images are deleted (neither policy keeps an
+     * image of bytes that did not verify). The copy carries {@link ImageCopy#specOf(Image)}.
+     *
+     * @return the outcome per target, as {@link #publish}
+     * @throws dev.imagesdk.exception.NotFoundException if the source image does not exist
+     * @throws dev.imagesdk.exception.ImageSdkClientException if the source image is not active
+     */
+    public PublishResult copy(ImageService source, String imageId, PublishOptions options) {
+        return copy(source, imageId, ImageCopy::specOf, options);
+    }
+
+    /**
+     * {@link #copy(ImageService, String, PublishOptions)} with the metadata chosen by {@code spec} from the source
+     * image (e.g. {@code image -> ImageCopy.specOf(image, name -> !name.startsWith("hp_"))}).
+     */
+    public PublishResult copy(ImageService source, String imageId,
+                              java.util.function.Function<dev.imagesdk.model.Image, ImageSpec> spec,
+                              PublishOptions options) {
+        if (source == null || imageId == null || spec == null || options == null) {
+            throw new InvalidInputException(source == null ? "source" : imageId == null ? "imageId"
+                    : spec == null ? "spec" : "options", null, "must not be null");
+        }
+        dev.imagesdk.model.Image image = source.get(imageId);
+        if (!image.isActive()) {
+            throw new dev.imagesdk.exception.ImageSdkClientException("Image " + imageId + " is " + image.status()
+                    + ", not active: it has no data to copy");
+        }
+        ImageSpec targetSpec = spec.apply(image);
+        java.io.InputStream stream = source.download(imageId).openStream();
+        return publish(targetSpec, ImageData.fromStream(stream, image.size() == null ? -1 : image.size()), options);
     }
 
     /** Closes every service (each close never throws). Idempotent. */
