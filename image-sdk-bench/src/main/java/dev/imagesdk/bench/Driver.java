@@ -207,7 +207,9 @@ final class Driver {
             threshold = o.bigMib * Options.MIB - 1;
         }
         // nodelay: without it the JDK server's separate header and body writes meet delayed ACKs (~40 ms a call)
-        List<String> cmd = new ArrayList<>(List.of(o.java, "-Xmx" + o.serverXmx, "-Dsun.net.httpserver.nodelay=true",
+        // Case 8 holds a copy per region in heap while the next round's copies arrive: 3 x size per region, + 2 GiB.
+        String xmx = regions ? (3L * RegionVariants.REGIONS * o.sizeMib + 2048) + "m" : o.serverXmx;
+        List<String> cmd = new ArrayList<>(List.of(o.java, "-Xmx" + xmx, "-Dsun.net.httpserver.nodelay=true",
                 "-cp", jar, BenchMain.class.getName(), "--server", String.valueOf(threshold)));
         if (regions) {
             cmd.add("regions");
@@ -221,7 +223,7 @@ final class Driver {
             throw new IOException("fake did not start (see " + o.scratch.resolve("server.log") + "): " + line);
         }
         url = line.substring(6).trim();
-        log("fake Glance (pid " + serverPid + ", -Xmx" + o.serverXmx + ", in-memory blobs up to " + threshold / Options.MIB
+        log("fake Glance (pid " + serverPid + ", -Xmx" + xmx + ", in-memory blobs up to " + threshold / Options.MIB
                 + " MiB) at " + url);
     }
 

@@ -59,6 +59,22 @@ class MultiRegionBuildTest {
     }
 
     @Test
+    void aRevokedTokenIsRenewedOnceForEveryRegion(FakeGlance fake) {
+        ClientConfig config = FakeGlanceExtension.clientConfig(fake, null);
+        try (ImageServices regions = ImageService.builder().config(config).buildForRegions("region-a", "region-b")) {
+            regions.get("region-a").create(spec("before"));
+            int issuedBefore = fake.issuedTokens().size();
+            fake.revokeTokens();
+
+            regions.get("region-a").create(spec("after, in a"));
+            regions.get("region-b").create(spec("after, in b"));
+
+            assertThat(fake.issuedTokens().size() - issuedBefore).isEqualTo(1);
+            assertThat(fake.region("region-b").images()).hasSize(1);
+        }
+    }
+
+    @Test
     void aRegionNotInTheCatalogIsAConfigurationErrorListingTheCatalogsRegions(FakeGlance fake) {
         ClientConfig config = FakeGlanceExtension.clientConfig(fake, null);
 

@@ -146,10 +146,11 @@ public final class Publication {
                     digests.completeExceptionally(new IOException("the source was not read to its end: "
                             + read.status()));
                 }
+                Runnable onInterrupt = () -> fanout.abort("the publication was interrupted");
                 for (Future<?> f : uploads.values()) {
-                    join(f);
+                    join(f, onInterrupt);
                 }
-                join(hasher);
+                join(hasher, onInterrupt);
                 if (read.status() == Fanout.Status.COMPLETE && digests.isDone() && !digests.isCompletedExceptionally()) {
                     Hashes h = digests.join();
                     md5Hex = h.md5();
@@ -298,14 +299,19 @@ public final class Publication {
         return t instanceof ImageSdkException e ? e : new ImageSdkClientException(what + ": " + t, t);
     }
 
-    private static void join(Future<?> f) {
+    /**
+     * Waits for a task; an interrupt aborts the fan-out (every upload fails at its next read) and the wait goes
+     * on until the task ended, so that cleanup sees every region's outcome; the interrupt flag is restored.
+     */
+    private static void join(Future<?> f, Runnable onInterrupt) {
         boolean interrupted = false;
         while (true) {
             try {
                 f.get();
                 break;
             } catch (InterruptedException e) {
-                interrupted = true; // the uploads end on their own (aborted or finished); wait for them
+                interrupted = true;
+                onInterrupt.run();
             } catch (ExecutionException e) {
                 break; // upload() records its failures itself
             }
