@@ -14,6 +14,11 @@ import java.util.Objects;
  * @param resumes how many times the transfer was resumed with a {@code Range} request
  */
 public record DownloadResult(String imageId, long bytes, String algorithm, String digest, int resumes) {
+    /**
+     * Checks the required parts.
+     *
+     * @throws NullPointerException if imageId, algorithm or digest is null
+     */
     public DownloadResult {
         Objects.requireNonNull(imageId, "imageId");
         Objects.requireNonNull(algorithm, "algorithm");

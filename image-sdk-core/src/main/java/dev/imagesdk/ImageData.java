@@ -28,6 +28,12 @@ public final class ImageData {
     /** Opens a fresh stream over the same bytes each time it is called. */
     @FunctionalInterface
     public interface StreamSupplier {
+        /**
+         * Opens a new stream positioned at the first byte; the caller closes it.
+         *
+         * @return the stream
+         * @throws IOException if the source cannot be opened (the transfer then fails with a typed exception)
+         */
         InputStream open() throws IOException;
     }
 

@@ -28,6 +28,12 @@ public interface ImageDownload {
      * only after the whole image verified. On any failure nothing is left at {@code target} (an existing
      * file there is untouched) and the temporary file is deleted.
      *
+     * <p>The temporary file is hidden and named {@code .<name>.<12 hex digits>.imagesdk.part}, with
+     * {@code <name>} (the target's name) shortened so that the whole name fits 255 bytes: any target name
+     * the file system accepts works. A JVM killed during a download cannot delete its temporary file, so
+     * this method first deletes, in the target's directory, this SDK's temporary files (that naming pattern
+     * only, and the earlier {@code .<name>.<12 hex digits>.part}) last modified more than a day ago.
+     *
      * @return what was transferred and verified
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the bytes do not match
      * @throws dev.imagesdk.exception.ImageSdkException for any other failure (typed)

@@ -25,6 +25,15 @@ import java.util.Optional;
  * {@link dev.imagesdk.exception.ImageServiceException} (with status, Glance's message and request id),
  * client-side ones as {@link dev.imagesdk.exception.ImageSdkClientException}.
  *
+ * <p><b>Ids and names in paths.</b> Every image id, tag, member id (and, in the versioned interfaces, store id,
+ * task id and metadata-definition name) that goes into a request path is sent as exactly one percent-encoded
+ * segment, so {@code %41}, {@code %2F}, {@code ?}, {@code #} or {@code /} in it can never address another
+ * resource, behind path-normalising proxies too. Refused before any request with
+ * {@link dev.imagesdk.exception.InvalidInputException} naming the field: null, blank, {@code .} and
+ * {@code ..} (which such proxies resolve as directory steps whatever their encoding), values over 255
+ * characters, and in API v2 image, member, task and store ids and tags containing {@code /} or control
+ * characters.
+ *
  * <p><b>Retries.</b> Connection failures and 429/502/503/504 are retried with backoff (honouring
  * {@code Retry-After}) where it is safe: reads and deletes always; creates because the SDK sends a
  * client-generated id (a 409 on a retry is resolved by reading the image back); uploads only from a
@@ -57,9 +66,31 @@ public interface ImageService extends AutoCloseable {
      * the service refuses that delete too, the exception carries a suppressed
      * {@link dev.imagesdk.exception.ImageSdkClientException} naming the image left behind.
      *
+     * <p>Before anything is created, the data is inspected as {@link UploadOptions#defaults()} describe: a
+     * content that contradicts the spec's {@code disk_format}, or an unsafe image, is refused and nothing is
+     * created (a one-shot stream is inspected as it is sent, and the image is deleted when refused).
+     *
      * @return the image, {@code active} with verified checksums
+     * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content is not the declared format
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings
      */
-    Image createAndUpload(ImageSpec spec, ImageData data, TransferListener listener, boolean keepOnFailure);
+    default Image createAndUpload(ImageSpec spec, ImageData data, TransferListener listener, boolean keepOnFailure) {
+        return createAndUpload(spec, data, listener, keepOnFailure, UploadOptions.defaults());
+    }
+
+    /**
+     * {@link #createAndUpload(ImageSpec, ImageData, TransferListener, boolean)} with per-call options, e.g.
+     * {@code UploadOptions.builder().verifyDiskFormat(false).build()} to upload content under a
+     * {@code disk_format} the inspector disagrees with.
+     *
+     * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
+     * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content is not the declared format and
+     *         {@code options} verify it
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings and {@code options}
+     *         do not allow them
+     */
+    Image createAndUpload(ImageSpec spec, ImageData data, TransferListener listener, boolean keepOnFailure,
+                          UploadOptions options);
 
     /** {@link #createAndUpload(ImageSpec, ImageData, TransferListener, boolean)} deleting on failure. */
     default Image createAndUpload(ImageSpec spec, ImageData data, TransferListener listener) {
@@ -107,10 +138,29 @@ public interface ImageService extends AutoCloseable {
      * Uploads the data of a {@code queued} image, streaming it in constant memory, and verifies the
      * service's checksums against MD5/SHA-512 computed over the bytes sent.
      *
+     * <p>Before the first request the data is checked for safety ({@link UploadOptions#defaults()}); the image's
+     * {@code disk_format} is not read from the service, so the format is checked only when
+     * {@link UploadOptions.Builder#expectedDiskFormat} names it. A one-shot stream is inspected as it is sent;
+     * when refused, the upload is aborted and Glance leaves the image {@code queued}.
+     *
      * @return the image after the upload, {@code active}
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the service recorded different checksums
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings
      */
-    Image upload(String imageId, ImageData data, TransferListener listener);
+    default Image upload(String imageId, ImageData data, TransferListener listener) {
+        return upload(imageId, data, listener, UploadOptions.defaults());
+    }
+
+    /**
+     * {@link #upload(String, ImageData, TransferListener)} with per-call options.
+     *
+     * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
+     * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content contradicts
+     *         {@link UploadOptions#expectedDiskFormat()}
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings and {@code options}
+     *         do not allow them
+     */
+    Image upload(String imageId, ImageData data, TransferListener listener, UploadOptions options);
 
     /** {@link #upload(String, ImageData, TransferListener)} without progress. */
     default Image upload(String imageId, ImageData data) {

@@ -16,13 +16,15 @@ import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.internal.http.ErrorMapper;
 import dev.imagesdk.internal.http.FeignFactory;
 import dev.imagesdk.internal.http.HttpStack;
-import dev.imagesdk.internal.http.TlsContexts;
+import dev.imagesdk.internal.http.SharedHttpClients;
 import dev.imagesdk.internal.http.UserAgent;
 import dev.imagesdk.internal.http.VersionDiscovery;
 import dev.imagesdk.internal.http.WireLogger;
+import dev.imagesdk.internal.log.Redactor;
 import dev.imagesdk.internal.regions.RegionGroup;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.internal.retry.Sleeper;
+import dev.imagesdk.internal.spi.ProviderContexts;
 import dev.imagesdk.spi.ImageServiceProvider;
 
 import javax.net.ssl.SSLContext;
@@ -49,7 +51,10 @@ import java.util.ServiceLoader;
  * settings (naming the setting); {@link dev.imagesdk.exception.UnauthorizedException} if Keystone refuses
  * the credentials; {@link dev.imagesdk.exception.TransportException} if a service cannot be reached;
  * {@link ImageSdkClientException} naming the module to add if no implementation of the chosen version is
- * on the classpath. Not thread-safe; each {@code build()} creates an independent service.
+ * on the classpath. Not thread-safe; each {@code build()} creates an independent service. Services built with
+ * the same connection settings (connect timeout, proxy selector instance, CA bundle, {@code insecure}) share one
+ * pooled JDK HTTP client, so building and closing many services does not pile up selector threads or
+ * connections; closing the last one shuts the client down where the JDK allows it (21 and later).
  */
 public final class ImageServiceBuilder {
 
@@ -117,11 +122,22 @@ public final class ImageServiceBuilder {
     }
 
     private ImageService doBuild() {
+        // Shared with every service of the same connection settings; released when the service is closed.
+        SharedHttpClients.Lease lease = SharedHttpClients.acquire(config);
+        try {
+            return doBuild(lease);
+        } catch (RuntimeException e) {
+            lease.release();
+            throw e;
+        }
+    }
+
+    private ImageService doBuild(SharedHttpClients.Lease lease) {
         ObjectMapper json = HttpStack.objectMapper();
         ErrorMapper errors = new ErrorMapper(json, clock);
         WireLogger wire = new WireLogger();
-        SSLContext ssl = TlsContexts.create(config.caCert().orElse(null), config.insecure());
-        HttpClient http = HttpStack.httpClient(config, ssl);
+        SSLContext ssl = lease.sslContext();
+        HttpClient http = lease.client();
         String userAgent = UserAgent.value();
         FeignFactory feign = new FeignFactory(http, json, errors, wire, userAgent, config.connectTimeout(),
                 config.requestTimeout());
@@ -141,8 +157,10 @@ public final class ImageServiceBuilder {
             tokens = shared(new KeystoneTokenProvider(keystone, clock, config.tokenRefreshSkew()));
         }
 
-        URI endpoint = config.imageEndpoint().orElseGet(() -> tokens.token().catalog()
-                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null)));
+        // User-info in an endpoint URL is never sent (neither HTTP stack of the SDK sends it) and must not
+        // show up in messages, logs or toString(): it is dropped here, before anything uses the endpoint.
+        URI endpoint = Redactor.withoutUserInfo(config.imageEndpoint().orElseGet(() -> tokens.token().catalog()
+                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null))));
 
         Map<ApiVersion, ImageServiceProvider> byVersion = providers();
         ApiVersion version = pinned != null ? pinned : config.apiVersion().orElse(null);
@@ -176,8 +194,9 @@ public final class ImageServiceBuilder {
                 .wireLogger(wire)
                 .userAgent(userAgent)
                 .clock(clock)
+                .onRelease(lease::release)
                 .build();
-        return provider.create(context);
+        return provider.create(ProviderContexts.wrap(context));
     }
 
     /**

@@ -92,8 +92,16 @@ public final class ImageServices implements AutoCloseable {
      * {@code BEST_EFFORT} keeps the regions that succeeded and deletes only the failed regions' images. Works
      * with v1 and v2 services alike. A one-shot {@code data} is fine: it is read once either way.
      *
+     * <p>The disk-image inspection ({@link PublishOptions#uploadOptions()}, against the spec's {@code disk_format})
+     * runs once for all regions: a replayable source is inspected before anything is created, a one-shot source
+     * as it is read (a refusal then fails every region, whose images are deleted, with the typed refusal).
+     *
      * @return the outcome per region (never throws for a region's failure: see
      *         {@link PublishResult#throwIfFailed()})
+     * @throws dev.imagesdk.exception.DiskFormatMismatchException if a replayable source's content contradicts
+     *         the spec's {@code disk_format} (nothing is created)
+     * @throws dev.imagesdk.exception.UnsafeImageException if a replayable source's image is unsafe (nothing is
+     *         created)
      * @throws InvalidInputException if an argument is null
      * @throws dev.imagesdk.exception.ImageSdkClientException if the source cannot be opened (nothing is
      *         created then)

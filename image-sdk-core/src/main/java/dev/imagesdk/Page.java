@@ -12,6 +12,11 @@ import java.util.Objects;
  * @param <T> the item type
  */
 public record Page<T>(List<T> items, String next) {
+    /**
+     * Copies the items.
+     *
+     * @throws NullPointerException if items (or one of them) is null
+     */
     public Page {
         items = List.copyOf(Objects.requireNonNull(items, "items"));
     }

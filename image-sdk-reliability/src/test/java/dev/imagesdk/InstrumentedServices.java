@@ -2,8 +2,9 @@ package dev.imagesdk;
 
 import dev.imagesdk.config.ClientConfig;
 import dev.imagesdk.internal.http.CallExecutor;
-import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.internal.spi.ProviderContexts;
 import dev.imagesdk.spi.ImageServiceProvider;
+import dev.imagesdk.spi.ProviderContext;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,8 +42,8 @@ public final class InstrumentedServices {
             }
 
             @Override
-            public ImageService create(ClientContext context) {
-                executor.set(context.callExecutor());
+            public ImageService create(ProviderContext context) {
+                executor.set(ProviderContexts.unwrap(context).callExecutor());
                 return delegate.create(context);
             }
         };

@@ -29,6 +29,12 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
      * All fields may be null except that a name needs a domain.
      */
     record ProjectScope(String projectId, String projectName, String domainName, String domainId) {
+        /**
+         * Validates the scope.
+         *
+         * @throws InvalidInputException naming {@code project} if neither id nor name is given, or
+         *         {@code project_domain_name} if a name comes without a domain
+         */
         public ProjectScope {
             if (projectId == null && projectName == null) {
                 throw new InvalidInputException("project", null, "a project id or a project name is required");
@@ -39,10 +45,25 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
             }
         }
 
+        /**
+         * A scope by project id.
+         *
+         * @param projectId the project id
+         * @return the scope
+         * @throws InvalidInputException naming {@code project} if the id is null
+         */
         public static ProjectScope byId(String projectId) {
             return new ProjectScope(projectId, null, null, null);
         }
 
+        /**
+         * A scope by project name within a domain named {@code domainName}.
+         *
+         * @param projectName the project name
+         * @param domainName the project's domain name
+         * @return the scope
+         * @throws InvalidInputException naming {@code project} or {@code project_domain_name} if one is null
+         */
         public static ProjectScope byName(String projectName, String domainName) {
             return new ProjectScope(null, projectName, domainName, null);
         }
@@ -56,6 +77,12 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
      */
     record V3Password(String userId, String username, String userDomainName, String userDomainId,
                       String password, ProjectScope scope) implements AuthMethod {
+        /**
+         * Validates the credentials.
+         *
+         * @throws InvalidInputException naming {@code username}, {@code user_domain_name} or {@code password} when
+         *         one is missing (the password's value is never in the message)
+         */
         public V3Password {
             if (userId == null && username == null) {
                 throw new InvalidInputException("username", null, "a user name or user id is required");
@@ -67,7 +94,16 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
             requireSecret("password", password);
         }
 
-        /** A user and a project, both by name, both in {@code domainName}. */
+        /**
+         * A user and a project, both by name, both in {@code domainName}.
+         *
+         * @param username the user name
+         * @param password the password
+         * @param domainName the domain of the user and of the project
+         * @param projectName the project to scope the token to
+         * @return the method
+         * @throws InvalidInputException naming the first missing value
+         */
         public static V3Password of(String username, String password, String domainName, String projectName) {
             return new V3Password(null, username, domainName, null, password,
                     ProjectScope.byName(projectName, domainName));
@@ -82,6 +118,12 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
 
     /** Keystone v3 application credential (already scoped to its project). */
     record V3ApplicationCredential(String id, String secret) implements AuthMethod {
+        /**
+         * Validates the credential.
+         *
+         * @throws InvalidInputException naming {@code application_credential_id} or
+         *         {@code application_credential_secret} when one is missing or blank
+         */
         public V3ApplicationCredential {
             if (id == null || id.isBlank()) {
                 throw new InvalidInputException("application_credential_id", id, "is required");
@@ -97,6 +139,11 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
 
     /** Keystone v3 token authentication: exchanges an existing token for a (re)scoped one. */
     record V3Token(String token, ProjectScope scope) implements AuthMethod {
+        /**
+         * Validates the token.
+         *
+         * @throws InvalidInputException naming {@code token} when it is missing or blank
+         */
         public V3Token {
             requireSecret("token", token);
         }
@@ -109,6 +156,11 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
 
     /** Keystone v2.0 password authentication with a tenant (project) name or id. */
     record V2Password(String username, String password, String tenantName, String tenantId) implements AuthMethod {
+        /**
+         * Validates the credentials.
+         *
+         * @throws InvalidInputException naming {@code username} or {@code password} when one is missing or blank
+         */
         public V2Password {
             if (username == null || username.isBlank()) {
                 throw new InvalidInputException("username", username, "is required");
@@ -125,6 +177,11 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
 
     /** A token used as is; it is never renewed, so a 401 is final. Requires an explicit image endpoint. */
     record StaticToken(String token) implements AuthMethod {
+        /**
+         * Validates the token.
+         *
+         * @throws InvalidInputException naming {@code token} when it is missing or blank
+         */
         public StaticToken {
             requireSecret("token", token);
         }

@@ -28,6 +28,11 @@ public final class ServiceCatalog {
      */
     public record Endpoint(String serviceType, String serviceName, Interface endpointInterface, String region,
                            URI url) {
+        /**
+         * Checks the required parts.
+         *
+         * @throws NullPointerException if serviceType, endpointInterface or url is null
+         */
         public Endpoint {
             Objects.requireNonNull(serviceType, "serviceType");
             Objects.requireNonNull(endpointInterface, "endpointInterface");
@@ -41,10 +46,22 @@ public final class ServiceCatalog {
         this.endpoints = List.copyOf(endpoints);
     }
 
+    /**
+     * A catalog of these endpoints (copied).
+     *
+     * @param endpoints the endpoints, in the order Keystone listed them
+     * @return the catalog
+     * @throws NullPointerException if the list or an element is null
+     */
     public static ServiceCatalog of(List<Endpoint> endpoints) {
         return endpoints.isEmpty() ? EMPTY : new ServiceCatalog(endpoints);
     }
 
+    /**
+     * Every endpoint, in the order Keystone listed them.
+     *
+     * @return an unmodifiable list
+     */
     public List<Endpoint> endpoints() {
         return endpoints;
     }

@@ -39,6 +39,11 @@ public final class Token {
         return Optional.ofNullable(expiresAt);
     }
 
+    /**
+     * The service catalog that came with the token.
+     *
+     * @return the catalog; empty (never null) for unscoped tokens and static tokens
+     */
     public ServiceCatalog catalog() {
         return catalog;
     }

@@ -6,7 +6,9 @@ import java.time.Duration;
  * Supplies the token every request carries. Thread-safe.
  *
  * <p>The Keystone implementation renews the token proactively once less than the configured skew
- * (default 120 s) remains, performs at most one Keystone call at a time however many threads need a
+ * (default 120 s) remains (or, for a token whose lifetime is short, once half of its lifetime has passed:
+ * a validity demand is never longer than half the token's lifetime, so short-lived tokens do not cause
+ * one authentication per call), performs at most one Keystone call at a time however many threads need a
  * token (single-flight), and after a 401 drops the token only if it is still the one that was refused
  * ({@link #invalidate(String)} is compare-and-invalidate), so concurrent 401s cause one renewal.
  *
@@ -27,7 +29,10 @@ public interface TokenProvider {
 
     /**
      * A token valid for at least {@code minRemaining} (e.g. before a long upload), renewing it first if
-     * less remains. If Keystone issues tokens with a shorter lifetime, the freshest token is returned.
+     * less remains. The demand is capped at half the token's lifetime: if Keystone issues tokens with a
+     * shorter lifetime than {@code minRemaining}, a token is renewed once half of its lifetime has passed and
+     * may then expire during a long transfer (which then fails with
+     * {@link dev.imagesdk.exception.UnauthorizedException} if the service checks the token again).
      */
     Token ensureValidFor(Duration minRemaining);
 

@@ -4,6 +4,7 @@ import dev.imagesdk.ApiVersion;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.exception.ConfigurationException;
 import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.internal.log.Redactor;
 
 import java.net.ProxySelector;
 import java.net.URI;
@@ -23,6 +24,9 @@ import java.util.Optional;
  * <p>{@link Builder#build()} validates the combination: a Keystone {@link AuthMethod} needs an
  * {@link #authUrl()}; a static token or no-auth needs an {@link #imageEndpoint()}. Failures are
  * {@link InvalidInputException}s naming the field. {@code toString()} masks every secret.
+ *
+ * <p>One file over 400 lines because it is one concept: the immutable settings and their builder, each
+ * setting documented with its default where it is set.
  */
 public final class ClientConfig {
 
@@ -68,10 +72,21 @@ public final class ClientConfig {
         this.deleteImageOnChecksumMismatch = b.deleteImageOnChecksumMismatch;
     }
 
+    /**
+     * A builder with the defaults documented on each setter; {@link Builder#auth} and the endpoint
+     * (an auth URL for Keystone methods, an image endpoint otherwise) must be set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding this configuration's values, to derive a changed copy.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -152,6 +167,11 @@ public final class ClientConfig {
         return proxySelector != null ? proxySelector : ProxySelector.getDefault();
     }
 
+    /**
+     * Timeout for opening a TCP (and TLS) connection; 10 s by default.
+     *
+     * @return the timeout
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -169,12 +189,18 @@ public final class ClientConfig {
         return idleTimeout;
     }
 
-    /** A token is renewed once less than this remains before its expiry; 120 s by default. */
+    /**
+     * A token is renewed once less than this remains before its expiry; 120 s by default. Capped at half
+     * the token's lifetime, so tokens that live less than twice this are renewed at half their lifetime.
+     */
     public Duration tokenRefreshSkew() {
         return tokenRefreshSkew;
     }
 
-    /** The token validity ensured before an upload or download starts; 10 min by default. */
+    /**
+     * The token validity ensured before an upload or download starts; 10 min by default. Capped at half the
+     * token's lifetime (a demand a token cannot meet would re-authenticate every transfer).
+     */
     public Duration transferTokenValidity() {
         return transferTokenValidity;
     }
@@ -184,6 +210,12 @@ public final class ClientConfig {
         return maxAttempts;
     }
 
+    /**
+     * The first backoff between attempts when the service gave no {@code Retry-After}; it doubles (with
+     * jitter) up to {@link #maxBackoff()}. 500 ms by default.
+     *
+     * @return the backoff
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
@@ -209,8 +241,9 @@ public final class ClientConfig {
 
     @Override
     public String toString() {
-        return "ClientConfig{auth=" + auth + ", authUrl=" + authUrl + ", regionName=" + regionName
-                + ", interface=" + endpointInterface.keystoneName() + ", imageEndpoint=" + imageEndpoint
+        return "ClientConfig{auth=" + auth + ", authUrl=" + Redactor.url(String.valueOf(authUrl))
+                + ", regionName=" + regionName + ", interface=" + endpointInterface.keystoneName()
+                + ", imageEndpoint=" + Redactor.url(String.valueOf(imageEndpoint))
                 + ", apiVersion=" + apiVersion + ", caCert=" + caCert + ", insecure=" + insecure
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", idleTimeout=" + idleTimeout + ", tokenRefreshSkew=" + tokenRefreshSkew
@@ -265,36 +298,83 @@ public final class ClientConfig {
             deleteImageOnChecksumMismatch = c.deleteImageOnChecksumMismatch;
         }
 
+        /**
+         * How to authenticate (required): a Keystone method ({@link AuthMethod.V3Password} ...), a static
+         * token or no auth.
+         *
+         * @param auth the method; null is refused by {@link #build()}
+         * @return this builder
+         */
         public Builder auth(AuthMethod auth) {
             this.auth = auth;
             return this;
         }
 
+        /**
+         * The Keystone URL, e.g. {@code https://keystone.example.com/v3}; required for Keystone methods.
+         *
+         * @param authUrl the URL; {@link #build()} throws {@link InvalidInputException} unless it is absolute http(s)
+         * @return this builder
+         */
         public Builder authUrl(URI authUrl) {
             this.authUrl = authUrl;
             return this;
         }
 
+        /**
+         * {@link #authUrl(URI)} from a string.
+         *
+         * @param authUrl the URL, or null to unset
+         * @return this builder
+         * @throws InvalidInputException naming {@code authUrl} if the string is not a URI
+         */
         public Builder authUrl(String authUrl) {
             this.authUrl = authUrl == null ? null : uri("authUrl", authUrl);
             return this;
         }
 
+        /**
+         * The region whose image endpoint to take from the service catalog; null (default) accepts any.
+         *
+         * @param regionName the region, or null
+         * @return this builder
+         */
         public Builder regionName(String regionName) {
             this.regionName = regionName;
             return this;
         }
 
+        /**
+         * Which catalog interface to use; {@link Interface#PUBLIC} by default.
+         *
+         * @param endpointInterface the interface
+         * @return this builder
+         * @throws NullPointerException if it is null
+         */
         public Builder endpointInterface(Interface endpointInterface) {
             this.endpointInterface = Objects.requireNonNull(endpointInterface, "endpointInterface");
             return this;
         }
 
+        /**
+         * The image service URL, used instead of the catalog; required for a static token or no auth.
+         *
+         * @param imageEndpoint the URL, or null to use the catalog; {@link #build()} throws
+         *        {@link InvalidInputException} unless it is absolute http(s)
+         * @return this builder
+         */
         public Builder imageEndpoint(URI imageEndpoint) {
             this.imageEndpoint = imageEndpoint;
             return this;
         }
 
+        /**
+         * {@link #imageEndpoint(URI)} from a string.
+         *
+         * @param imageEndpoint the URL, or null to unset
+         * @return this builder
+         * @throws InvalidInputException naming {@code imageEndpoint} if the string is not a URI
+         */
         public Builder imageEndpoint(String imageEndpoint) {
             this.imageEndpoint = imageEndpoint == null ? null : uri("imageEndpoint", imageEndpoint);
             return this;
@@ -306,6 +386,12 @@ public final class ClientConfig {
             return this;
         }
 
+        /**
+         * A PEM file of CA certificates to trust instead of the JDK's; null (default) uses the JDK's.
+         *
+         * @param caCert the file, read when the service is built
+         * @return this builder
+         */
         public Builder caCert(Path caCert) {
             this.caCert = caCert;
             return this;
@@ -317,51 +403,111 @@ public final class ClientConfig {
             return this;
         }
 
+        /**
+         * The proxy selector for every connection; null (default) uses {@link ProxySelector#getDefault()}.
+         *
+         * @param proxySelector the selector, or null
+         * @return this builder
+         */
         public Builder proxySelector(ProxySelector proxySelector) {
             this.proxySelector = proxySelector;
             return this;
         }
 
+        /**
+         * Timeout for opening a connection; 10 s by default.
+         *
+         * @param d the timeout; {@link #build()} throws {@link InvalidInputException} unless positive
+         * @return this builder
+         */
         public Builder connectTimeout(Duration d) {
             this.connectTimeout = d;
             return this;
         }
 
+        /**
+         * See {@link ClientConfig#requestTimeout()}; 60 s by default.
+         *
+         * @param d the timeout; {@link #build()} throws {@link InvalidInputException} unless positive
+         * @return this builder
+         */
         public Builder requestTimeout(Duration d) {
             this.requestTimeout = d;
             return this;
         }
 
+        /**
+         * See {@link ClientConfig#idleTimeout()}; 60 s by default.
+         *
+         * @param d the timeout; {@link #build()} throws {@link InvalidInputException} unless positive
+         * @return this builder
+         */
         public Builder idleTimeout(Duration d) {
             this.idleTimeout = d;
             return this;
         }
 
+        /**
+         * See {@link ClientConfig#tokenRefreshSkew()}; 120 s by default.
+         *
+         * @param d the skew; {@link #build()} throws {@link InvalidInputException} if it is negative
+         * @return this builder
+         */
         public Builder tokenRefreshSkew(Duration d) {
             this.tokenRefreshSkew = d;
             return this;
         }
 
+        /**
+         * See {@link ClientConfig#transferTokenValidity()}; 10 min by default.
+         *
+         * @param d the validity; {@link #build()} throws {@link InvalidInputException} if it is negative
+         * @return this builder
+         */
         public Builder transferTokenValidity(Duration d) {
             this.transferTokenValidity = d;
             return this;
         }
 
+        /**
+         * See {@link ClientConfig#maxAttempts()}; 4 by default.
+         *
+         * @param maxAttempts attempts per call; {@link #build()} throws {@link InvalidInputException} below 1
+         * @return this builder
+         */
         public Builder maxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
             return this;
         }
 
+        /**
+         * See {@link ClientConfig#initialBackoff()}; 500 ms by default.
+         *
+         * @param d the backoff; {@link #build()} throws {@link InvalidInputException} unless positive
+         * @return this builder
+         */
         public Builder initialBackoff(Duration d) {
             this.initialBackoff = d;
             return this;
         }
 
+        /**
+         * See {@link ClientConfig#maxBackoff()}; 30 s by default.
+         *
+         * @param d the backoff; {@link #build()} throws {@link InvalidInputException} unless positive
+         * @return this builder
+         */
         public Builder maxBackoff(Duration d) {
             this.maxBackoff = d;
             return this;
         }
 
+        /**
+         * See {@link ClientConfig#maxTotalRetryWait()}; 2 min by default.
+         *
+         * @param d the wait; {@link #build()} throws {@link InvalidInputException} if it is negative
+         * @return this builder
+         */
         public Builder maxTotalRetryWait(Duration d) {
             this.maxTotalRetryWait = d;
             return this;
@@ -374,6 +520,9 @@ public final class ClientConfig {
         }
 
         /**
+         * Validates the settings and creates the configuration.
+         *
+         * @return the immutable configuration
          * @throws InvalidInputException naming the field that is missing or invalid
          */
         public ClientConfig build() {

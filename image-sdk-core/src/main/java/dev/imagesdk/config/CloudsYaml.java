@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.imagesdk.exception.ConfigurationException;
+import dev.imagesdk.internal.log.Redactor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ final class CloudsYaml {
     static Cloud load(String cloudName, Map<String, String> env, List<Path> dirs) {
         Path cloudsFile = find(env.get("OS_CLIENT_CONFIG_FILE"), dirs, "clouds")
                 .orElseThrow(() -> new ConfigurationException("OS_CLOUD",
-                        "cloud '" + cloudName + "' requested but no clouds.yaml was found (looked at "
+                        "cloud " + Redactor.refusedValue(cloudName) + " requested but no clouds.yaml was found (looked at "
                                 + describe(env.get("OS_CLIENT_CONFIG_FILE"), dirs) + ")"));
         JsonNode root = read(cloudsFile);
         Optional<Path> secureFile = find(env.get("OS_CLIENT_SECURE_FILE"), dirs, "secure");
@@ -65,7 +66,7 @@ final class CloudsYaml {
         if (!cloud.isObject()) {
             List<String> names = new ArrayList<>();
             clouds.fieldNames().forEachRemaining(names::add);
-            throw new ConfigurationException("OS_CLOUD", "cloud '" + cloudName + "' is not defined in "
+            throw new ConfigurationException("OS_CLOUD", "cloud " + Redactor.refusedValue(cloudName) + " is not defined in "
                     + cloudsFile + "; clouds found: " + names);
         }
         return new Cloud(cloudName, cloudsFile, cloud);

@@ -5,6 +5,7 @@ import dev.imagesdk.ApiVersion;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.exception.ConfigurationException;
 import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.internal.log.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,9 @@ import java.util.Set;
 /**
  * Turns {@code OS_CLOUD}/{@code clouds.yaml} and the {@code OS_*} variables into a {@link ClientConfig}.
  * Every setting remembers where it came from, so an error names the variable or the file key.
+ *
+ * <p>One file over 400 lines because it is one concept: the table of every {@code OS_*} variable and
+ * {@code clouds.yaml} key, their precedence, and the one place their errors are worded.
  */
 final class EnvironmentLoader {
 
@@ -150,7 +154,8 @@ final class EnvironmentLoader {
             settings.put(key, a);
         } else if (!k.value().equals(a.value())) {
             throw new ConfigurationException(a.source(), "contradicts " + k.source()
-                    + (SECRET_KEYS.contains(key) ? "" : " ('" + a.value() + "' vs '" + k.value() + "')")
+                    + (SECRET_KEYS.contains(key) ? "" : " (" + Redactor.refusedValue(a.value()) + " vs "
+                    + Redactor.refusedValue(k.value()) + ")")
                     + "; set only one of them");
         }
     }
@@ -199,7 +204,7 @@ final class EnvironmentLoader {
         if (get("cacert") != null) {
             Path ca = Path.of(get("cacert"));
             if (!Files.isReadable(ca)) {
-                throw new ConfigurationException(source("cacert"), "'" + ca + "' is not a readable file");
+                throw new ConfigurationException(source("cacert"), Redactor.refusedValue(ca.toString()) + " is not a readable file");
             }
             if (insecure) {
                 LOG.warn("{} is ignored because {} turns TLS verification off", source("cacert"), source("insecure"));
@@ -229,14 +234,14 @@ final class EnvironmentLoader {
                     break;
                 default:
                     throw new ConfigurationException(source("auth_strategy"),
-                            "'" + strategy + "' is not supported; use keystone or noauth");
+                            Redactor.refusedValue(strategy) + " is not supported; use keystone or noauth");
             }
         }
         String type = get("auth_type");
         if (type != null) {
             Kind k = parseAuthType(type);
             if (noauthStrategy && k != Kind.NONE) {
-                throw new ConfigurationException(source("auth_type"), "'" + type + "' contradicts "
+                throw new ConfigurationException(source("auth_type"), Redactor.refusedValue(type) + " contradicts "
                         + source("auth_strategy") + "=noauth");
             }
             return k;
@@ -285,7 +290,7 @@ final class EnvironmentLoader {
             case "none":
             case "noauth": return Kind.NONE;
             default:
-                throw new ConfigurationException(source("auth_type"), "'" + type + "' is not supported; use "
+                throw new ConfigurationException(source("auth_type"), Redactor.refusedValue(type) + " is not supported; use "
                         + "password, v2password, v3password, v3applicationcredential, token, admin_token or none");
         }
     }
@@ -384,12 +389,12 @@ final class EnvironmentLoader {
         }
         if (v.equals("3") || v.startsWith("3.")) {
             if (urlV2) {
-                throw new ConfigurationException(source("identity_api_version"), "'" + v + "' contradicts "
+                throw new ConfigurationException(source("identity_api_version"), Redactor.refusedValue(v) + " contradicts "
                         + source("auth_url") + " which ends in /v2.0");
             }
             return false;
         }
-        throw new ConfigurationException(source("identity_api_version"), "'" + v + "' is not supported; use 2 or 3");
+        throw new ConfigurationException(source("identity_api_version"), Redactor.refusedValue(v) + " is not supported; use 2 or 3");
     }
 
     private void require(String key, String why) {
@@ -408,7 +413,7 @@ final class EnvironmentLoader {
             }
             return u;
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(source(key), "'" + v + "' is not an absolute http:// or https:// URL");
+            throw new ConfigurationException(source(key), Redactor.refusedValue(v) + " is not an absolute http:// or https:// URL");
         }
     }
 
@@ -422,7 +427,7 @@ final class EnvironmentLoader {
                 if (v.trim().replaceFirst("^[vV]", "").matches("2(\\.\\d+)?")) {
                     return ApiVersion.V2;
                 }
-                throw new ConfigurationException(source("image_api_version"), "'" + v + "' is not supported; use 1 or 2");
+                throw new ConfigurationException(source("image_api_version"), Redactor.refusedValue(v) + " is not supported; use 1 or 2");
         }
     }
 
@@ -433,7 +438,7 @@ final class EnvironmentLoader {
             case "false": case "0": case "no": case "off":
                 return false;
             default:
-                throw new ConfigurationException(source(key), "'" + get(key) + "' is not a boolean (true or false)");
+                throw new ConfigurationException(source(key), Redactor.refusedValue(get(key)) + " is not a boolean (true or false)");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.imagesdk.config;
 
 import dev.imagesdk.exception.ConfigurationException;
+import dev.imagesdk.internal.log.Redactor;
 
 import java.util.Locale;
 
@@ -38,7 +39,7 @@ public enum Interface {
             case "admin": return ADMIN;
             default:
                 throw new ConfigurationException(setting,
-                        "'" + value + "' is not an interface; use public, internal or admin");
+                        Redactor.refusedValue(value) + " is not an interface; use public, internal or admin");
         }
     }
 }

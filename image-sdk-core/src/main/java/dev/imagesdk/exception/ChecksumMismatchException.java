@@ -8,9 +8,13 @@ package dev.imagesdk.exception;
 public class ChecksumMismatchException extends ImageSdkClientException {
     private static final long serialVersionUID = 1L;
 
+    /** The image whose data was checked, or null. */
     private final String imageId;
+    /** The hash algorithm, as Glance names it. */
     private final String algorithm;
+    /** The hex digest the reference side reported. */
     private final String expected;
+    /** The hex digest computed over the bytes. */
     private final String actual;
 
     /**
@@ -28,18 +32,38 @@ public class ChecksumMismatchException extends ImageSdkClientException {
         this.actual = actual;
     }
 
+    /**
+     * The image whose data was checked.
+     *
+     * @return the image id, or null when unknown
+     */
     public String imageId() {
         return imageId;
     }
 
+    /**
+     * The hash algorithm, as Glance names it ({@code md5}, {@code sha512}, ...).
+     *
+     * @return the algorithm name
+     */
     public String algorithm() {
         return algorithm;
     }
 
+    /**
+     * The hex digest the reference side (the service, or the upload's source) reported.
+     *
+     * @return the expected digest
+     */
     public String expected() {
         return expected;
     }
 
+    /**
+     * The hex digest computed over the bytes transferred.
+     *
+     * @return the actual digest
+     */
     public String actual() {
         return actual;
     }

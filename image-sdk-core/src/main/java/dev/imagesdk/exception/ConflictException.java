@@ -8,6 +8,12 @@ import java.time.Duration;
 public class ConflictException extends ImageServiceException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception for an error answer without {@code Retry-After}.
+     *
+     * @param serviceMessage the message extracted from the error body (may be empty, never null)
+     * @param requestId the {@code x-openstack-request-id} header, or null if absent
+     */
     public ConflictException(String serviceMessage, String requestId) {
         super(409, serviceMessage, requestId);
     }

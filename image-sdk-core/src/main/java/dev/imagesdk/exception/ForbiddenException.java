@@ -8,6 +8,12 @@ import java.time.Duration;
 public class ForbiddenException extends ImageServiceException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception for an error answer without {@code Retry-After}.
+     *
+     * @param serviceMessage the message extracted from the error body (may be empty, never null)
+     * @param requestId the {@code x-openstack-request-id} header, or null if absent
+     */
     public ForbiddenException(String serviceMessage, String requestId) {
         super(403, serviceMessage, requestId);
     }

@@ -9,8 +9,15 @@ import java.time.Duration;
 public class IdleTimeoutException extends TransportException {
     private static final long serialVersionUID = 1L;
 
+    /** The idle timeout that was exceeded. */
     private final Duration idleTimeout;
 
+    /**
+     * Creates the exception; the message gets the timeout appended.
+     *
+     * @param message what was being transferred
+     * @param idleTimeout the idle timeout that was exceeded (never null)
+     */
     public IdleTimeoutException(String message, Duration idleTimeout) {
         super(message + " (no progress for " + idleTimeout.toMillis() + " ms)");
         this.idleTimeout = idleTimeout;

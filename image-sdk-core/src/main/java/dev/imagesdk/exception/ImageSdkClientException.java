@@ -10,10 +10,21 @@ package dev.imagesdk.exception;
 public class ImageSdkClientException extends ImageSdkException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed (never a secret)
+     */
     public ImageSdkClientException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what failed (never a secret)
+     * @param cause the underlying failure
+     */
     public ImageSdkClientException(String message, Throwable cause) {
         super(message, cause);
     }

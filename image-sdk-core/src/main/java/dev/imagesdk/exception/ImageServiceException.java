@@ -15,9 +15,13 @@ import java.util.Optional;
 public class ImageServiceException extends ImageSdkException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status code. */
     private final int statusCode;
+    /** The message from the error body (may be empty). */
     private final String serviceMessage;
+    /** The {@code x-openstack-request-id}, or null. */
     private final String requestId;
+    /** The {@code Retry-After} delay, or null. */
     private final Duration retryAfter;
 
     /**

@@ -1,5 +1,7 @@
 package dev.imagesdk.exception;
 
+import dev.imagesdk.internal.log.Redactor;
+
 import java.util.Objects;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Objects;
 public class InvalidInputException extends ImageSdkClientException {
     private static final long serialVersionUID = 1L;
 
+    /** The field, parameter or property name that was refused. */
     private final String field;
+    /** The refused value as text, or null when it was missing. */
     private final String value;
 
     /**
@@ -24,7 +28,7 @@ public class InvalidInputException extends ImageSdkClientException {
     public InvalidInputException(String field, Object value, String reason) {
         super(format(field, value, reason));
         this.field = Objects.requireNonNull(field, "field");
-        this.value = value == null ? null : String.valueOf(value);
+        this.value = value == null ? null : Redactor.url(String.valueOf(value));
     }
 
     private static String format(String field, Object value, String reason) {
@@ -41,7 +45,7 @@ public class InvalidInputException extends ImageSdkClientException {
         return field;
     }
 
-    /** The refused value as text, or {@code null} when it was missing. */
+    /** The refused value as text (user-info of a URL masked), or {@code null} when it was missing. */
     public String value() {
         return value;
     }

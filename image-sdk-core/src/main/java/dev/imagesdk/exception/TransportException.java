@@ -8,10 +8,21 @@ package dev.imagesdk.exception;
 public class TransportException extends ImageSdkClientException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what failed (never a secret)
+     * @param cause the underlying failure
+     */
     public TransportException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed (never a secret)
+     */
     public TransportException(String message) {
         super(message);
     }

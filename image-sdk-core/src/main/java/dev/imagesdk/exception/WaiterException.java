@@ -8,9 +8,18 @@ package dev.imagesdk.exception;
 public class WaiterException extends ImageSdkClientException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the waiter ran out of time (rather than the resource failing). */
     private final boolean timedOut;
+    /** The last state observed, or null. */
     private final String lastState;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what was awaited and what happened
+     * @param timedOut {@code true} if the waiter ran out of time, {@code false} if the resource failed
+     * @param lastState the last state observed, or null if none was
+     */
     public WaiterException(String message, boolean timedOut, String lastState) {
         super(message);
         this.timedOut = timedOut;

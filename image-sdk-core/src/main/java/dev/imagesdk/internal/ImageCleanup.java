@@ -1,32 +1,104 @@
 package dev.imagesdk.internal;
 
 import dev.imagesdk.ImageService;
+import dev.imagesdk.exception.ConflictException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Removing what a failed operation left behind, for both API versions. */
 public final class ImageCleanup {
+
+    /** The longest a caller waits for a cleanup delete (its retries included) before giving up on it. */
+    public static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private ImageCleanup() {
     }
 
     /**
-     * Deletes {@code imageId} after {@code cause} made it useless (a failed or corrupt upload). An image that
-     * is already gone (or was never created) is fine; any other failure to delete is attached to
-     * {@code cause} as a suppressed {@link ImageSdkClientException} naming the image left behind (and
+     * After a create of {@code imageId} (an id the SDK chose before sending, so a create whose answer was lost
+     * can be cleaned up) failed with {@code failure}: deletes it as {@link #deleteQuietly} does, unless the
+     * failure proves this create did not make the image. A {@link ConflictException} means an image with that
+     * id already exists and is someone else's (or was not verified to be ours), and an
+     * {@link InvalidInputException} means nothing was sent: then nothing is deleted. The one rule for v1 and v2.
+     *
+     * @return whether a delete was attempted
+     */
+    public static boolean deleteAfterFailedCreate(ImageService images, String imageId, Throwable failure) {
+        if (!mayHaveCreated(failure)) {
+            return false;
+        }
+        deleteQuietly(images, imageId, failure);
+        return true;
+    }
+
+    /** False when {@code failure} proves the create did not make the image (see {@link #deleteAfterFailedCreate}). */
+    public static boolean mayHaveCreated(Throwable failure) {
+        return !(failure instanceof ConflictException || failure instanceof InvalidInputException);
+    }
+
+    /**
+     * Deletes {@code imageId} after {@code cause} made it useless (a failed, corrupt or interrupted upload).
+     * An image that is already gone (or was never created) is fine; any other failure to delete is attached
+     * to {@code cause} as a suppressed {@link ImageSdkClientException} naming the image left behind (and
      * carrying the delete's failure as its cause), never thrown, so the caller still throws the failure
      * that matters.
+     *
+     * <p>Interrupts: an interrupted operation must still not leave an orphan, so the delete does not run
+     * with the caller's interrupt flag (which would fail it at once). It runs on a short-lived cleanup
+     * thread while the caller waits with its flag cleared; the flag is restored before this method returns.
+     * The wait is bounded by {@link #DEADLINE}; a caller interrupted again while waiting stops waiting at
+     * once. In both cases the delete continues on its own thread (bounded by the service's request timeout
+     * and retry budget) and the suppressed exception says so.
      */
     public static void deleteQuietly(ImageService images, String imageId, Throwable cause) {
+        deleteQuietly(images, imageId, cause, DEADLINE);
+    }
+
+    static void deleteQuietly(ImageService images, String imageId, Throwable cause, Duration deadline) {
+        boolean wasInterrupted = Thread.interrupted();
+        CompletableFuture<Void> delete = new CompletableFuture<>();
+        Thread cleaner = new Thread(() -> {
+            try {
+                images.delete(imageId);
+                delete.complete(null);
+            } catch (Throwable t) {
+                delete.completeExceptionally(t);
+            }
+        }, "image-sdk-cleanup-" + imageId);
+        cleaner.setDaemon(true);
         try {
-            images.delete(imageId);
-        } catch (NotFoundException gone) {
-            // never created, or already gone: nothing to clean up
-        } catch (ImageSdkException e) {
+            cleaner.start();
+            delete.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause();
+            if (failure instanceof NotFoundException) {
+                return; // never created, or already gone: nothing to clean up
+            }
             // The caller must learn which image is left behind: with a generated id it cannot know it.
             cause.addSuppressed(new ImageSdkClientException("Could not delete image " + imageId
-                    + " after the failure; it is left behind", e));
+                    + " after the failure; it is left behind", failure instanceof ImageSdkException ? failure
+                    : new ImageSdkClientException("delete image " + imageId + " failed: " + failure, failure)));
+        } catch (TimeoutException e) {
+            cause.addSuppressed(new ImageSdkClientException("The delete of image " + imageId + " did not finish "
+                    + "within " + deadline.toMillis() + " ms after the failure; it continues in the background, "
+                    + "and the image may be left behind", e));
+        } catch (InterruptedException e) {
+            wasInterrupted = true;
+            cause.addSuppressed(new ImageSdkClientException("Interrupted while waiting for the delete of image "
+                    + imageId + " after the failure; it continues in the background, and the image may be left "
+                    + "behind", e));
+        } finally {
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

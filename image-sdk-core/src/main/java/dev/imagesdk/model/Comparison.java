@@ -2,7 +2,18 @@ package dev.imagesdk.model;
 
 /** The comparison operators Glance API v2 accepts on time filters ({@code created_at=gte:2024-01-01T00:00:00Z}). */
 public enum Comparison {
-    GT, GTE, EQ, NEQ, LT, LTE;
+    /** Strictly after. */
+    GT,
+    /** At or after. */
+    GTE,
+    /** Exactly at. */
+    EQ,
+    /** Not at. */
+    NEQ,
+    /** Strictly before. */
+    LT,
+    /** At or before. */
+    LTE;
 
     /** The operator as the API spells it ({@code gt}, {@code gte}, ...). */
     public String wireName() {

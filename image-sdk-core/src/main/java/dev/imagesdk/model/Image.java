@@ -19,6 +19,9 @@ import java.util.Optional;
  * maps are empty, never null. Unknown statuses, formats and visibilities are kept verbatim
  * (see {@link OpenValue}). Built by the SDK from responses; {@link #builder()} exists for tests and fakes,
  * and requires only {@link #id()}.
+ *
+ * <p>One file over 400 lines because it is one concept: one accessor per field Glance reports, and the
+ * builder that mirrors them.
  */
 public final class Image {
 

@@ -11,6 +11,11 @@ import java.util.Objects;
  * @param metadata store metadata, e.g. {@code {"store": "file1"}}
  */
 public record ImageLocation(String url, Map<String, String> metadata) {
+    /**
+     * Checks the URL and copies the metadata (null becomes empty).
+     *
+     * @throws NullPointerException if url is null
+     */
     public ImageLocation {
         Objects.requireNonNull(url, "url");
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);

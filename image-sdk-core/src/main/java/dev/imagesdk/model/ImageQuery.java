@@ -28,6 +28,9 @@ import java.util.Set;
  *
  * <p>Validated by {@link Builder#build()}: page size &gt; 0, limit &gt;= 0, {@code size_min <= size_max},
  * {@code in:} lists non-empty, exact value and {@code in:} list of the same field not both set, valid tags.
+ *
+ * <p>One file over 400 lines because it is one concept: every list filter Glance has, its builder and the
+ * validation that ties filters together.
  */
 public final class ImageQuery {
     private final List<String> names;
@@ -87,10 +90,20 @@ public final class ImageQuery {
         return builder().build();
     }
 
+    /**
+     * A builder of a query with no filters yet; {@code build()} validates.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding this query's filters, to derive a changed query.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.names.addAll(names);
@@ -137,14 +150,29 @@ public final class ImageQuery {
         return statuses;
     }
 
+    /**
+     * The visibility filter.
+     *
+     * @return the filter, or empty for the service's default listing
+     */
     public Optional<Visibility> visibility() {
         return Optional.ofNullable(visibility);
     }
 
+    /**
+     * The owner (project id) filter.
+     *
+     * @return the project id, or empty
+     */
     public Optional<String> owner() {
         return Optional.ofNullable(owner);
     }
 
+    /**
+     * The member-status filter for shared images.
+     *
+     * @return the status, or empty
+     */
     public Optional<MemberStatus> memberStatus() {
         return Optional.ofNullable(memberStatus);
     }
@@ -154,34 +182,74 @@ public final class ImageQuery {
         return tags;
     }
 
+    /**
+     * The smallest size listed, in bytes.
+     *
+     * @return the bound, or empty
+     */
     public OptionalLong sizeMin() {
         return sizeMin == null ? OptionalLong.empty() : OptionalLong.of(sizeMin);
     }
 
+    /**
+     * The largest size listed, in bytes.
+     *
+     * @return the bound, or empty
+     */
     public OptionalLong sizeMax() {
         return sizeMax == null ? OptionalLong.empty() : OptionalLong.of(sizeMax);
     }
 
+    /**
+     * The {@code os_hidden} filter.
+     *
+     * @return the flag, or empty for the default listing (visible images only)
+     */
     public Optional<Boolean> osHidden() {
         return Optional.ofNullable(osHidden);
     }
 
+    /**
+     * The {@code protected} filter.
+     *
+     * @return the flag, or empty
+     */
     public Optional<Boolean> isProtected() {
         return Optional.ofNullable(isProtected);
     }
 
+    /**
+     * The disk formats listed (any of them).
+     *
+     * @return the formats; empty for no filter
+     */
     public List<DiskFormat> diskFormats() {
         return diskFormats;
     }
 
+    /**
+     * The container formats listed (any of them).
+     *
+     * @return the formats; empty for no filter
+     */
     public List<ContainerFormat> containerFormats() {
         return containerFormats;
     }
 
+    /**
+     * The {@code created_at} filter.
+     *
+     * @return the filter, or empty
+     */
     public Optional<TimeFilter> createdAt() {
         return Optional.ofNullable(createdAt);
     }
 
+    /**
+     * The {@code updated_at} filter.
+     *
+     * @return the filter, or empty
+     */
     public Optional<TimeFilter> updatedAt() {
         return Optional.ofNullable(updatedAt);
     }
@@ -314,6 +382,12 @@ public final class ImageQuery {
             return this;
         }
 
+        /**
+         * Images in this status.
+         *
+         * @param status the status
+         * @return this builder
+         */
         public Builder status(ImageStatus status) {
             statusIsExact = true;
             statuses.clear();
@@ -371,6 +445,12 @@ public final class ImageQuery {
             return this;
         }
 
+        /**
+         * Only protected ({@code true}) or only unprotected ({@code false}) images.
+         *
+         * @param isProtected the flag
+         * @return this builder
+         */
         public Builder isProtected(boolean isProtected) {
             this.isProtected = isProtected;
             return this;

@@ -47,10 +47,20 @@ public final class ImageSpec {
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
     }
 
+    /**
+     * A builder with nothing set; {@code build()} validates.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding this spec's values, to derive a changed copy.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = id;
@@ -77,10 +87,20 @@ public final class ImageSpec {
         return name;
     }
 
+    /**
+     * The {@code disk_format}.
+     *
+     * @return the value, or null if not set yet (then it is required before upload)
+     */
     public DiskFormat diskFormat() {
         return diskFormat;
     }
 
+    /**
+     * The {@code container_format}.
+     *
+     * @return the value, or null if not set yet (then it is required before upload)
+     */
     public ContainerFormat containerFormat() {
         return containerFormat;
     }
@@ -90,18 +110,38 @@ public final class ImageSpec {
         return visibility;
     }
 
+    /**
+     * The {@code protected} flag.
+     *
+     * @return the value, or null for the service's default (false)
+     */
     public Boolean isProtected() {
         return isProtected;
     }
 
+    /**
+     * The {@code os_hidden} flag.
+     *
+     * @return the value, or null for the service's default (false)
+     */
     public Boolean osHidden() {
         return osHidden;
     }
 
+    /**
+     * The {@code min_disk} (GiB).
+     *
+     * @return the value, or null for the service's default (0)
+     */
     public Integer minDisk() {
         return minDisk;
     }
 
+    /**
+     * The {@code min_ram} (MiB).
+     *
+     * @return the value, or null for the service's default (0)
+     */
     public Integer minRam() {
         return minRam;
     }
@@ -163,31 +203,67 @@ public final class ImageSpec {
             return this;
         }
 
+        /**
+         * The image name.
+         *
+         * @param name the name, or null; {@code build()} throws {@link dev.imagesdk.exception.InvalidInputException} if it is longer than 255 characters or has control characters
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /**
+         * The {@code disk_format} (e.g. {@link DiskFormat#QCOW2}).
+         *
+         * @param diskFormat the format, or null to leave it unset
+         * @return this builder
+         */
         public Builder diskFormat(DiskFormat diskFormat) {
             this.diskFormat = diskFormat;
             return this;
         }
 
+        /**
+         * The {@code container_format} (e.g. {@link ContainerFormat#BARE}).
+         *
+         * @param containerFormat the format, or null to leave it unset
+         * @return this builder
+         */
         public Builder containerFormat(ContainerFormat containerFormat) {
             this.containerFormat = containerFormat;
             return this;
         }
 
+        /**
+         * The visibility; null (default) takes the service's default.
+         *
+         * @param visibility the visibility, or null
+         * @return this builder
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;
         }
 
+        /**
+         * The {@code protected} flag (a protected image cannot be deleted).
+         *
+         * @param isProtected the flag, or null for the service's default
+         * @return this builder
+         */
         public Builder isProtected(Boolean isProtected) {
             this.isProtected = isProtected;
             return this;
         }
 
+        /**
+         * The {@code os_hidden} flag (hidden images are left out of default lists).
+         *
+         * @param osHidden the flag, or null for the service's default
+         * @return this builder
+         */
         public Builder osHidden(Boolean osHidden) {
             this.osHidden = osHidden;
             return this;

@@ -55,10 +55,20 @@ public final class ImageUpdate {
         this.removeTags = Collections.unmodifiableSet(new LinkedHashSet<>(b.removeTags));
     }
 
+    /**
+     * A builder of an update that changes nothing until told.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding this update's changes.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.name = name;
@@ -83,30 +93,65 @@ public final class ImageUpdate {
         return Optional.ofNullable(name);
     }
 
+    /**
+     * The new visibility.
+     *
+     * @return the value, or empty to leave it unchanged
+     */
     public Optional<Visibility> visibility() {
         return Optional.ofNullable(visibility);
     }
 
+    /**
+     * The new {@code protected} flag.
+     *
+     * @return the value, or empty to leave it unchanged
+     */
     public Optional<Boolean> isProtected() {
         return Optional.ofNullable(isProtected);
     }
 
+    /**
+     * The new {@code os_hidden} flag.
+     *
+     * @return the value, or empty to leave it unchanged
+     */
     public Optional<Boolean> osHidden() {
         return Optional.ofNullable(osHidden);
     }
 
+    /**
+     * The new {@code min_disk} (GiB).
+     *
+     * @return the value, or empty to leave it unchanged
+     */
     public Optional<Integer> minDisk() {
         return Optional.ofNullable(minDisk);
     }
 
+    /**
+     * The new {@code min_ram} (MiB).
+     *
+     * @return the value, or empty to leave it unchanged
+     */
     public Optional<Integer> minRam() {
         return Optional.ofNullable(minRam);
     }
 
+    /**
+     * The new {@code disk_format}.
+     *
+     * @return the value, or empty to leave it unchanged
+     */
     public Optional<DiskFormat> diskFormat() {
         return Optional.ofNullable(diskFormat);
     }
 
+    /**
+     * The new {@code container_format}.
+     *
+     * @return the value, or empty to leave it unchanged
+     */
     public Optional<ContainerFormat> containerFormat() {
         return Optional.ofNullable(containerFormat);
     }
@@ -230,31 +275,67 @@ public final class ImageUpdate {
         private Builder() {
         }
 
+        /**
+         * Renames the image.
+         *
+         * @param name the new name (checked by {@code build()})
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /**
+         * Changes the visibility.
+         *
+         * @param visibility the new visibility
+         * @return this builder
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;
         }
 
+        /**
+         * Sets the {@code protected} flag (a protected image cannot be deleted).
+         *
+         * @param isProtected the new flag
+         * @return this builder
+         */
         public Builder isProtected(boolean isProtected) {
             this.isProtected = isProtected;
             return this;
         }
 
+        /**
+         * Sets {@code os_hidden} (hidden images are left out of default lists).
+         *
+         * @param osHidden the new flag
+         * @return this builder
+         */
         public Builder osHidden(boolean osHidden) {
             this.osHidden = osHidden;
             return this;
         }
 
+        /**
+         * Sets {@code min_disk}, the disk size (GiB) needed to boot the image.
+         *
+         * @param minDisk the size; {@code build()} throws {@link dev.imagesdk.exception.InvalidInputException} if negative
+         * @return this builder
+         */
         public Builder minDisk(int minDisk) {
             this.minDisk = minDisk;
             return this;
         }
 
+        /**
+         * Sets {@code min_ram}, the RAM (MiB) needed to boot the image.
+         *
+         * @param minRam the size; {@code build()} throws {@link dev.imagesdk.exception.InvalidInputException} if negative
+         * @return this builder
+         */
         public Builder minRam(int minRam) {
             this.minRam = minRam;
             return this;

@@ -15,6 +15,11 @@ import java.util.Objects;
  */
 public record Member(String imageId, String memberId, MemberStatus status, Boolean canShare, Instant createdAt,
                      Instant updatedAt) {
+    /**
+     * Checks the member id.
+     *
+     * @throws NullPointerException if memberId is null
+     */
     public Member {
         Objects.requireNonNull(memberId, "memberId");
     }

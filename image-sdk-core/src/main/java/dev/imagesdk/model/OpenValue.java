@@ -12,6 +12,13 @@ public abstract class OpenValue {
     private final String value;
     private final boolean known;
 
+    /**
+     * For the subclasses' constants and {@code of(...)} factories.
+     *
+     * @param value the value as the API spells it
+     * @param known whether it is one of the subclass's constants
+     * @throws NullPointerException if {@code value} is null
+     */
     protected OpenValue(String value, boolean known) {
         this.value = Objects.requireNonNull(value, "value");
         this.known = known;

@@ -1,9 +1,17 @@
 package dev.imagesdk.model;
 
+import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.inspect.DiskImageInspector;
+import dev.imagesdk.inspect.DiskImageReport;
+import dev.imagesdk.inspect.Finding;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The deploy requirements of a partner image (seed 004, "Image requirements" and "Publishing
@@ -12,7 +20,8 @@ import java.util.Map;
  * four management-console properties ({@code com.hp__1__image_type}, {@code com.hp__1__image_lifecycle},
  * {@code com.hp__1__bootable_volume}, {@code com.hp__1__os_distro}).
  *
- * <p>{@link #check(ImageSpec)} before uploading, {@link #check(Image)} after; both return a
+ * <p>{@link #check(ImageSpec)} before uploading ({@link #check(ImageSpec, Path)} to check the file too: qcow2 in
+ * fact, safe, and a {@code min_disk} that covers its virtual size), {@link #check(Image)} after; all return a
  * {@link ProfileReport} listing every violated rule. {@link #deprecate(Image)} builds the seed's
  * deprecation update.
  */
@@ -33,7 +42,16 @@ public final class PartnerImageProfile {
         /** {@code architecture} must be {@code x86_64} or {@code i686}. */
         ARCHITECTURE_X86_64_OR_I686,
         /** The four management-console properties are set (only with {@link #withConsoleProperties()}). */
-        CONSOLE_PROPERTIES
+        CONSOLE_PROPERTIES,
+        /** The file's content is qcow2 in fact, not only by its declared {@code disk_format} (file checks only). */
+        FILE_QCOW2,
+        /** The file is safe: the inspector reports no finding; one violation per finding (file checks only). */
+        FILE_SAFE,
+        /**
+         * A {@code min_disk} that is set is at least the file's virtual size in GiB, rounded up (file checks only;
+         * not checked when the virtual size is unknown).
+         */
+        MIN_DISK_COVERS_VIRTUAL_SIZE
     }
 
     /** The seed's limit on image names. */
@@ -41,6 +59,7 @@ public final class PartnerImageProfile {
     /** The suffix the seed requires on a deprecated image's name. */
     public static final String DEPRECATED_SUFFIX = " (deprecated)";
 
+    private static final long GIB = 1L << 30;
     private static final PartnerImageProfile DEPLOY = new PartnerImageProfile(false);
     private static final PartnerImageProfile CONSOLE = new PartnerImageProfile(true);
 
@@ -63,6 +82,53 @@ public final class PartnerImageProfile {
     /** Checks an image about to be created. */
     public ProfileReport check(ImageSpec spec) {
         return check(spec.name(), spec.diskFormat(), spec.containerFormat(), spec.properties());
+    }
+
+    /**
+     * Checks an image about to be created together with its file: the spec's rules, then the file's
+     * ({@link Rule#FILE_QCOW2}, {@link Rule#FILE_SAFE} per finding, {@link Rule#MIN_DISK_COVERS_VIRTUAL_SIZE}),
+     * from the file's headers as {@link DiskImageInspector} reads them.
+     *
+     * @throws ImageSdkClientException if the file cannot be read
+     * @throws NullPointerException    if {@code spec} or {@code file} is null
+     */
+    public ProfileReport check(ImageSpec spec, Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            return check(spec, DiskImageInspector.inspect(file));
+        } catch (IOException e) {
+            throw new ImageSdkClientException("Could not inspect " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks an image about to be created together with the inspector's verdict on its file (see
+     * {@link #check(ImageSpec, Path)}).
+     *
+     * @throws NullPointerException if {@code spec} or {@code file} is null
+     */
+    public ProfileReport check(ImageSpec spec, DiskImageReport file) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(file, "file");
+        List<ProfileReport.Violation> v = new ArrayList<>(check(spec).violations());
+        if (!DiskFormat.QCOW2.equals(file.format())) {
+            v.add(new ProfileReport.Violation(Rule.FILE_QCOW2, "file", file.format().toString(),
+                    "the file's content must be qcow2"));
+        }
+        for (Finding f : file.findings()) {
+            v.add(new ProfileReport.Violation(Rule.FILE_SAFE, "file", f.toString(),
+                    "the file must be safe to boot (no backing or data file, a sound header)"));
+        }
+        if (spec.minDisk() != null && file.virtualSize().isPresent()) {
+            long size = file.virtualSize().getAsLong();
+            long gib = (size + GIB - 1) / GIB;
+            if (spec.minDisk() < gib) {
+                v.add(new ProfileReport.Violation(Rule.MIN_DISK_COVERS_VIRTUAL_SIZE, "min_disk",
+                        spec.minDisk().toString(), "must be at least " + gib + " (GiB): the file's virtual size is "
+                        + size + " bytes"));
+            }
+        }
+        return new ProfileReport(v);
     }
 
     /** Checks an existing image. */

@@ -28,6 +28,11 @@ public record ProfileReport(List<Violation> violations) {
         }
     }
 
+    /**
+     * Copies the violations.
+     *
+     * @throws NullPointerException if violations is null
+     */
     public ProfileReport {
         violations = List.copyOf(violations);
     }

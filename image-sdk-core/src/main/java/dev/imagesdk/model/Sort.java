@@ -9,6 +9,11 @@ import java.util.Objects;
  * @param direction ascending or descending
  */
 public record Sort(SortKey key, SortDirection direction) {
+    /**
+     * Checks both parts.
+     *
+     * @throws NullPointerException if key or direction is null
+     */
     public Sort {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(direction, "direction");

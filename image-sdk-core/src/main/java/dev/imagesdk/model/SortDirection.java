@@ -2,7 +2,10 @@ package dev.imagesdk.model;
 
 /** Sort direction of a list. */
 public enum SortDirection {
-    ASC, DESC;
+    /** Ascending. */
+    ASC,
+    /** Descending. */
+    DESC;
 
     /** {@code asc} or {@code desc}, as the API spells it. */
     public String wireName() {

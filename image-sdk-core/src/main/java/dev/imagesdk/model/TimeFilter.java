@@ -10,6 +10,11 @@ import java.util.Objects;
  * @param instant the point in time (sent in UTC, second precision)
  */
 public record TimeFilter(Comparison comparison, Instant instant) {
+    /**
+     * Checks both parts.
+     *
+     * @throws NullPointerException if comparison or instant is null
+     */
     public TimeFilter {
         Objects.requireNonNull(comparison, "comparison");
         Objects.requireNonNull(instant, "instant");

@@ -1,5 +1,6 @@
 package dev.imagesdk.regions;
 
+import dev.imagesdk.UploadOptions;
 import dev.imagesdk.exception.InvalidInputException;
 
 import java.util.Objects;
@@ -20,8 +21,10 @@ public final class PublishOptions {
     private final PublishListener listener;
     private final int bufferSize;
     private final int bufferCount;
+    private final UploadOptions uploadOptions;
 
     private PublishOptions(Builder b) {
+        this.uploadOptions = b.uploadOptions;
         this.policy = b.policy;
         this.listener = b.listener;
         this.bufferSize = b.bufferSize;
@@ -63,9 +66,19 @@ public final class PublishOptions {
         return bufferCount;
     }
 
+    /**
+     * The disk-image inspection of the source, run once for every region: a replayable source before anything
+     * is created, a one-shot source as it is read (default {@link UploadOptions#defaults()}, against the spec's
+     * {@code disk_format}).
+     */
+    public UploadOptions uploadOptions() {
+        return uploadOptions;
+    }
+
     /** A builder holding these options. */
     public Builder toBuilder() {
-        return new Builder().policy(policy).listener(listener).bufferSize(bufferSize).bufferCount(bufferCount);
+        return new Builder().policy(policy).listener(listener).bufferSize(bufferSize).bufferCount(bufferCount)
+                .uploadOptions(uploadOptions);
     }
 
     @Override
@@ -79,8 +92,15 @@ public final class PublishOptions {
         private PublishListener listener = PublishListener.NONE;
         private int bufferSize = DEFAULT_BUFFER_SIZE;
         private int bufferCount = DEFAULT_BUFFER_COUNT;
+        private UploadOptions uploadOptions = UploadOptions.defaults();
 
         private Builder() {
+        }
+
+        /** The inspection of the source (default {@link UploadOptions#defaults()}); run once for all regions. */
+        public Builder uploadOptions(UploadOptions options) {
+            this.uploadOptions = Objects.requireNonNull(options, "options");
+            return this;
         }
 
         /** The failure policy (default {@link FailurePolicy#ALL_OR_NOTHING}). */

@@ -3,7 +3,9 @@ package dev.imagesdk.testsupport;
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.internal.spi.ProviderContexts;
 import dev.imagesdk.spi.ImageServiceProvider;
+import dev.imagesdk.spi.ProviderContext;
 
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,8 +26,8 @@ public final class CapturingProvider implements ImageServiceProvider {
     }
 
     @Override
-    public ImageService create(ClientContext ctx) {
-        context.set(ctx);
+    public ImageService create(ProviderContext ctx) {
+        context.set(ProviderContexts.unwrap(ctx));
         return (ImageService) Proxy.newProxyInstance(ImageService.class.getClassLoader(),
                 new Class<?>[] {ImageService.class}, (proxy, method, args) -> {
                     if (method.getName().equals("toString")) {

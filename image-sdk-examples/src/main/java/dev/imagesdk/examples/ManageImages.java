@@ -16,7 +16,6 @@ import dev.imagesdk.model.SortDirection;
 import dev.imagesdk.model.SortKey;
 import dev.imagesdk.model.Visibility;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +56,7 @@ public final class ManageImages {
                                 .visibility(Visibility.PRIVATE)
                                 .property(SET_PROPERTY, SET_VALUE)
                                 .build(),
-                        ImageData.fromBytes(("image data of " + name).getBytes(StandardCharsets.UTF_8)),
+                        ImageData.fromBytes(SampleImage.small("image data of " + name)),
                         TransferListener.NONE);
                 created.add(image.id());
                 console.detail(image.name() + "  " + image.id() + "  " + image.status());

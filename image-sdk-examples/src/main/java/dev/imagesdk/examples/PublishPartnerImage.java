@@ -2,8 +2,11 @@ package dev.imagesdk.examples;
 
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
+import dev.imagesdk.UploadOptions;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.inspect.DiskImageInspector;
+import dev.imagesdk.inspect.DiskImageReport;
 import dev.imagesdk.model.Architecture;
 import dev.imagesdk.model.ContainerFormat;
 import dev.imagesdk.model.DiskFormat;
@@ -18,10 +21,12 @@ import dev.imagesdk.model.PartnerImageProfile;
 import dev.imagesdk.model.ProfileReport;
 import dev.imagesdk.model.Visibility;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Seed 004 end to end: upload a partner image and make it public, then deprecate and delete it.
+ * Seed 004 end to end: inspect the image file, check it and its spec against the partner profile, upload it and
+ * make it public, then deprecate and delete it.
  *
  * <pre>
  *   PublishPartnerImage [--api v1|v2] [--name NAME] [--file IMAGE.qcow2] [--keep]
@@ -57,10 +62,19 @@ public final class PublishPartnerImage {
                 .property(ImageProperties.architecture(Architecture.X86_64))
                 .build();
 
-        console.step("Check '" + spec.name() + "' against the partner-image profile");
-        ProfileReport report = PartnerImageProfile.deploy().check(spec);
+        // Before anything is created: what is the file in fact? The inspector reads its headers only.
+        console.step("Inspect " + file.getFileName());
+        DiskImageReport inspected = inspect(file);
+        console.detail(inspected.format() + ", virtual size " + inspected.virtualSize().stream()
+                .mapToObj(PublishPartnerImage::size).findFirst().orElse("unknown")
+                + (inspected.isSafe() ? ", safe" : ", unsafe: " + inspected.findings())
+                + " (" + size(inspected.bytesExamined()) + " of headers read)");
+
+        console.step("Check '" + spec.name() + "' and its file against the partner-image profile");
+        ProfileReport report = PartnerImageProfile.deploy().check(spec, inspected);
         report.throwIfViolated();
-        console.detail("compliant: bare, qcow2, name of at most 72 ASCII characters, architecture x86_64");
+        console.detail("compliant: bare, qcow2 (declared and in fact), name of at most 72 ASCII characters, "
+                + "architecture x86_64, safe file");
 
         console.step("Create the image");
         Image image = images.create(spec);
@@ -75,13 +89,35 @@ public final class PublishPartnerImage {
         }
     }
 
+    private static DiskImageReport inspect(Path file) {
+        try {
+            return DiskImageInspector.inspect(file);
+        } catch (IOException e) {
+            throw new ImageSdkClientException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code 64 MiB}, {@code 10 GiB}, {@code 4 KiB} or a byte count when it is not a whole unit. */
+    static String size(long bytes) {
+        String[] units = {"GiB", "MiB", "KiB"};
+        int[] shifts = {30, 20, 10};
+        for (int i = 0; i < units.length; i++) {
+            if (bytes >= 1L << shifts[i] && bytes % (1L << shifts[i]) == 0) {
+                return (bytes >> shifts[i]) + " " + units[i];
+            }
+        }
+        return bytes + " bytes";
+    }
+
     private static void publishCreated(ExampleEnvironment env, ImageService images, Image image, Path file) {
         Console console = env.console();
         String id = image.id();
 
         console.step("Upload " + file.getFileName());
         ProgressBar bar = console.progress("upload");
-        images.upload(id, ImageData.fromPath(file), bar);
+        // The SDK inspects the file again before sending it; naming the expected format checks that too.
+        images.upload(id, ImageData.fromPath(file), bar,
+                UploadOptions.builder().expectedDiskFormat(DiskFormat.QCOW2).build());
         bar.finish();
 
         console.step("Verify the image is active and its checksums match the file");

@@ -6,24 +6,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
- * Generated image data for the examples, so they need no download: a qcow2 version-2 header (magic
- * {@code QFI\xfb}, 64 KiB clusters, the given virtual size) followed by deterministic pseudo-random bytes
- * (the same size and seed always give the same file, and the same checksums). It is not a bootable disk.
+ * Generated image data for the examples, so they need no download: a qcow2 version-3 header (magic
+ * {@code QFI\xfb}, 64 KiB clusters, a virtual size equal to the file's size, no backing file, no features) in
+ * a zeroed first 4 KiB, followed by deterministic pseudo-random bytes (the same size and seed always give the
+ * same file, and the same checksums). The SDK's disk-image inspector, and Glance's, see a safe qcow2; it is not
+ * a bootable disk (its tables are empty).
  */
 public final class SampleImage {
 
     /** 64 MiB: large enough for the progress bar to be visible, small enough to run in seconds. */
     public static final long DEFAULT_SIZE = 64L * 1024 * 1024;
+
+    /** The zeroed head that holds the header (Glance reads 512 bytes of it before it calls a file qcow2). */
+    private static final int HEADER_BYTES = 4096;
 
     private SampleImage() {
     }
@@ -44,7 +51,7 @@ public final class SampleImage {
                     ByteBuffer.wrap(buffer, i, 8).putLong(random.nextLong());
                 }
                 if (first) {
-                    header(buffer, Math.max(size, 1L << 30));
+                    header(buffer, size);
                     first = false;
                 }
                 int n = (int) Math.min(buffer.length, size - written);
@@ -57,11 +64,24 @@ public final class SampleImage {
         }
     }
 
-    // The first 72 bytes of a qcow2 v2 header; the tables it points to are not valid (demo data).
+    /**
+     * A small qcow2 image in memory: the header of {@link #write} (virtual size 1 GiB) and then {@code payload}
+     * as UTF-8, for examples that upload a few bytes under {@code disk_format=qcow2}.
+     */
+    public static byte[] small(String payload) {
+        byte[] text = payload.getBytes(StandardCharsets.UTF_8);
+        byte[] image = new byte[HEADER_BYTES + text.length];
+        header(image, 1L << 30);
+        System.arraycopy(text, 0, image, HEADER_BYTES, text.length);
+        return image;
+    }
+
+    // A qcow2 v3 header (qemu's docs/interop/qcow2.txt) in a zeroed head; the tables are empty (demo data).
     private static void header(byte[] b, long virtualSize) {
-        ByteBuffer h = ByteBuffer.wrap(b, 0, 72);
+        Arrays.fill(b, 0, Math.min(b.length, HEADER_BYTES), (byte) 0);
+        ByteBuffer h = ByteBuffer.wrap(b, 0, 104);
         h.put(new byte[] {'Q', 'F', 'I', (byte) 0xfb});
-        h.putInt(2);            // version
+        h.putInt(3);            // version
         h.putLong(0);           // backing file offset
         h.putInt(0);            // backing file size
         h.putInt(16);           // cluster bits (64 KiB)
@@ -73,6 +93,11 @@ public final class SampleImage {
         h.putInt(0);            // refcount table clusters
         h.putInt(0);            // snapshots
         h.putLong(0);           // snapshots offset
+        h.putLong(0);           // incompatible features: none
+        h.putLong(0);           // compatible features
+        h.putLong(0);           // autoclear features
+        h.putInt(4);            // refcount order (16-bit refcounts)
+        h.putInt(104);          // header length; the extension list after it is empty (zeros)
     }
 
     /** The MD5 and SHA-512 of a file, as lower-case hex. */

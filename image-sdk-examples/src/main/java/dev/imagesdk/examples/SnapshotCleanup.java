@@ -14,7 +14,6 @@ import dev.imagesdk.model.ImageSpec;
 import dev.imagesdk.model.ImageUpdate;
 import dev.imagesdk.model.PartnerImageProfile;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -57,7 +56,7 @@ public final class SnapshotCleanup {
                             .property("user_id", "10293847561029")
                             .property(ImageProperties.HP_IMAGE_LICENSE.value("1002"))
                             .build(),
-                    ImageData.fromBytes("snapshot data".getBytes(StandardCharsets.UTF_8)), TransferListener.NONE)
+                    ImageData.fromBytes(SampleImage.small("snapshot data")), TransferListener.NONE)
                     .id();
         }
         try {

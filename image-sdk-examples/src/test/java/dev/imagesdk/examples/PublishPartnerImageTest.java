@@ -75,7 +75,18 @@ class PublishPartnerImageTest {
                 "--file", file.toString());
 
         assertThat(fake.images()).isEmpty();
-        assertThat(out).contains("9. Delete the image").contains("is gone");
+        assertThat(out).contains("1. Inspect small.qcow2\n   qcow2, virtual size 1 MiB, safe")
+                .contains("10. Delete the image").contains("is gone");
+    }
+
+    @Test
+    void aFileThatIsNotQcow2InFactStopsBeforeAnythingIsCreated(FakeGlance fake, @TempDir Path dir) throws Exception {
+        Path raw = Files.write(dir.resolve("disk.qcow2"), new byte[1 << 20]); // zeros: raw, whatever its name
+
+        assertThatThrownBy(() -> ExampleRunner.run(fake, PublishPartnerImage::main, "--file", raw.toString()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("FILE_QCOW2").hasMessageContaining("'raw'");
+        assertThat(fake.images()).isEmpty();
     }
 
     @Test

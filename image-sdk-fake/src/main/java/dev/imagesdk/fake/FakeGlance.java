@@ -42,7 +42,7 @@ import java.util.Optional;
  * files that {@link #close()} removes. Control methods (seed, inspect, journal, reset, clock,
  * transitions, faults) act immediately and are also reachable over {@code /_fake/*}.
  *
- * <p>Failure modes: {@link #start()} throws {@link UncheckedIOException} if the port cannot be
+ * <p>Failure modes: {@link Builder#start()} throws {@link UncheckedIOException} if the port cannot be
  * bound; control methods throw {@link IllegalArgumentException} for unknown images or bad input.
  *
  * <p>Over 400 lines as one concept: the fake's whole public surface (builder, endpoints, seeding,
@@ -114,6 +114,11 @@ public final class FakeGlance implements AutoCloseable {
                 new FakeUser("alt_demo", "alt_demo", "alt_demo", false));
     }
 
+    /**
+     * A builder for a fake with the default users and Keystone auth; call {@link Builder#start()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -156,15 +161,29 @@ public final class FakeGlance implements AutoCloseable {
         return g;
     }
 
+    /**
+     * The port the fake listens on (on 127.0.0.1).
+     *
+     * @return the port
+     */
     public int port() {
         return http.port();
     }
 
-    /** Client connections currently open to this fake (kept-alive ones included). */
+    /**
+     * Client connections currently open to this fake (kept-alive ones included).
+     *
+     * @return the number of open connections
+     */
     public int openConnections() {
         return http.openConnections();
     }
 
+    /**
+     * How clients authenticate against this fake.
+     *
+     * @return the auth mode chosen at build time
+     */
     public AuthMode authMode() {
         return authMode;
     }
@@ -305,6 +324,7 @@ public final class FakeGlance implements AutoCloseable {
         return journal.all();
     }
 
+    /** Empties the request journal ({@link #requests()}). */
     public void clearRequests() {
         journal.clear();
     }
@@ -340,10 +360,21 @@ public final class FakeGlance implements AutoCloseable {
         clock.set(now);
     }
 
+    /**
+     * Moves the fake's clock forward (timestamps, token expiry); from then on the clock stands still
+     * until set or advanced again.
+     *
+     * @param d how far; a negative duration moves it back
+     */
     public void advanceClock(Duration d) {
         clock.advance(d);
     }
 
+    /**
+     * The fake's current time.
+     *
+     * @return the fake clock's instant (the system clock's unless set or advanced)
+     */
     public Instant now() {
         return clock.now();
     }
@@ -353,6 +384,7 @@ public final class FakeGlance implements AutoCloseable {
         faults.inject(Objects.requireNonNull(op), Objects.requireNonNull(fault));
     }
 
+    /** Disarms every fault not yet applied and releases stalled requests. */
     public void clearFaults() {
         faults.clear();
     }
@@ -369,7 +401,10 @@ public final class FakeGlance implements AutoCloseable {
      * Waits until {@code n} requests are held by a {@link Fault#stall()} (for tests that must act
      * while a request hangs).
      *
+     * @param n how many stalled requests to wait for
+     * @param timeout the longest wait
      * @return false if the timeout passed first
+     * @throws InterruptedException if the waiting thread is interrupted
      */
     public boolean awaitStalled(int n, Duration timeout) throws InterruptedException {
         return faults.awaitStalled(n, timeout);
@@ -554,6 +589,13 @@ public final class FakeGlance implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How clients authenticate; Keystone tokens by default.
+         *
+         * @param mode the auth mode
+         * @return this builder
+         * @throws NullPointerException if {@code mode} is null
+         */
         public Builder auth(AuthMode mode) {
             this.authMode = Objects.requireNonNull(mode);
             return this;

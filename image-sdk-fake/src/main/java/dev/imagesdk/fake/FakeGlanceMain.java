@@ -13,6 +13,13 @@ public final class FakeGlanceMain {
     private FakeGlanceMain() {
     }
 
+    /**
+     * Starts the fake and serves until the process is stopped.
+     *
+     * @param args the options in the class comment
+     * @throws InterruptedException if the main thread is interrupted while serving
+     * @throws IllegalArgumentException for an unknown option or a malformed {@code --user}
+     */
     public static void main(String[] args) throws InterruptedException {
         FakeGlance.Builder b = FakeGlance.builder();
         String keystoneUrl = null;

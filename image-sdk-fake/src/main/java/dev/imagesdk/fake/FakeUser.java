@@ -7,6 +7,15 @@ import java.util.Objects;
  * role. The password never appears in {@link #toString()}.
  */
 public record FakeUser(String name, String password, String project, boolean admin) {
+    /**
+     * Creates a user.
+     *
+     * @param name the user name
+     * @param password the password (never printed)
+     * @param project the name of its one project
+     * @param admin whether it has the admin role
+     * @throws NullPointerException if name, password or project is null
+     */
     public FakeUser {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(password, "password");

@@ -155,6 +155,11 @@ public final class Fault {
         return new Fault(kind, -1, duration, offset, retryAfter);
     }
 
+    /**
+     * What the fault does.
+     *
+     * @return the kind
+     */
     public Kind kind() { return kind; }
 
     /** How many calls it affects; -1 for always. */

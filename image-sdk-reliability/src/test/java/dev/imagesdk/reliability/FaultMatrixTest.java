@@ -10,6 +10,7 @@ import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.config.ClientConfig;
 import dev.imagesdk.fake.FakeGlance;
 import dev.imagesdk.fake.FakeUser;
+import dev.imagesdk.reliability.proxy.ProxyCases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,8 @@ class FaultMatrixTest {
     private static long reauths;
     private static Map<String, Long> faults;
     private static Set<String> tokens;
+    private static ProxyCases proxy;
+    private static long proxySeconds;
 
     @BeforeAll
     static void runMatrix() throws Exception {
@@ -117,6 +120,11 @@ class FaultMatrixTest {
         faults = new TreeMap<>();
         fake.faultsApplied().forEach((k, v) -> faults.put(k.name(), v));
         fake.clearFaults();
+        // issue 16: the cases only a hostile proxy can produce, through fresh services (static token)
+        long p0 = System.nanoTime();
+        proxy = new ProxyCases(fake, services, seed ^ 0x5EEDL, TALLY::violation, TALLY::typedFailure);
+        proxy.run(fake.issueToken("matrix"));
+        proxySeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - p0);
         finalSweep(workers, services);
         retries = v1.executor().retryCount() + v2.executor().retryCount();
         reauths = v1.executor().reauthenticationCount() + v2.executor().reauthenticationCount();
@@ -159,6 +167,8 @@ class FaultMatrixTest {
     private static void report(long seconds) {
         long faultCount = faults.values().stream().mapToLong(Long::longValue).sum();
         List<String> violations = TALLY.violations();
+        long proxyFaults = proxy.applied().entrySet().stream().filter(e -> !e.getKey().equals("normalised"))
+                .mapToLong(Map.Entry::getValue).sum();
         System.out.println("FAULT-MATRIX seed " + seed + ", " + THREADS + " threads, " + seconds + " s");
         System.out.println("  operations by kind: " + Tally.sorted(TALLY.operationsByKind));
         System.out.println("  faults applied by kind: " + faults);
@@ -168,11 +178,17 @@ class FaultMatrixTest {
         System.out.println("  failed createAndUploads whose cleanup was refused too (reported in the exception): "
                 + TALLY.reportedLeftovers.sum());
         System.out.println("  slowest operation: " + TALLY.slowest());
+        System.out.println("  hostile-proxy cases by kind: " + proxy.cases() + ", faults struck: " + proxy.applied()
+                + ", " + proxySeconds + " s");
         System.out.println("  violations: " + violations.size());
         violations.stream().limit(50).forEach(v -> System.out.println("    " + v));
         System.out.println("FAULT-MATRIX seed=" + seed + " operations=" + TALLY.operations.sum() + " faults="
                 + faultCount + " retries=" + retries + " reauths=" + reauths + " typed_failures="
-                + TALLY.typedFailureCount() + " violations=" + violations.size());
+                + TALLY.typedFailureCount() + " proxy_cases=" + proxy.total() + " proxy_faults=" + proxyFaults
+                + " proxy_normalised=" + proxy.applied().get("normalised") + " proxy_stall="
+                + proxy.applied().get("stall") + " proxy_reset_request=" + proxy.applied().get("reset_request")
+                + " proxy_reset_response=" + proxy.applied().get("reset_response") + " proxy_corrupt="
+                + proxy.applied().get("corrupt") + " violations=" + violations.size());
     }
 
     @AfterAll
@@ -186,6 +202,8 @@ class FaultMatrixTest {
     void everyOperationReturnsACorrectResultOrThrowsTyped() {
         assertThat(TALLY.operations.sum()).isEqualTo(ops);
         assertThat(faults).as("faults applied").isNotEmpty();
+        assertThat(proxy.applied()).as("hostile-proxy faults struck")
+                .allSatisfy((kind, n) -> assertThat(n).as(kind).isPositive());
         assertThat(TALLY.violations()).as("violations (seed " + seed + ")").isEmpty();
     }
 

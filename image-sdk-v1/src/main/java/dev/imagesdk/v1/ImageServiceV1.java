@@ -45,11 +45,19 @@ public interface ImageServiceV1 extends ImageService {
      * is sent as {@code x-image-meta-checksum} so the service verifies the bytes too. The service's
      * {@code checksum} is then compared with the MD5 of the bytes sent; on a mismatch the image is deleted.
      *
+     * <p>Before the {@code POST}, the data is inspected with {@link dev.imagesdk.UploadOptions#defaults()}: content
+     * that contradicts the spec's {@code disk_format}, or an unsafe image, is refused and nothing is created (a
+     * one-shot stream is inspected as it is sent). To switch the checks off, use
+     * {@link #createAndUpload(ImageSpec, ImageData, TransferListener, boolean, dev.imagesdk.UploadOptions)}, which
+     * sends the same request (without {@code expectedMd5}).
+     *
      * @param expectedMd5 hex MD5 of the data, or null
      * @return the image, {@code active}
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the service recorded another checksum
      * @throws dev.imagesdk.exception.BadRequestException if the service refused the data (e.g. size or
      *         checksum mismatch on its side)
+     * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content is not the declared format
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings
      */
     Image createWithData(ImageSpec spec, ImageData data, String expectedMd5, TransferListener listener);
 

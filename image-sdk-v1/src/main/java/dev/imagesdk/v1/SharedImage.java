@@ -9,6 +9,11 @@ import java.util.Objects;
  * @param canShare whether the tenant may share it further
  */
 public record SharedImage(String imageId, boolean canShare) {
+    /**
+     * Checks the image id.
+     *
+     * @throws NullPointerException if imageId is null
+     */
     public SharedImage {
         Objects.requireNonNull(imageId, "imageId");
     }

@@ -10,6 +10,11 @@ import java.util.List;
  * @param queuedImageIds images queued for caching
  */
 public record CacheState(List<String> cachedImageIds, List<String> queuedImageIds) {
+    /**
+     * Copies both lists.
+     *
+     * @throws NullPointerException if cachedImageIds or queuedImageIds is null
+     */
     public CacheState {
         cachedImageIds = List.copyOf(cachedImageIds);
         queuedImageIds = List.copyOf(queuedImageIds);

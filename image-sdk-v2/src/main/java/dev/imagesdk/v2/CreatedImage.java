@@ -15,6 +15,11 @@ import java.util.Objects;
  *                 {@code os_glance_*} stores (which the header lists but no client may target)
  */
 public record CreatedImage(Image image, List<ImportMethod> importMethods, List<String> storeIds) {
+    /**
+     * Checks the image and copies the lists.
+     *
+     * @throws NullPointerException if image, importMethods or storeIds is null
+     */
     public CreatedImage {
         Objects.requireNonNull(image, "image");
         importMethods = List.copyOf(importMethods);

@@ -4,6 +4,7 @@ import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.PagedIterable;
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.UploadOptions;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageLocation;
 import dev.imagesdk.model.ImageSpec;
@@ -63,17 +64,51 @@ public interface ImageServiceV2 extends ImageService {
      *
      * @param storeId a store id from {@link #stores()}; Glance's reserved {@code os_glance_*} stores are refused
      * @throws dev.imagesdk.exception.BadRequestException if the service does not know the store
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings (see
+     *         {@link UploadOptions})
      */
-    Image uploadToStore(String imageId, String storeId, ImageData data, TransferListener listener);
+    default Image uploadToStore(String imageId, String storeId, ImageData data, TransferListener listener) {
+        return uploadToStore(imageId, storeId, data, listener, UploadOptions.defaults());
+    }
+
+    /**
+     * {@link #uploadToStore(String, String, ImageData, TransferListener)} with per-call options.
+     *
+     * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
+     * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content contradicts
+     *         {@link UploadOptions#expectedDiskFormat()}
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings and {@code options}
+     *         do not allow them
+     */
+    Image uploadToStore(String imageId, String storeId, ImageData data, TransferListener listener,
+                        UploadOptions options);
 
     /**
      * Uploads data to the staging area for a later {@code glance-direct} import ({@code PUT .../stage}, API
      * v2.6+). The image becomes {@code uploading}. Streams in constant memory; nothing is verified here
      * (Glance computes checksums only during the import).
      *
+     * <p>The data is inspected first as {@link UploadOptions#defaults()} describe (safety; the format only
+     * against an expected one): Glance's own inspector would refuse an unsafe image only at import, after the
+     * whole upload.
+     *
      * @throws dev.imagesdk.exception.NotFoundException if the image does not exist or glance-direct is disabled
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings
      */
-    void stage(String imageId, ImageData data, TransferListener listener);
+    default void stage(String imageId, ImageData data, TransferListener listener) {
+        stage(imageId, data, listener, UploadOptions.defaults());
+    }
+
+    /**
+     * {@link #stage(String, ImageData, TransferListener)} with per-call options.
+     *
+     * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
+     * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content contradicts
+     *         {@link UploadOptions#expectedDiskFormat()}
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings and {@code options}
+     *         do not allow them
+     */
+    void stage(String imageId, ImageData data, TransferListener listener, UploadOptions options);
 
     /**
      * Starts an interoperable import ({@code POST .../import}; 202). Returns as soon as the service accepted
@@ -92,9 +127,23 @@ public interface ImageServiceV2 extends ImageService {
      *
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the imported data differs from what was sent
      * @throws dev.imagesdk.exception.WaiterException if the import failed or did not finish in time
+     * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content is not the spec's
+     *         {@code disk_format} (checked before the image is created, see {@link UploadOptions})
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings (likewise)
+     */
+    default Image createAndImport(ImageSpec spec, ImageData data, ImportRequest request, TransferListener listener,
+                                  Duration timeout, boolean keepOnFailure) {
+        return createAndImport(spec, data, request, listener, timeout, keepOnFailure, UploadOptions.defaults());
+    }
+
+    /**
+     * {@link #createAndImport(ImageSpec, ImageData, ImportRequest, TransferListener, Duration, boolean)} with
+     * per-call options.
+     *
+     * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
      */
     Image createAndImport(ImageSpec spec, ImageData data, ImportRequest request, TransferListener listener,
-                          Duration timeout, boolean keepOnFailure);
+                          Duration timeout, boolean keepOnFailure, UploadOptions options);
 
     /** The import methods the service accepts ({@code GET /v2/info/import}). */
     List<ImportMethod> importMethods();

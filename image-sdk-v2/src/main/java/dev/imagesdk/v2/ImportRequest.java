@@ -59,6 +59,11 @@ public final class ImportRequest {
         return builder(ImportMethod.COPY_IMAGE).stores(List.of(stores)).build();
     }
 
+    /**
+     * The import method.
+     *
+     * @return the method, never null
+     */
     public ImportMethod method() {
         return method;
     }

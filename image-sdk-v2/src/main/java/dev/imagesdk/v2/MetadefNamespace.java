@@ -21,6 +21,11 @@ import java.util.Objects;
 public record MetadefNamespace(String namespace, String displayName, String description, String visibility,
                                boolean isProtected, String owner, Instant createdAt, Instant updatedAt,
                                String json) {
+    /**
+     * Checks the required parts.
+     *
+     * @throws NullPointerException if namespace or json is null
+     */
     public MetadefNamespace {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(json, "json");

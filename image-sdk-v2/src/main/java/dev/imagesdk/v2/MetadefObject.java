@@ -17,6 +17,11 @@ import java.util.Objects;
  */
 public record MetadefObject(String name, String description, List<String> required, Instant createdAt,
                             Instant updatedAt, String json) {
+    /**
+     * Checks the required parts and copies {@code required}.
+     *
+     * @throws NullPointerException if name, required or json is null
+     */
     public MetadefObject {
         Objects.requireNonNull(name, "name");
         required = List.copyOf(required);

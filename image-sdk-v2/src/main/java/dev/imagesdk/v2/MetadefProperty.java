@@ -13,6 +13,11 @@ import java.util.Objects;
  * @param json the whole property document as JSON text (including {@code name})
  */
 public record MetadefProperty(String name, String title, String type, String description, String json) {
+    /**
+     * Checks the required parts.
+     *
+     * @throws NullPointerException if name or json is null
+     */
     public MetadefProperty {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(json, "json");

@@ -12,6 +12,11 @@ import java.util.Objects;
  * @param json the whole tag document as JSON text
  */
 public record MetadefTag(String name, Instant createdAt, Instant updatedAt, String json) {
+    /**
+     * Checks the required parts.
+     *
+     * @throws NullPointerException if name or json is null
+     */
     public MetadefTag {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(json, "json");

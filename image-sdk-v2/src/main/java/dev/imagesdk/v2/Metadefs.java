@@ -56,13 +56,38 @@ public interface Metadefs {
     /** The namespace's objects ({@code GET .../namespaces/{ns}/objects}). */
     List<MetadefObject> objects(String namespace);
 
+    /**
+     * One object ({@code GET .../objects/{name}}).
+     *
+     * @param namespace the namespace
+     * @param name the object name
+     * @return the object
+     * @throws dev.imagesdk.exception.NotFoundException if the namespace or the item does not exist
+     */
     MetadefObject object(String namespace, String name);
 
     /** Creates an object ({@code POST .../objects}; 201) from its JSON document ({@code name} required). */
     MetadefObject createObject(String namespace, String objectJson);
 
+    /**
+     * Replaces an object ({@code PUT .../objects/{name}}); a new {@code name} in the document renames it.
+     *
+     * @param namespace the namespace
+     * @param name the current object name
+     * @param objectJson the whole new document (one JSON object)
+     * @return the object as stored
+     * @throws dev.imagesdk.exception.NotFoundException if the namespace or the item does not exist
+     * @throws dev.imagesdk.exception.InvalidInputException if the document is not one JSON object
+     */
     MetadefObject updateObject(String namespace, String name, String objectJson);
 
+    /**
+     * Deletes an object ({@code DELETE .../objects/{name}}; 204).
+     *
+     * @param namespace the namespace
+     * @param name the object name
+     * @throws dev.imagesdk.exception.NotFoundException if the namespace or the item does not exist
+     */
     void deleteObject(String namespace, String name);
 
     // ---- properties ----
@@ -70,13 +95,38 @@ public interface Metadefs {
     /** The namespace's properties ({@code GET .../properties}; the service answers a map keyed by name). */
     List<MetadefProperty> properties(String namespace);
 
+    /**
+     * One property ({@code GET .../properties/{name}}).
+     *
+     * @param namespace the namespace
+     * @param name the property name
+     * @return the property
+     * @throws dev.imagesdk.exception.NotFoundException if the namespace or the item does not exist
+     */
     MetadefProperty property(String namespace, String name);
 
     /** Creates a property ({@code POST .../properties}; 201); {@code name}, {@code title}, {@code type} required. */
     MetadefProperty createProperty(String namespace, String propertyJson);
 
+    /**
+     * Replaces a property ({@code PUT .../properties/{name}}).
+     *
+     * @param namespace the namespace
+     * @param name the current property name
+     * @param propertyJson the whole new document (one JSON object)
+     * @return the property as stored
+     * @throws dev.imagesdk.exception.NotFoundException if the namespace or the item does not exist
+     * @throws dev.imagesdk.exception.InvalidInputException if the document is not one JSON object
+     */
     MetadefProperty updateProperty(String namespace, String name, String propertyJson);
 
+    /**
+     * Deletes a property ({@code DELETE .../properties/{name}}; 204).
+     *
+     * @param namespace the namespace
+     * @param name the property name
+     * @throws dev.imagesdk.exception.NotFoundException if the namespace or the item does not exist
+     */
     void deleteProperty(String namespace, String name);
 
     // ---- resource types ----
@@ -101,8 +151,23 @@ public interface Metadefs {
 
     // ---- tags ----
 
+    /**
+     * The namespace's tags ({@code GET .../tags}).
+     *
+     * @param namespace the namespace
+     * @return the tags
+     * @throws dev.imagesdk.exception.NotFoundException if the namespace does not exist
+     */
     List<MetadefTag> tags(String namespace);
 
+    /**
+     * One tag ({@code GET .../tags/{name}}).
+     *
+     * @param namespace the namespace
+     * @param name the tag
+     * @return the tag
+     * @throws dev.imagesdk.exception.NotFoundException if the namespace or the item does not exist
+     */
     MetadefTag tag(String namespace, String name);
 
     /** Creates one tag ({@code POST .../tags/{name}}, no body; 201). */
@@ -120,5 +185,12 @@ public interface Metadefs {
     /** Renames a tag ({@code PUT .../tags/{name}} with {@code {"name": newName}}). */
     MetadefTag updateTag(String namespace, String name, String newName);
 
+    /**
+     * Deletes a tag ({@code DELETE .../tags/{name}}; 204).
+     *
+     * @param namespace the namespace
+     * @param name the tag
+     * @throws dev.imagesdk.exception.NotFoundException if the namespace or the item does not exist
+     */
     void deleteTag(String namespace, String name);
 }

@@ -16,6 +16,11 @@ import java.util.Objects;
  */
 public record ResourceTypeAssociation(String name, String prefix, String propertiesTarget, Instant createdAt,
                                       Instant updatedAt, String json) {
+    /**
+     * Checks the required parts.
+     *
+     * @throws NullPointerException if name or json is null
+     */
     public ResourceTypeAssociation {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(json, "json");

@@ -15,6 +15,11 @@ import java.util.Objects;
  */
 public record StoreInfo(String id, String description, boolean isDefault, boolean readOnly, String type,
                         Map<String, String> properties) {
+    /**
+     * Checks the id and copies the properties (null becomes empty).
+     *
+     * @throws NullPointerException if id is null
+     */
     public StoreInfo {
         Objects.requireNonNull(id, "id");
         properties = properties == null ? Map.of() : Map.copyOf(properties);

@@ -23,6 +23,11 @@ import java.util.Objects;
 public record Task(String id, String type, String status, String imageId, String owner, String message,
                    String requestId, Instant createdAt, Instant updatedAt, Instant expiresAt, String inputJson,
                    String resultJson) {
+    /**
+     * Checks the id.
+     *
+     * @throws NullPointerException if id is null
+     */
     public Task {
         Objects.requireNonNull(id, "id");
     }

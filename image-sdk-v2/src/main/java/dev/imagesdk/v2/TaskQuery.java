@@ -35,6 +35,11 @@ public final class TaskQuery {
         return builder().build();
     }
 
+    /**
+     * A builder of a query without filters yet.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -49,10 +54,20 @@ public final class TaskQuery {
         return Optional.ofNullable(status);
     }
 
+    /**
+     * The attribute to sort by.
+     *
+     * @return the key, or empty for the service's default ({@code created_at})
+     */
     public Optional<String> sortKey() {
         return Optional.ofNullable(sortKey);
     }
 
+    /**
+     * The sort direction.
+     *
+     * @return {@code asc} or {@code desc}, or empty for the service's default ({@code desc})
+     */
     public Optional<String> sortDir() {
         return Optional.ofNullable(sortDir);
     }
@@ -73,11 +88,25 @@ public final class TaskQuery {
         private Builder() {
         }
 
+        /**
+         * Lists only tasks of this type.
+         *
+         * @param type the type (e.g. {@code import}), or null for any
+         * @return this builder
+         * @throws InvalidInputException naming {@code type} if it is blank
+         */
         public Builder type(String type) {
             this.type = nonBlank("type", type);
             return this;
         }
 
+        /**
+         * Lists only tasks in this status.
+         *
+         * @param status {@code pending}, {@code processing}, {@code success} or {@code failure}; null for any
+         * @return this builder
+         * @throws InvalidInputException naming {@code status} for any other value
+         */
         public Builder status(String status) {
             if (status != null && !Set.of("pending", "processing", "success", "failure").contains(status)) {
                 throw new InvalidInputException("status", status, "must be pending, processing, success or failure");
@@ -86,7 +115,13 @@ public final class TaskQuery {
             return this;
         }
 
-        /** @param key one of id, type, status, created_at, updated_at, expires_at */
+        /**
+         * Sorts by this attribute.
+         *
+         * @param key one of id, type, status, created_at, updated_at, expires_at; null for the default
+         * @return this builder
+         * @throws InvalidInputException naming {@code sortKey} for any other value
+         */
         public Builder sortKey(String key) {
             if (key != null && !SORT_KEYS.contains(key)) {
                 throw new InvalidInputException("sortKey", key, "must be one of " + new TreeSet<>(SORT_KEYS));
@@ -95,7 +130,13 @@ public final class TaskQuery {
             return this;
         }
 
-        /** @param dir {@code asc} or {@code desc} */
+        /**
+         * The sort direction.
+         *
+         * @param dir {@code asc} or {@code desc}; null for the default
+         * @return this builder
+         * @throws InvalidInputException naming {@code sortDir} for any other value
+         */
         public Builder sortDir(String dir) {
             if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
                 throw new InvalidInputException("sortDir", dir, "must be asc or desc");
@@ -104,6 +145,13 @@ public final class TaskQuery {
             return this;
         }
 
+        /**
+         * Items per page ({@code limit}).
+         *
+         * @param size 1 to 1000
+         * @return this builder
+         * @throws InvalidInputException naming {@code pageSize} outside 1..1000
+         */
         public Builder pageSize(int size) {
             if (size < 1 || size > 1000) {
                 throw new InvalidInputException("pageSize", Integer.toString(size), "must be 1..1000");
@@ -112,6 +160,11 @@ public final class TaskQuery {
             return this;
         }
 
+        /**
+         * Creates the query (the setters validated already).
+         *
+         * @return the immutable query
+         */
         public TaskQuery build() {
             return new TaskQuery(this);
         }

@@ -55,7 +55,7 @@ class CopyBetweenCloudsTest {
     void uploadOriginal() {
         sourceCloud.reset();
         source = ImageService.builder().config(FakeGlanceExtension.clientConfig(sourceCloud, null)).build();
-        original = source.createAndUpload(ImageSpec.builder().name("partner image").diskFormat(DiskFormat.QCOW2)
+        original = source.createAndUpload(ImageSpec.builder().name("partner image").diskFormat(DiskFormat.RAW)
                 .containerFormat(ContainerFormat.BARE).minDisk(2).minRam(512).tag("partner")
                 .property("architecture", "x86_64").property("hp_image_license", "1234").build(),
                 ImageData.fromBytes(DATA), (d, t) -> { });
@@ -89,7 +89,7 @@ class CopyBetweenCloudsTest {
             assertThat(copy.checksum()).isEqualTo(original.checksum());
             assertThat(copy.osHashValue()).isEqualTo(original.osHashValue());
             assertThat(copy.name()).isEqualTo("partner image");
-            assertThat(copy.diskFormat()).isEqualTo(DiskFormat.QCOW2);
+            assertThat(copy.diskFormat()).isEqualTo(DiskFormat.RAW);
             assertThat(copy.minDisk()).isEqualTo(2);
             assertThat(copy.minRam()).isEqualTo(512);
             assertThat(copy.tags()).containsExactly("partner");

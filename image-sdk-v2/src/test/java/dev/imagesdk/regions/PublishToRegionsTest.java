@@ -5,6 +5,7 @@ import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.ImageServices;
 import dev.imagesdk.exception.ChecksumMismatchException;
+import dev.imagesdk.exception.DiskFormatMismatchException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.fake.FakeGlance;
 import dev.imagesdk.fake.Fault;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,25 +66,37 @@ class PublishToRegionsTest {
                 .buildForRegions(REGIONS);
     }
 
-    /** A replayable source that counts how often it is opened and how many bytes are read from it. */
+    /**
+     * A replayable source that counts the bytes read through each stream it opens (the disk-image inspection
+     * opens one to read a bounded header; the publication must read the whole image exactly once).
+     */
     static final class CountingSource {
-        final AtomicInteger opens = new AtomicInteger();
-        final AtomicLong bytesRead = new AtomicLong();
+        final List<AtomicLong> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         ImageData data() {
             return ImageData.fromSupplier(() -> {
-                opens.incrementAndGet();
+                AtomicLong read = new AtomicLong();
+                streams.add(read);
                 return new FilterInputStream(new ByteArrayInputStream(DATA)) {
                     @Override
                     public int read(byte[] b, int off, int len) throws IOException {
                         int n = super.read(b, off, len);
                         if (n > 0) {
-                            bytesRead.addAndGet(n);
+                            read.addAndGet(n);
                         }
                         return n;
                     }
                 };
             }, DATA.length);
+        }
+
+        /** How many streams read more than the inspection's bounded header (1 MiB): full passes over the data. */
+        long fullReads() {
+            return streams.stream().filter(r -> r.get() > 1024 * 1024).count();
+        }
+
+        long bytesOfFullReads() {
+            return streams.stream().mapToLong(AtomicLong::get).filter(n -> n > 1024 * 1024).sum();
         }
     }
 
@@ -116,8 +128,9 @@ class PublishToRegionsTest {
         }
 
         assertThat(result.allPublished()).isTrue();
-        assertThat(source.opens.get()).isEqualTo(1);
-        assertThat(source.bytesRead.get()).isEqualTo(DATA.length);
+        assertThat(source.fullReads()).isEqualTo(1);
+        assertThat(source.bytesOfFullReads()).isEqualTo(DATA.length);
+        assertThat(source.streams).hasSize(2); // the bounded inspection, then the one read for every region
         assertThat(result.bytes()).isEqualTo(DATA.length);
         assertThat(result.md5()).contains(hex("MD5"));
         assertThat(result.sha512()).contains(hex("SHA-512"));
@@ -189,11 +202,11 @@ class PublishToRegionsTest {
         assertThat(result.outcome("region-a").status()).isEqualTo(RegionOutcome.Status.ROLLED_BACK);
         assertThat(result.outcome("region-c").status()).isEqualTo(RegionOutcome.Status.ROLLED_BACK);
         assertThat(result.outcomes()).noneMatch(RegionOutcome::leftBehind);
-        assertThat(source.opens.get()).isLessThanOrEqualTo(1);
+        assertThat(source.fullReads()).isLessThanOrEqualTo(1);
         assertThatThrownBy(result::throwIfFailed).isInstanceOf(ImageSdkClientException.class)
                 .hasMessageContaining("region-b FAILED");
         if (position == Position.CREATE) {
-            assertThat(source.bytesRead.get()).isZero();
+            assertThat(source.fullReads()).isZero();
             assertThat(result.outcome("region-b").imageId()).isEmpty();
         }
         if (position == Position.VERIFICATION) {
@@ -229,6 +242,37 @@ class PublishToRegionsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static ImageSpec qcow2Spec() {
+        return ImageSpec.builder().name("claims qcow2").diskFormat(DiskFormat.QCOW2)
+                .containerFormat(ContainerFormat.BARE).build();
+    }
+
+    @Test
+    void aReplayableSourceContradictingItsDiskFormatIsRefusedBeforeAnythingIsCreated(FakeGlance fake) {
+        try (ImageServices regions = regions(fake, ApiVersion.V2)) {
+            fake.clearRequests();
+            assertThatThrownBy(() -> regions.publish(qcow2Spec(), ImageData.fromBytes(DATA),
+                    PublishOptions.allOrNothing())).isInstanceOf(DiskFormatMismatchException.class);
+        }
+        assertThat(imagesEverywhere(fake)).isZero();
+        assertThat(REGIONS.stream().flatMap(r -> fake.region(r).requests().stream()))
+                .noneMatch(r -> r.method().equals("POST") && r.path().equals("/v2/images"));
+    }
+
+    @Test
+    void aOneShotSourceContradictingItsDiskFormatFailsEveryRegionWithTheRefusal(FakeGlance fake) {
+        PublishResult result;
+        try (ImageServices regions = regions(fake, ApiVersion.V2)) {
+            result = regions.publish(qcow2Spec(), ImageData.fromStream(new ByteArrayInputStream(DATA), DATA.length),
+                    PublishOptions.bestEffort());
+        }
+
+        assertThat(result.failedRegions()).containsExactlyElementsOf(REGIONS);
+        assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.failure())
+                .containsInstanceOf(DiskFormatMismatchException.class));
+        assertThat(imagesEverywhere(fake)).isZero();
     }
 
     @Test

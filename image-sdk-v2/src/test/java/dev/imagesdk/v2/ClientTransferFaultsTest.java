@@ -8,6 +8,7 @@ import dev.imagesdk.ImageService;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.config.ClientConfig;
 import dev.imagesdk.exception.ChecksumMismatchException;
+import dev.imagesdk.exception.ServiceUnavailableException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.fake.FakeGlance;
 import dev.imagesdk.fake.Fault;
@@ -109,6 +110,31 @@ class ClientTransferFaultsTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(before);
         assertThat(dir).isDirectoryContaining(p -> p.equals(target))
                 .isDirectoryNotContaining(p -> !p.equals(target));
+    }
+
+    @Test
+    void serviceUnavailableAnsweringTheResumeIsMappedWithItsRetryAfter(@TempDir Path dir) {
+        fake.inject(Operation.DOWNLOAD, Fault.dropConnectionMidDownload(1_000_000).times(1));
+        fake.inject(Operation.DOWNLOAD, Fault.serviceUnavailable(10, Duration.ofSeconds(7)));
+        Path target = dir.resolve("image.raw");
+
+        assertThatThrownBy(() -> images.download(imageId).toPath(target))
+                .isInstanceOfSatisfying(ServiceUnavailableException.class,
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void serviceUnavailableAnsweringTheResumeOfAStreamIsMappedWithItsRetryAfter() {
+        fake.inject(Operation.DOWNLOAD, Fault.dropConnectionMidDownload(1_000_000).times(1));
+        fake.inject(Operation.DOWNLOAD, Fault.serviceUnavailable(10, Duration.ofSeconds(7)));
+
+        assertThatThrownBy(() -> {
+            try (java.io.InputStream in = images.download(imageId).openStream()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }).isInstanceOfSatisfying(ServiceUnavailableException.class,
+                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
     }
 
     @Test

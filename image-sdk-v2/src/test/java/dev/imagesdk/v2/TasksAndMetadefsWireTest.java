@@ -229,7 +229,7 @@ class TasksAndMetadefsWireTest {
         wm.stubFor(post("/v2/metadefs/namespaces/ns/resource_types").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"name\":\"OS::Cinder::Volume\",\"prefix\":\"hw_\",\"properties_target\":\"image\"}")));
-        wm.stubFor(delete(urlEqualTo("/v2/metadefs/namespaces/ns/resource_types/OS::Cinder::Volume"))
+        wm.stubFor(delete(urlEqualTo("/v2/metadefs/namespaces/ns/resource_types/OS%3A%3ACinder%3A%3AVolume"))
                 .willReturn(aResponse().withStatus(204)));
         wm.stubFor(get("/v2/metadefs/resource_types").willReturn(okJson(
                 "{\"resource_types\":[{\"name\":\"OS::Glance::Image\",\"created_at\":\"2026-01-01T00:00:00Z\"}]}")));
@@ -243,7 +243,7 @@ class TasksAndMetadefsWireTest {
         assertThat(types).extracting(ResourceTypeAssociation::name).containsExactly("OS::Glance::Image");
         wm.verify(postRequestedFor(urlEqualTo("/v2/metadefs/namespaces/ns/resource_types")).withRequestBody(
                 equalToJson("{\"name\":\"OS::Cinder::Volume\",\"prefix\":\"hw_\",\"properties_target\":\"image\"}")));
-        wm.verify(deleteRequestedFor(urlEqualTo("/v2/metadefs/namespaces/ns/resource_types/OS::Cinder::Volume")));
+        wm.verify(deleteRequestedFor(urlEqualTo("/v2/metadefs/namespaces/ns/resource_types/OS%3A%3ACinder%3A%3AVolume")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.auth.Token;
 import dev.imagesdk.exception.ConfigurationException;
+import dev.imagesdk.internal.log.Redactor;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.internal.http.CallExecutor;
 import dev.imagesdk.internal.http.CallSpec;
@@ -50,7 +51,7 @@ public final class KeystoneAuthenticator implements Supplier<Token> {
         this.executor = executor;
         this.json = json;
         this.errors = errors;
-        this.baseUrl = versionedBase(authUrl, method instanceof AuthMethod.V2Password);
+        this.baseUrl = versionedBase(Redactor.withoutUserInfo(authUrl), method instanceof AuthMethod.V2Password);
         this.api = feign.create(KeystoneApi.class, baseUrl);
     }
 
@@ -77,7 +78,7 @@ public final class KeystoneAuthenticator implements Supplier<Token> {
     public Token get() {
         Token token = executor.execute(CallSpec.idempotent("keystone.issueToken", "POST"),
                 ignored -> method instanceof AuthMethod.V2Password ? requestV2() : requestV3());
-        LOG.debug("Obtained a Keystone token from {} (expires {}, {} catalog endpoints)", baseUrl,
+        LOG.debug("Obtained a Keystone token from {} (expires {}, {} catalog endpoints)", Redactor.url(baseUrl),
                 token.expiresAt().map(Object::toString).orElse("unknown"), token.catalog().endpoints().size());
         return token;
     }

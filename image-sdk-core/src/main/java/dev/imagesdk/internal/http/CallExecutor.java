@@ -17,12 +17,17 @@ import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.http.HttpConnectTimeoutException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -36,7 +41,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       on each backoff wait and on the total wait, a {@code Retry-After} longer than the remaining
  *       budget ends the retries): 429, 502, 503, 504 and {@link TransportException}s, only if the
  *       call is idempotent or nothing was sent, and only if its body can be sent again. A connect failure
- *       always counts as nothing sent. Never retried: other 4xx, checksum mismatches, client errors.</li>
+ *       always counts as nothing sent. Never retried: other 4xx, checksum mismatches, client errors, and
+ *       TLS failures that sending again cannot fix (an untrusted or invalid certificate, a host name that
+ *       does not match it, no common protocol or cipher: see {@link #isTlsFailure}).</li>
  *   <li><b>Re-authenticated</b> at most once: on a 401 the refused token is invalidated
  *       (compare-and-invalidate) and the call replayed with a new token, if the body is replayable (or
  *       nothing was sent) and the provider can issue a different token. A second 401 is thrown.</li>
@@ -44,7 +51,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       parse errors) becomes a non-retried {@link ImageSdkClientException} ("malformed response from
  *       &lt;call&gt;: ..."); other {@link IOException}s (also inside Feign's exceptions) become
  *       {@link TransportException}; other unexpected runtime exceptions become
- *       {@link ImageSdkClientException}; the interrupt flag is preserved.</li>
+ *       {@link ImageSdkClientException}; the interrupt flag is preserved, and a call whose thread is
+ *       interrupted is neither retried nor re-authenticated.</li>
  * </ul>
  * Thread-safe; counters of retries and re-authentications are kept for tests and metrics.
  */
@@ -100,6 +108,9 @@ public final class CallExecutor {
                 return result;
             } catch (Throwable t) {
                 failure = translate(spec, t);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw failure; // the caller wants out: neither a retry nor a re-authentication
             }
             if (failure instanceof UnauthorizedException && !reauthenticated && canReauthenticate(spec, failure)) {
                 reauthenticated = true;
@@ -160,7 +171,7 @@ public final class CallExecutor {
 
     /** Whether this failure of this call may be retried at all (before attempts and wait budget). */
     boolean isRetryable(CallSpec spec, Throwable failure) {
-        boolean transientFailure = failure instanceof TransportException
+        boolean transientFailure = (failure instanceof TransportException && !isTlsFailure(failure))
                 || (failure instanceof ImageServiceException && ((ImageServiceException) failure).isRetryable());
         if (!transientFailure) {
             return false;
@@ -175,6 +186,30 @@ public final class CallExecutor {
             return spec.tracksBytesSent() && !spec.anyByteSent();
         }
         return isConnectFailure(failure) || (spec.tracksBytesSent() && !spec.anyByteSent());
+    }
+
+    /**
+     * A TLS failure that the same request cannot get past by being sent again: a certificate that is not
+     * trusted or not valid, a host name it does not cover, a handshake refused for lack of a common protocol
+     * or cipher. A handshake cut short by the network (its cause an {@code EOFException} or a
+     * {@code SocketException}, e.g. "Remote host terminated the handshake") is transient and not one of them.
+     */
+    static boolean isTlsFailure(Throwable t) {
+        boolean handshake = false;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof CertificateException || c instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+            if (c instanceof SSLHandshakeException) {
+                handshake = true;
+            } else if (handshake && (c instanceof EOFException || c instanceof SocketException)) {
+                return false; // the connection dropped during the handshake
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return handshake;
     }
 
     /** A failure to establish the connection: no byte of the request can have been sent. */

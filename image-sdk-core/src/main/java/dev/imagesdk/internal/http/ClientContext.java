@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.auth.TokenProvider;
 import dev.imagesdk.config.ClientConfig;
+import dev.imagesdk.internal.log.Redactor;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * {@link dev.imagesdk.ImageServiceBuilder}: the image endpoint, the shared call layer
  * ({@link CallExecutor}, {@link ErrorMapper}, {@link WireLogger}), the one pooled {@link HttpClient} and
  * its Feign factory, the TLS and proxy settings for the streaming path, timeouts and the JSON mapper.
- * Immutable and thread-safe.
+ * Immutable and thread-safe. The HTTP client is shared with other services of the same settings:
+ * {@link #release()} gives it back when the service closes.
  */
 public final class ClientContext {
 
@@ -39,6 +41,8 @@ public final class ClientContext {
     private final WireLogger wireLogger;
     private final String userAgent;
     private final Clock clock;
+    private final Runnable onRelease;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ClientContext(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -56,6 +60,7 @@ public final class ClientContext {
         this.wireLogger = Objects.requireNonNull(b.wireLogger, "wireLogger");
         this.userAgent = Objects.requireNonNull(b.userAgent, "userAgent");
         this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.onRelease = b.onRelease != null ? b.onRelease : () -> { };
     }
 
     public static Builder builder() {
@@ -179,9 +184,20 @@ public final class ClientContext {
         return clock;
     }
 
+    /**
+     * Gives back what the service shares with others (the pooled {@link HttpClient}, see
+     * {@link SharedHttpClients}); call once when the service is closed ({@code DataTransport.close()} does).
+     * Idempotent; the context must not be used for calls afterwards.
+     */
+    public void release() {
+        if (released.compareAndSet(false, true)) {
+            onRelease.run();
+        }
+    }
+
     @Override
     public String toString() {
-        return "ClientContext{imageEndpoint=" + imageEndpoint + ", apiVersion=" + apiVersion
+        return "ClientContext{imageEndpoint=" + Redactor.url(imageEndpoint.toString()) + ", apiVersion=" + apiVersion
                 + ", versionId=" + versionId + '}';
     }
 
@@ -205,6 +221,7 @@ public final class ClientContext {
         private WireLogger wireLogger;
         private String userAgent;
         private Clock clock = Clock.systemUTC();
+        private Runnable onRelease;
 
         private Builder() {
         }
@@ -224,6 +241,8 @@ public final class ClientContext {
         public Builder wireLogger(WireLogger v) { wireLogger = v; return this; }
         public Builder userAgent(String v) { userAgent = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
+        /** Run once by {@link ClientContext#release()}. */
+        public Builder onRelease(Runnable v) { onRelease = v; return this; }
 
         public ClientContext build() {
             return new ClientContext(this);

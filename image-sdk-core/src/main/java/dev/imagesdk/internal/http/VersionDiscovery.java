@@ -1,5 +1,6 @@
 package dev.imagesdk.internal.http;
 
+import dev.imagesdk.internal.log.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagesdk.ApiVersion;
@@ -75,7 +76,7 @@ public final class VersionDiscovery {
         } catch (ImageServiceException e) {
             // Some proxies do not expose the version document: fall back on the URL, then on what we have.
             ApiVersion guess = guess(endpoint, available);
-            LOG.warn("Version discovery on {} failed ({}); using {}", root, e.getMessage(), guess);
+            LOG.warn("Version discovery on {} failed ({}); using {}", Redactor.url(root.toString()), e.getMessage(), guess);
             return new Result(guess, null);
         }
         List<String> offered = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.imagesdk.internal.log;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -7,7 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text that is about to be logged or put in a message: query parameters and
- * headers that carry tokens, passwords or secrets, and user-info in URLs.
+ * headers that carry tokens, passwords or secrets, and user-info in URLs. The one place that knows what a
+ * secret looks like: every exception message of the SDK passes through {@link #url(String)} (in
+ * {@link dev.imagesdk.exception.ImageSdkException}'s constructors), as do the wire log, the configuration's
+ * {@code toString()} and the log lines that name an endpoint.
  */
 public final class Redactor {
 
@@ -24,7 +29,11 @@ public final class Redactor {
             "([?&][^=&#]*(?:token|passw(?:or)?d|secret|signature|credential)[^=&#]*=)([^&#]*)",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@?#]+@");
+    // user-info of any URL in the text: after "scheme://", up to the last '@' before the host's end.
+    private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/?#\\s]*@");
+
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://\\S+$");
+    private static final Pattern FILE_PATH = Pattern.compile("^(?:[/~.\\\\]|[A-Za-z]:[\\\\/]).*");
 
     private Redactor() {
     }
@@ -39,13 +48,56 @@ public final class Redactor {
         return isSecretHeader(name) ? MASK : value;
     }
 
-    /** The URL with user-info and secret query parameters masked. Null-safe. */
+    /**
+     * The URL, or any text with URLs in it (a message), with every URL's user-info
+     * ({@code user:password@}) and secret query parameters masked. Null-safe.
+     */
     public static String url(String url) {
         if (url == null) {
             return null;
         }
-        String noUser = USER_INFO.matcher(url).replaceFirst(MASK + "@");
+        if (url.indexOf('@') < 0 && url.indexOf('=') < 0) {
+            return url; // nothing to mask (the common case, kept cheap: every exception message comes here)
+        }
+        String noUser = USER_INFO.matcher(url).replaceAll(MASK + "@");
         Matcher m = SECRET_QUERY.matcher(noUser);
         return m.replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) + MASK));
+    }
+
+    /** The URI without user-info: neither HTTP stack of the SDK sends it, and it must not be shown. Null-safe. */
+    public static URI withoutUserInfo(URI uri) {
+        if (uri == null || uri.getRawUserInfo() == null) {
+            return uri;
+        }
+        try {
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getRawPath() == null ? null
+                    : uri.getPath(), uri.getQuery(), uri.getFragment());
+        } catch (URISyntaxException e) {
+            return URI.create(url(uri.toString()));
+        }
+    }
+
+    /**
+     * How a refused value of a non-secret setting may be shown in a message. A secret put in the wrong
+     * variable (a password in {@code OS_INSECURE}) must not be echoed, so a value is shown only when it has
+     * the shape of what such settings hold: an absolute URL (with its user-info masked) or a file path.
+     * Anything else, in particular any refused value of an enumerated setting (boolean, version, auth type,
+     * interface; the message lists the accepted values instead), is described by its length only:
+     * {@code (8 characters, not shown)}.
+     *
+     * @return the value quoted, or its description; {@code null} for null
+     */
+    public static String refusedValue(String value) {
+        if (value == null) {
+            return "null";
+        }
+        String v = value.strip();
+        if (ABSOLUTE_URL.matcher(v).matches()) {
+            return "'" + url(v) + "'";
+        }
+        if (FILE_PATH.matcher(v).matches()) {
+            return "'" + v + "'";
+        }
+        return "(" + value.length() + " characters, not shown)";
     }
 }

@@ -2,11 +2,13 @@ package dev.imagesdk.internal.regions;
 
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
+import dev.imagesdk.UploadOptions;
 import dev.imagesdk.exception.ChecksumMismatchException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.internal.transfer.Hashes;
+import dev.imagesdk.internal.transfer.UploadPreflight;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
 import dev.imagesdk.regions.FailurePolicy;
@@ -88,7 +90,11 @@ public final class Publication {
         PublishListener listener = options.listener();
         List<Region> regions = new ArrayList<>();
         services.forEach((n, s) -> regions.add(new Region(n, s)));
-        InputStream source = data.open(); // before anything is created: an unreadable source creates nothing
+        // The inspection, once for every region: a replayable source now (a refusal creates nothing), a one-shot
+        // one as the fan-out reads it. Before anything is created: an unreadable source creates nothing either.
+        ImageData checked = UploadPreflight.prepare(data, spec.diskFormat(), spec.containerFormat(),
+                options.uploadOptions());
+        InputStream source = checked.open();
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "image-sdk-publish-" + threadNo.incrementAndGet());
@@ -159,8 +165,10 @@ public final class Publication {
                         verify(r, md5Hex, sha512Hex);
                     }
                 } else if (read.status() == Fanout.Status.SOURCE_FAILED) {
-                    ImageSdkClientException cause = new ImageSdkClientException("Could not read the image data "
-                            + "after " + read.bytes() + " bytes: " + read.failure(), read.failure());
+                    RuntimeException typed = UploadPreflight.refusalOr(new ImageSdkClientException("Could not read "
+                            + "the image data after " + read.bytes() + " bytes: " + read.failure(), read.failure()));
+                    ImageSdkException cause = typed instanceof ImageSdkException e ? e
+                            : new ImageSdkClientException(typed.toString(), typed);
                     for (Region r : uploading) {
                         if (r.failure == null || r.causedByAbort) {
                             r.failure = cause;
@@ -221,7 +229,7 @@ public final class Publication {
                         PublishListener listener, CompletableFuture<Hashes> digests) {
         try (InputStream stream = consumer.prehashedStream(sent -> digestOf(digests, sent))) {
             r.image = r.service.upload(r.imageId, ImageData.fromStream(stream, length),
-                    (done, total) -> listener.onRegionProgress(r.name, done, total));
+                    (done, total) -> listener.onRegionProgress(r.name, done, total), INSPECTED_ONCE);
         } catch (IOException e) {
             // close() of a consumer stream never throws
         } catch (RuntimeException e) {
@@ -239,6 +247,10 @@ public final class Publication {
     }
 
     private boolean fanoutAborted;
+
+    /** The source was inspected once, for every region, before the fan-out: the regions' uploads do not again. */
+    private static final UploadOptions INSPECTED_ONCE = UploadOptions.builder().verifyDiskFormat(false)
+            .allowUnsafe(true).build();
 
     /** The one digest of the source, for an upload that sent {@code sent} bytes (all of them, or it fails). */
     private static Hashes digestOf(CompletableFuture<Hashes> digests, long sent) {

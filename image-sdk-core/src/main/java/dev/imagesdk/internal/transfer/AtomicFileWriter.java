@@ -9,18 +9,29 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
- * Writes a file so that it appears complete or not at all: the bytes go to {@code .<name>.<random>.part}
- * in the target's directory, are forced to disk, and the temp file is then moved over the target
- * (atomically where the file system allows, else a plain replacing move). On any failure the temp file is
- * deleted and the target (or the file already there) is untouched.
+ * Writes a file so that it appears complete or not at all: the bytes go to a hidden temp file
+ * {@code .<name>.<12 hex>.imagesdk.part} in the target's directory, are forced to disk, and the temp file is
+ * then moved over the target (atomically where the file system allows, else a plain replacing move). On any
+ * failure the temp file is deleted and the target (or the file already there) is untouched.
+ *
+ * <p>Temp names fit the usual 255-byte limit of a file name whatever the target's name: {@code <name>} is
+ * the target's name cut (on a UTF-8 character boundary) so that the whole temp name is at most 255 bytes.
+ * A temp file left by a JVM that was killed mid-download cannot be deleted by it; so before each write,
+ * temp files of this SDK (this naming pattern only, also the earlier {@code .<name>.<12 hex>.part}) in the
+ * target's directory that were last modified more than {@link #STALE_AFTER} ago are deleted (best effort).
  */
 final class AtomicFileWriter {
 
@@ -31,6 +42,17 @@ final class AtomicFileWriter {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Our temp files older than this are left-overs of a dead process and are deleted. */
+    static final Duration STALE_AFTER = Duration.ofDays(1);
+
+    /** The longest file name (in bytes) the common file systems accept (ext4, XFS, btrfs, NTFS, APFS). */
+    static final int MAX_NAME_BYTES = 255;
+
+    private static final String SUFFIX = ".imagesdk.part";
+    private static final int RANDOM_HEX = 12;
+    /** Ours: the current pattern, and the earlier one ({@code .<name>.<12 hex>.part}). */
+    private static final Pattern OWN_TEMP = Pattern.compile("^\\..+\\.[0-9a-f]{12}(?:\\.imagesdk)?\\.part$");
 
     private AtomicFileWriter() {
     }
@@ -44,9 +66,8 @@ final class AtomicFileWriter {
         if (Files.isDirectory(absolute)) {
             throw new InvalidInputException("target", target, "is a directory");
         }
-        byte[] random = new byte[6];
-        RANDOM.nextBytes(random);
-        Path temp = dir.resolve("." + absolute.getFileName() + "." + HexFormat.of().formatHex(random) + ".part");
+        removeStaleTempFiles(dir, Instant.now());
+        Path temp = dir.resolve(tempName(absolute.getFileName().toString()));
         boolean moved = false;
         try {
             T result;
@@ -88,6 +109,50 @@ final class AtomicFileWriter {
             ch.force(true);
         } catch (IOException | RuntimeException ignored) {
             // not supported here (e.g. Windows): the file itself is already on disk
+        }
+    }
+
+    /** {@code .<name, cut to fit>.<12 hex>.imagesdk.part}, at most {@link #MAX_NAME_BYTES} bytes in UTF-8. */
+    static String tempName(String targetName) {
+        byte[] random = new byte[RANDOM_HEX / 2];
+        RANDOM.nextBytes(random);
+        int budget = MAX_NAME_BYTES - (1 + 1 + RANDOM_HEX + SUFFIX.length());
+        return "." + cutToUtf8Bytes(targetName, budget) + "." + HexFormat.of().formatHex(random) + SUFFIX;
+    }
+
+    /** The longest prefix of {@code s} whose UTF-8 form has at most {@code maxBytes} bytes (never half a character). */
+    static String cutToUtf8Bytes(String s, int maxBytes) {
+        int bytes = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > maxBytes) {
+                break;
+            }
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return s.substring(0, i);
+    }
+
+    /** Deletes our temp files in {@code dir} last modified before {@code now - STALE_AFTER}; never fails. */
+    static void removeStaleTempFiles(Path dir, Instant now) {
+        Instant limit = now.minus(STALE_AFTER);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
+                p -> OWN_TEMP.matcher(p.getFileName().toString()).matches())) {
+            for (Path p : entries) {
+                try {
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(limit)) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // another process's file, or gone meanwhile: not ours to insist on
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // an unreadable directory: the write itself reports what matters
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.imagesdk.exception.TransportException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,10 @@ final class DataResponse implements AutoCloseable {
     final long total;
     final InputStream body;
     private final HttpURLConnection connection;
+    private final InterruptWatch interrupts;
 
     private DataResponse(Kind kind, int status, Map<String, List<String>> headers, long remaining, long total,
-                         InputStream body, HttpURLConnection connection) {
+                         InputStream body, HttpURLConnection connection, InterruptWatch interrupts) {
         this.kind = kind;
         this.status = status;
         this.headers = headers;
@@ -43,12 +45,16 @@ final class DataResponse implements AutoCloseable {
         this.total = total;
         this.body = body;
         this.connection = connection;
+        this.interrupts = interrupts;
     }
 
     /**
      * Sends the GET (with {@code Range: bytes=offset-} when offset > 0).
      *
-     * @throws IOException a connection failure (the caller may try again)
+     * @throws IOException a connection failure (the caller may try again); an {@link InterruptedIOException}
+     *         when the calling thread was interrupted (the connection is then closed at once, see
+     *         {@link InterruptWatch}, and the flag stays set). The body's reads are interruptible the same way
+     *         until {@link #close()} or {@link #abort()}.
      * @throws dev.imagesdk.exception.ImageServiceException an error status, mapped by {@code errors}
      * @throws TransportException a response that cannot be used (inconsistent {@code Content-Range})
      */
@@ -59,6 +65,7 @@ final class DataResponse implements AutoCloseable {
         if (offset > 0) {
             c.setRequestProperty("Range", "bytes=" + offset + "-");
         }
+        InterruptWatch interrupts = new InterruptWatch(engine.timer(), c::disconnect);
         boolean ok = false;
         String url = request.url().toString();
         long start = System.nanoTime();
@@ -69,7 +76,7 @@ final class DataResponse implements AutoCloseable {
                 status = c.getResponseCode();
             } catch (IOException e) {
                 engine.wire().failure("GET", url, System.nanoTime() - start, e);
-                throw e;
+                throw interrupts.fired() ? interrupted(e) : e;
             }
             Map<String, List<String>> headers = HttpSupport.headers(c);
             engine.wire().response("GET", url, status, System.nanoTime() - start,
@@ -84,7 +91,8 @@ final class DataResponse implements AutoCloseable {
                                 + " bytes, fewer than the " + offset + " already received");
                     }
                     skipFully(in, offset);
-                    r = new DataResponse(Kind.DATA, status, headers, length < 0 ? -1 : length - offset, length, in, c);
+                    r = new DataResponse(Kind.DATA, status, headers, length < 0 ? -1 : length - offset, length, in, c,
+                            interrupts);
                     break;
                 }
                 case 206: {
@@ -101,11 +109,12 @@ final class DataResponse implements AutoCloseable {
                     }
                     InputStream in = c.getInputStream();
                     skipFully(in, offset - first);
-                    r = new DataResponse(Kind.DATA, status, headers, last + 1 - offset, total, in, c);
+                    r = new DataResponse(Kind.DATA, status, headers, last + 1 - offset, total, in, c, interrupts);
                     break;
                 }
                 case 204:
-                    r = new DataResponse(Kind.NO_CONTENT, status, headers, 0, 0, InputStream.nullInputStream(), c);
+                    r = new DataResponse(Kind.NO_CONTENT, status, headers, 0, 0, InputStream.nullInputStream(), c,
+                            interrupts);
                     break;
                 case 416: {
                     String cr = HttpSupport.firstHeader(headers, "Content-Range");
@@ -113,7 +122,7 @@ final class DataResponse implements AutoCloseable {
                     long total = m != null && m.matches() ? Long.parseLong(m.group(1)) : -1;
                     engine.http().boundedBody(c, status);
                     r = new DataResponse(Kind.RANGE_NOT_SATISFIABLE, status, headers, 0, total,
-                            InputStream.nullInputStream(), c);
+                            InputStream.nullInputStream(), c, interrupts);
                     break;
                 }
                 default:
@@ -122,11 +131,20 @@ final class DataResponse implements AutoCloseable {
             }
             ok = true;
             return r;
+        } catch (IOException e) {
+            throw interrupts.fired() ? interrupted(e) : e;
         } finally {
             if (!ok) {
+                interrupts.close();
                 c.disconnect();
             }
         }
+    }
+
+    private static InterruptedIOException interrupted(IOException cause) {
+        InterruptedIOException e = new InterruptedIOException("interrupted; the connection was closed");
+        e.initCause(cause);
+        return e;
     }
 
     private static void skipFully(InputStream in, long n) throws IOException {
@@ -142,12 +160,14 @@ final class DataResponse implements AutoCloseable {
 
     /** Drops the connection (not reused): the body was not read to its end or cannot be trusted. */
     void abort() {
+        interrupts.close();
         connection.disconnect();
     }
 
     /** Closes the body after it was read to its end, so the connection can be reused. */
     @Override
     public void close() {
+        interrupts.close();
         try {
             body.close();
         } catch (IOException e) {

@@ -50,6 +50,7 @@ public final class DataTransport implements AutoCloseable {
     private final ErrorStatusMapper errors;
     private final Duration transferTokenValidity;
     private final WireLogger wire;
+    private volatile Runnable onClose = () -> { };
 
     /**
      * @param engine the streaming engine, with the service's wire logger (uploads and data GETs are logged to it)
@@ -65,7 +66,10 @@ public final class DataTransport implements AutoCloseable {
         this.wire = engine.wire();
     }
 
-    /** The data path of a service built on {@code ctx}: its timeouts, TLS and proxy settings and call layer. */
+    /**
+     * The data path of a service built on {@code ctx}: its timeouts, TLS and proxy settings and call layer.
+     * Its {@link #close()} also {@linkplain ClientContext#release() releases} the context (the service's close).
+     */
     public static DataTransport create(ClientContext ctx) {
         TransferEngine engine = new TransferEngine(TransferConfig.builder()
                 .connectTimeout(ctx.connectTimeout())
@@ -74,8 +78,10 @@ public final class DataTransport implements AutoCloseable {
                 .hostnameVerifier(ctx.hostnameVerifier())
                 .proxySelector(ctx.proxySelector())
                 .build(), ctx.wireLogger());
-        return new DataTransport(engine, ctx.callExecutor(), ctx.tokenProvider().orElse(null), ctx.errorMapper()::map,
-                ctx.transferTokenValidity());
+        DataTransport transport = new DataTransport(engine, ctx.callExecutor(), ctx.tokenProvider().orElse(null),
+                ctx.errorMapper()::map, ctx.transferTokenValidity());
+        transport.onClose = ctx::release; // the service's close() ends here: give back the shared HTTP client
+        return transport;
     }
 
     /** {@code root + path} as a URL; a malformed one is the SDK's client error. */
@@ -197,5 +203,6 @@ public final class DataTransport implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        onClose.run();
     }
 }

@@ -92,7 +92,20 @@ public final class PipelinedCopy {
     public Outcome copy(InputStream source, long declaredLength, List<MessageDigest> readerDigests,
                         List<MessageDigest> writerDigests, OutputStream sink, LongConsumer onWritten,
                         Runnable onRead) {
+        return copy(source, declaredLength, readerDigests, writerDigests, sink, onWritten, onRead, null);
+    }
+
+    /**
+     * As above; {@code onInterrupt} (may be null) is called on the calling thread as soon as an interrupt of it
+     * is seen, before waiting for the worker to finish its last write: it must unblock a sink write that may
+     * never return on its own (an upload aborts its connection), since the wait cannot keep the interrupt flag
+     * visible to other threads while it waits.
+     */
+    public Outcome copy(InputStream source, long declaredLength, List<MessageDigest> readerDigests,
+                        List<MessageDigest> writerDigests, OutputStream sink, LongConsumer onWritten,
+                        Runnable onRead, Runnable onInterrupt) {
         Worker worker = new Worker(writerDigests, sink, onWritten == null ? NO_PROGRESS : onWritten);
+        worker.onInterrupt = onInterrupt;
         try {
             executor.execute(worker);
         } catch (RejectedExecutionException e) {
@@ -157,6 +170,7 @@ public final class PipelinedCopy {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            worker.interrupted();
             status = Status.SOURCE_FAILED;
             failure = new InterruptedIOException("interrupted while copying");
         } catch (IOException | RuntimeException e) {
@@ -185,6 +199,7 @@ public final class PipelinedCopy {
         volatile Throwable failure;
         volatile long written;
         boolean inline;
+        Runnable onInterrupt;
         private Chunk spare;
 
         Worker(List<MessageDigest> digests, OutputStream sink, LongConsumer onWritten) {
@@ -264,8 +279,20 @@ public final class PipelinedCopy {
             }
         }
 
+        /** The calling thread was interrupted: tell the owner once (it unblocks the sink). */
+        void interrupted() {
+            Runnable r = onInterrupt;
+            onInterrupt = null;
+            if (r != null) {
+                r.run();
+            }
+        }
+
         /** Signals the end and waits until every handed-over buffer is processed. */
         void finish() {
+            if (Thread.currentThread().isInterrupted()) {
+                interrupted();
+            }
             if (inline) {
                 return;
             }
@@ -276,6 +303,7 @@ public final class PipelinedCopy {
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
+                    interrupted();
                 }
             }
             while (true) {
@@ -284,6 +312,7 @@ public final class PipelinedCopy {
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true; // the worker must finish before the caller touches the digests
+                    interrupted();
                 }
             }
             if (interrupted) {

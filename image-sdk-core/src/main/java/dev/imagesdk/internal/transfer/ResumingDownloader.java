@@ -70,6 +70,9 @@ final class ResumingDownloader {
                 response = firstHeaders == null && reached == 0 ? firstOpen.open()
                         : DataResponse.open(engine, requests.create(), reached, errors);
             } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interrupted(reached, e);
+                }
                 if (firstHeaders == null || resumes >= maxResumes) {
                     throw transportFailure(e, reached, resumes); // before any response: the retry policy's job
                 }
@@ -145,14 +148,19 @@ final class ResumingDownloader {
             }
             response.abort();
             if (Thread.currentThread().isInterrupted()) {
-                throw new ImageSdkClientException("Download of image " + imageId + " was interrupted at byte "
-                        + reached, cut);
+                throw interrupted(reached, cut);
             }
             if (resumes >= maxResumes) {
                 throw transportFailure(cut, reached, resumes);
             }
             resumes++;
         }
+    }
+
+    /** The thread was interrupted (the flag stays set): the transfer ends here, without resuming. */
+    private ImageSdkClientException interrupted(long reached, Throwable cause) {
+        return new ImageSdkClientException("Download of image " + imageId + " was interrupted at byte " + reached,
+                cause);
     }
 
     private TransportException transportFailure(IOException e, long reached, int resumes) {

@@ -127,12 +127,15 @@ public final class StreamingImageDownload implements ImageDownload {
         ExpectedChecksum[] fromResponse = new ExpectedChecksum[1];
         ResumingDownloader.Result r;
         try {
-            r = new ResumingDownloader(engine, imageId, requests, errors, firstOpen).download(meta.size(), List.of(digest), out,
-                    listener, headers -> {
+            // On the engine's worker, so that an interrupt ends this call even while a read is blocked.
+            r = InterruptibleRun.run(engine.workers(), out, sink -> new ResumingDownloader(engine, imageId, requests,
+                    errors, firstOpen).download(meta.size(), List.of(digest), sink, listener, headers -> {
                         if (meta.expected().isEmpty()) {
                             fromResponse[0] = responseChecksum.apply(headers).orElse(null);
                         }
-                    });
+                    }));
+        } catch (InterruptedException e) { // the flag is set again
+            throw new ImageSdkClientException("Download of image " + imageId + " was interrupted", e);
         } catch (ImageSdkException e) {
             throw e;
         } catch (RuntimeException e) {

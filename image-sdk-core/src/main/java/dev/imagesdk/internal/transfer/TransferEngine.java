@@ -89,6 +89,11 @@ public final class TransferEngine implements AutoCloseable {
         return new PipelinedCopy(workers, config.bufferSize(), config.ringSize());
     }
 
+    /** The engine's worker threads (daemon, cached). */
+    ExecutorService workers() {
+        return workers;
+    }
+
     ScheduledExecutorService timer() {
         return timer;
     }

@@ -26,7 +26,9 @@ import java.util.concurrent.RejectedExecutionException;
  * that delivers fewer or more bytes than declared fails with {@link InvalidInputException} (field
  * {@code length}) and the connection is dropped before the last buffer is sent, so the service never
  * receives a complete body; no progress for {@link TransferConfig#idleTimeout()} aborts the connection
- * with {@link IdleTimeoutException}; other I/O failures are {@link TransportException}, a failure reading
+ * with {@link IdleTimeoutException}; an interrupt of the calling thread closes the connection at once (also
+ * while a write or the wait for the answer is blocked on a stalled service, see {@link InterruptWatch}) and
+ * fails with {@link ImageSdkClientException} saying so, the interrupt flag still set; other I/O failures are {@link TransportException}, a failure reading
  * the source is {@link ImageSdkClientException}. An HTTP status (also an error) is returned, not thrown.
  * After {@link #execute()}, {@link #bodyBytesSent()} and {@link #sourceOpened()} tell a retry policy
  * whether a replay is possible. One call executes once.
@@ -39,6 +41,7 @@ public final class UploadCall {
     private volatile boolean bodyBytesSent;
     private volatile boolean sourceOpened;
     private boolean executed;
+    private InterruptWatch interrupts;
 
     UploadCall(TransferEngine engine, UploadRequest request, TransferListener listener) {
         this.engine = engine;
@@ -88,6 +91,7 @@ public final class UploadCall {
         } catch (RejectedExecutionException e) {
             throw new ImageSdkClientException("The transfer engine is closed", e);
         }
+        interrupts = new InterruptWatch(engine.timer(), c::disconnect);
         InputStream source = null;
         boolean ok = false;
         try {
@@ -114,7 +118,8 @@ public final class UploadCall {
             };
             PipelinedCopy.Outcome outcome = engine.pipeline().copy(source, length,
                     prehashed == null ? List.of(md5) : List.of(), prehashed == null ? List.of(sha512) : List.of(),
-                    counting, written -> listener.onProgress(written, length), watchdog::touch);
+                    counting, written -> listener.onProgress(written, length), watchdog::touch,
+                    interrupts::fire);
             switch (outcome.status()) {
                 case COMPLETE:
                     break;
@@ -129,8 +134,7 @@ public final class UploadCall {
                 case SOURCE_FAILED:
                     c.disconnect();
                     if (Thread.currentThread().isInterrupted()) {
-                        throw new ImageSdkClientException("Upload " + describe() + " was interrupted after "
-                                + outcome.bytes() + " bytes", outcome.failure());
+                        throw interrupted(outcome.bytes(), outcome.failure());
                     }
                     throw new ImageSdkClientException("Could not read the image data for " + describe()
                             + " after " + outcome.bytesRead() + " bytes: " + outcome.failure(), outcome.failure());
@@ -165,6 +169,7 @@ public final class UploadCall {
             throw new ImageSdkClientException("Upload " + describe() + " failed: " + e, e);
         } finally {
             watchdog.close();
+            interrupts.close();
             if (!ok) {
                 c.disconnect();
             }
@@ -179,6 +184,10 @@ public final class UploadCall {
     private UploadResponse afterSendFailure(HttpURLConnection c, IdleWatchdog watchdog,
                                             PipelinedCopy.Outcome outcome, MessageDigest md5, MessageDigest sha512) {
         Throwable cause = outcome.failure();
+        if (interrupts.fired()) {
+            c.disconnect();
+            throw interrupted(outcome.bytes(), cause);
+        }
         if (!(cause instanceof IOException io)) {
             c.disconnect();
             throw new ImageSdkClientException("Upload " + describe() + " aborted by the progress listener: "
@@ -206,7 +215,10 @@ public final class UploadCall {
                 + "e.g. with 401, 413 or 503, or the connection dropped): " + io.getMessage(), io);
     }
 
-    private TransportException failure(IdleWatchdog watchdog, String what, IOException e) {
+    private ImageSdkClientException failure(IdleWatchdog watchdog, String what, IOException e) {
+        if (interrupts.fired()) {
+            return interrupted(-1, e);
+        }
         if (watchdog.fired()) {
             return idle();
         }
@@ -215,6 +227,11 @@ public final class UploadCall {
                     + engine.config().readTimeout().toMillis() + " ms", e);
         }
         return new TransportException(what + ": " + e.getMessage(), e);
+    }
+
+    private ImageSdkClientException interrupted(long bytes, Throwable cause) {
+        return new ImageSdkClientException("Upload " + describe() + " was interrupted"
+                + (bytes >= 0 ? " after " + bytes + " bytes" : ""), cause);
     }
 
     private IdleTimeoutException idle() {

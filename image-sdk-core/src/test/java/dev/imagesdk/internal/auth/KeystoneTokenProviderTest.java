@@ -148,4 +148,36 @@ class KeystoneTokenProviderTest {
         assertThat(tokenRequests()).isEqualTo(2); // the initial one and exactly one renewal
         assertThat(provider.authenticationCount()).isEqualTo(2);
     }
+
+    private void tokensLive(Duration lifetime) {
+        keystone.resetAll();
+        keystone.stubFor(post(urlEqualTo("/v3/auth/tokens")).inScenario("short").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(tokenResponse(KeystoneFixtures.TOKEN_1, START.plus(lifetime))).willSetStateTo("second"));
+        keystone.stubFor(post(urlEqualTo("/v3/auth/tokens")).inScenario("short").whenScenarioStateIs("second")
+                .willReturn(tokenResponse(KeystoneFixtures.TOKEN_2, START.plus(lifetime).plus(lifetime))));
+    }
+
+    @Test
+    void tokenShorterLivedThanTheSkewIsReusedUntilHalfItsLifetimeInsteadOfRenewedPerCall() {
+        tokensLive(Duration.ofSeconds(60)); // under the 120 s skew
+        assertThat(provider.token().value()).isEqualTo(KeystoneFixtures.TOKEN_1);
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(provider.token().value()).isEqualTo(KeystoneFixtures.TOKEN_1);
+        assertThat(tokenRequests()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(2)); // past half the lifetime
+        assertThat(provider.token().value()).isEqualTo(KeystoneFixtures.TOKEN_2);
+        assertThat(tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void transferValidityLongerThanTheTokenLifetimeIsCappedAtHalfOfIt() {
+        tokensLive(Duration.ofMinutes(5)); // under the 10 min a transfer asks for
+        assertThat(provider.ensureValidFor(Duration.ofMinutes(10)).value()).isEqualTo(KeystoneFixtures.TOKEN_1);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(provider.ensureValidFor(Duration.ofMinutes(10)).value()).isEqualTo(KeystoneFixtures.TOKEN_1);
+        assertThat(tokenRequests()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(31)); // 2:31 of 5:00 passed
+        assertThat(provider.ensureValidFor(Duration.ofMinutes(10)).value()).isEqualTo(KeystoneFixtures.TOKEN_2);
+        assertThat(tokenRequests()).isEqualTo(2);
+    }
 }

@@ -117,4 +117,39 @@ class TlsTest {
         }
         return false;
     }
+
+    @Test
+    void untrustedCertificateFailsAfterOneAttemptWithoutRetries() throws Exception {
+        String url = start(true);
+        ClientConfig config = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(url).build();
+        var json = HttpStack.objectMapper();
+        FeignFactory feign = new FeignFactory(HttpStack.httpClient(config, TlsContexts.create(null, false)), json,
+                new ErrorMapper(json, Clock.systemUTC()), new WireLogger(), UserAgent.value(),
+                Duration.ofSeconds(5), Duration.ofSeconds(10));
+        VersionsApi api = feign.create(VersionsApi.class, url);
+        RecordingSleeper sleeper = new RecordingSleeper();
+        CallExecutor executor = new CallExecutor(null, RetryPolicy.defaults(), sleeper);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThatThrownBy(() -> executor.execute(CallSpec.idempotent("versions", "GET"), token -> {
+            attempts.incrementAndGet();
+            return api.versions();
+        })).isInstanceOf(TransportException.class).satisfies(e -> assertThat(hasCause(e, SSLException.class)).isTrue());
+        assertThat(attempts).hasValue(1);
+        assertThat(executor.retryCount()).isZero();
+    }
+
+    @Test
+    void handshakeCutByTheNetworkStaysRetryableButCertificateFailuresDoNot() {
+        var cut = new javax.net.ssl.SSLHandshakeException("Remote host terminated the handshake");
+        cut.initCause(new java.io.EOFException("SSL peer shut down incorrectly"));
+        var untrusted = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+        untrusted.initCause(new java.security.cert.CertificateException("unable to find valid certification path"));
+        var noCipher = new javax.net.ssl.SSLHandshakeException("no cipher suites in common");
+        assertThat(CallExecutor.isTlsFailure(new TransportException("x", cut))).isFalse();
+        assertThat(CallExecutor.isTlsFailure(new TransportException("x", untrusted))).isTrue();
+        assertThat(CallExecutor.isTlsFailure(new TransportException("x", noCipher))).isTrue();
+        assertThat(CallExecutor.isTlsFailure(new TransportException("x", new java.net.SocketException("reset"))))
+                .isFalse();
+    }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -83,5 +84,49 @@ class AtomicFileWriterTest {
 
         assertThatThrownBy(() -> AtomicFileWriter.write(target, out -> null))
                 .isInstanceOf(ImageSdkClientException.class);
+    }
+
+    @Test
+    void fileNamesOfUpTo255BytesAreWrittenThroughATempNameThatFits() throws Exception {
+        for (String name : List.of("a".repeat(255), "b".repeat(237), "\u00e9".repeat(127) + "x", "\ud83d\ude00".repeat(63) + "abc")) {
+            assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+            Path target = dir.resolve(name);
+            AtomicReference<List<Path>> during = new AtomicReference<>();
+            AtomicFileWriter.write(target, out -> {
+                out.write(1);
+                during.set(files());
+                return null;
+            });
+            assertThat(Files.readAllBytes(target)).containsExactly(1);
+            assertThat(during.get()).singleElement().satisfies(temp -> assertThat(
+                    temp.getFileName().toString().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255));
+            Files.delete(target);
+        }
+    }
+
+    @Test
+    void tempNameIsCutOnACharacterBoundary() {
+        String name = AtomicFileWriter.tempName("\u00e9".repeat(200));
+        assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+        assertThat(name).matches("\\.\u00e9+\\.[0-9a-f]{12}\\.imagesdk\\.part");
+    }
+
+    @Test
+    void staleTempFilesOfThisSdkOlderThanADayAreRemovedAndNothingElse() throws Exception {
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Duration.ofHours(25)));
+        Path staleOurs = Files.writeString(dir.resolve(".image.raw.0123456789ab.imagesdk.part"), "x");
+        Path staleEarlierPattern = Files.writeString(dir.resolve(".image.raw.ba9876543210.part"), "x");
+        Path freshOurs = Files.writeString(dir.resolve(".other.raw.00112233aabb.imagesdk.part"), "x");
+        Path staleForeign = Files.writeString(dir.resolve("movie.mkv.part"), "x");
+        Path staleForeignHidden = Files.writeString(dir.resolve(".download.part"), "x");
+        for (Path p : List.of(staleOurs, staleEarlierPattern, staleForeign, staleForeignHidden)) {
+            Files.setLastModifiedTime(p, old);
+        }
+
+        AtomicFileWriter.write(dir.resolve("new.raw"), out -> null);
+
+        assertThat(files()).containsExactlyInAnyOrder(freshOurs, staleForeign, staleForeignHidden,
+                dir.resolve("new.raw"));
     }
 }

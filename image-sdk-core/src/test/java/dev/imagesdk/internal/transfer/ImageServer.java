@@ -44,8 +44,11 @@ final class ImageServer implements AutoCloseable {
     record RangeFrom(int start) implements Fault {
     }
 
-    /** Answers with this status and no body. */
-    record Status(int code) implements Fault {
+    /** Answers with this status, these headers and no body. */
+    record Status(int code, Map<String, String> headers) implements Fault {
+        Status(int code) {
+            this(code, Map.of());
+        }
     }
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
@@ -82,6 +85,7 @@ final class ImageServer implements AutoCloseable {
         exchange.getRequestBody().readAllBytes();
         Fault fault = faults.get(index);
         if (fault instanceof Status s) {
+            s.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(s.code(), -1);
             return;
         }

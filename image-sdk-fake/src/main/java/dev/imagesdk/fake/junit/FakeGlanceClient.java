@@ -31,7 +31,9 @@ public @interface FakeGlanceClient {
     enum Version {
         /** Version discovery through {@code GET /}. */
         DISCOVER,
+        /** Pins API v1. */
         V1,
+        /** Pins API v2. */
         V2
     }
 }

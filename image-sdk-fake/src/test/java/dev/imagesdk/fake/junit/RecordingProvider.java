@@ -3,7 +3,9 @@ package dev.imagesdk.fake.junit;
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.internal.spi.ProviderContexts;
 import dev.imagesdk.spi.ImageServiceProvider;
+import dev.imagesdk.spi.ProviderContext;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,8 +24,8 @@ public final class RecordingProvider implements ImageServiceProvider {
     }
 
     @Override
-    public ImageService create(ClientContext context) {
-        LAST.set(context);
+    public ImageService create(ProviderContext context) {
+        LAST.set(ProviderContexts.unwrap(context));
         return (ImageService) Proxy.newProxyInstance(ImageService.class.getClassLoader(),
                 new Class<?>[] {ImageService.class}, (proxy, method, args) -> {
                     switch (method.getName()) {

@@ -4,10 +4,12 @@ import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageDownload;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.UploadOptions;
 import dev.imagesdk.exception.ChecksumMismatchException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.internal.ImageCleanup;
+import dev.imagesdk.internal.transfer.UploadPreflight;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
@@ -48,10 +50,12 @@ final class V1ImageData {
         this.owner = owner;
     }
 
-    Image createWithData(ImageSpec spec, ImageData data, String expectedMd5, TransferListener listener,
-                         boolean keepOnFailure) {
+    Image createWithData(ImageSpec spec, ImageData source, String expectedMd5, TransferListener listener,
+                         boolean keepOnFailure, UploadOptions options) {
         requireNonNull("spec", spec);
-        requireNonNull("data", data);
+        requireNonNull("data", source);
+        // before the POST that creates the image: a refused image is never made
+        ImageData data = UploadPreflight.prepare(source, spec.diskFormat(), spec.containerFormat(), options);
         String id = idFor(spec);
         Long size = data.length().isPresent() ? data.length().getAsLong() : null;
         Map<String, String> headers = new LinkedHashMap<>();
@@ -63,16 +67,24 @@ final class V1ImageData {
                     dataPut(id, data, md5(expectedMd5)), data, listener(listener));
             return verified(out);
         } catch (ImageSdkException e) {
+            RuntimeException failure = UploadPreflight.refusalOr(e);
             boolean keepCorrupt = e instanceof ChecksumMismatchException && !deleteOnChecksumMismatch;
             if (!keepOnFailure && !keepCorrupt) {
-                ImageCleanup.deleteQuietly(owner, id, e);
+                // a 409 means the caller's id is someone else's image: never delete it (v2's rule too)
+                ImageCleanup.deleteAfterFailedCreate(owner, id, failure);
             }
-            throw e;
+            throw failure;
         }
     }
 
-    Image upload(String imageId, ImageData data, TransferListener listener) {
-        requireNonNull("data", data);
+    /**
+     * Uploads to a queued image. The image's {@code disk_format} is not read first: the content is checked for
+     * safety, and against {@link UploadOptions#expectedDiskFormat()} when given.
+     */
+    Image upload(String imageId, ImageData source, TransferListener listener, UploadOptions options) {
+        requireNonNull("data", source);
+        UploadOptions o = options == null ? UploadOptions.defaults() : options;
+        ImageData data = UploadPreflight.prepare(source, o.expectedDiskFormat().orElse(null), null, o);
         V1Request put = dataPut(imageId, data, null);
         try {
             return verified(uploads.send(imageId, put, put, data, listener(listener)));
@@ -81,6 +93,8 @@ final class V1ImageData {
                 ImageCleanup.deleteQuietly(owner, imageId, e); // a corrupt image is never left looking valid
             }
             throw e;
+        } catch (RuntimeException e) {
+            throw UploadPreflight.refusalOr(e); // a refused one-shot upload: Glance leaves the image queued
         }
     }
 

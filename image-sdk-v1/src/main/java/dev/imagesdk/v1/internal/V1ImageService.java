@@ -5,6 +5,7 @@ import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageDownload;
 import dev.imagesdk.PagedIterable;
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.UploadOptions;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.internal.retry.RetryPolicy;
@@ -145,17 +146,18 @@ final class V1ImageService implements ImageServiceV1 {
 
     @Override
     public Image createWithData(ImageSpec spec, ImageData source, String expectedMd5, TransferListener listener) {
-        return data.createWithData(spec, source, expectedMd5, listener, false);
+        return data.createWithData(spec, source, expectedMd5, listener, false, UploadOptions.defaults());
     }
 
     @Override
-    public Image createAndUpload(ImageSpec spec, ImageData source, TransferListener listener, boolean keepOnFailure) {
-        return data.createWithData(spec, source, null, listener, keepOnFailure);
+    public Image createAndUpload(ImageSpec spec, ImageData source, TransferListener listener, boolean keepOnFailure,
+                                 UploadOptions options) {
+        return data.createWithData(spec, source, null, listener, keepOnFailure, options);
     }
 
     @Override
-    public Image upload(String imageId, ImageData source, TransferListener listener) {
-        return data.upload(imageId, source, listener);
+    public Image upload(String imageId, ImageData source, TransferListener listener, UploadOptions options) {
+        return data.upload(imageId, source, listener, options);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.imagesdk.PagedIterable;
 import dev.imagesdk.exception.ConflictException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.internal.StatusWaiter;
+import dev.imagesdk.internal.http.PathSegment;
 import dev.imagesdk.internal.retry.Sleeper;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageQuery;
@@ -184,11 +185,9 @@ final class V1Images {
         return IMAGES + "/" + segment("image id", imageId);
     }
 
+    /** A caller's value as exactly one path segment: {@link PathSegment}, the SDK's one encoder for paths. */
     static String segment(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, value, "must not be blank");
-        }
-        return V1QueryEncoder.encode(value);
+        return PathSegment.encode(field, value);
     }
 
     static void requireNonNull(String field, Object value) {

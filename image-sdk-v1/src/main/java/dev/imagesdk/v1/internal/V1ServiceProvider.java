@@ -2,8 +2,9 @@ package dev.imagesdk.v1.internal;
 
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.ImageService;
-import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.internal.spi.ProviderContexts;
 import dev.imagesdk.spi.ImageServiceProvider;
+import dev.imagesdk.spi.ProviderContext;
 
 
 /**
@@ -21,7 +22,7 @@ public final class V1ServiceProvider implements ImageServiceProvider {
     }
 
     @Override
-    public ImageService create(ClientContext context) {
-        return V1ImageService.create(context);
+    public ImageService create(ProviderContext context) {
+        return V1ImageService.create(ProviderContexts.unwrap(context));
     }
 }

@@ -62,6 +62,7 @@ class PartnerImageFlowTest {
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) (i ^ (i >> 8));
         }
+        TestQcow2.stamp(bytes); // a qcow2 in fact: the SDK checks the declared format before sending
         Files.write(file, bytes);
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
         String props = "{\"architecture\": \"x86_64\", \"com.hp__1__image_type\": \"disk\", "

@@ -146,14 +146,17 @@ class Seed004WireTest {
     //   -H "X-Image-Meta-Name: My Custom Image" --data-binary @/tmp/image.qcow2 $OS_IMAGE_URL/v1.0/images
     @Test
     void uploadImageWithCurl() throws Exception {
-        byte[] data = new byte[456];
+        byte[] data = new byte[1024];
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) (i * 31);
         }
-        // The seed's response, with the checksum of our 456 bytes instead of the seed's file's.
+        TestQcow2.stamp(data); // qcow2 in fact, as declared (the SDK checks it before sending)
+        // The seed's response, with the checksum and size of our 1024 bytes instead of the seed's file's (456
+        // bytes: too short for a qcow2 header, which the SDK checks before sending).
         wm.stubFor(post(urlEqualTo("/v1.0/images")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
-                .withBody(V1JsonTest.SEED_CREATE_RESPONSE.replace("fcb3450fb99fd160f6567df398921aed", md5(data)))));
+                .withBody(V1JsonTest.SEED_CREATE_RESPONSE.replace("fcb3450fb99fd160f6567df398921aed", md5(data))
+                        .replace("\"size\": 456", "\"size\": 1024"))));
 
         Image image = images.createWithData(ImageSpec.builder().id(ID).name("My Custom Image")
                 .diskFormat(DiskFormat.QCOW2).containerFormat(ContainerFormat.BARE).build(),
@@ -169,7 +172,7 @@ class Seed004WireTest {
                 "x-image-meta-container_format", "bare",
                 "x-image-meta-name", "My Custom Image",
                 "x-image-meta-id", ID,        // SDK addition: retry-safe create
-                "x-image-meta-size", "456")); // SDK addition: the length is known
+                "x-image-meta-size", "1024")); // SDK addition: the length is known
         assertThat(r.getBody()).isEqualTo(data);
     }
 
@@ -181,7 +184,7 @@ class Seed004WireTest {
 
         assertThatThrownBy(() -> images.createWithData(ImageSpec.builder().id(ID).name("My Custom Image")
                         .diskFormat(DiskFormat.QCOW2).containerFormat(ContainerFormat.BARE).build(),
-                ImageData.fromBytes(new byte[456]), TransferListener.NONE))
+                ImageData.fromBytes(TestQcow2.stamp(new byte[1024])), TransferListener.NONE))
                 .isInstanceOfSatisfying(ChecksumMismatchException.class,
                         e -> assertThat(e.expected()).isEqualTo("fcb3450fb99fd160f6567df398921aed"));
         wm.verify(1, deleteRequestedFor(urlEqualTo(IMAGE_PATH)));
@@ -202,7 +205,7 @@ class Seed004WireTest {
     //   --property architecture=x86_64 < /root/images/my_test_image.qcow2
     @Test
     void uploadImageWithGlanceClientAndArchitecture() throws Exception {
-        byte[] data = new byte[1000];
+        byte[] data = TestQcow2.stamp(new byte[1000]);
         wm.stubFor(post(urlEqualTo("/v1.0/images")).willReturn(aResponse().withStatus(201)
                 .withBody(imageJson(md5(data), 1000, "My Custom Image", "{\"architecture\": \"x86_64\"}"))));
 

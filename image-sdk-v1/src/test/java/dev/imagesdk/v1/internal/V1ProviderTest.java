@@ -158,7 +158,7 @@ class V1ProviderTest {
 
     @Test
     void seedCallsKeepTheirHeadersThroughTheProductionPath() throws Exception {
-        byte[] data = new byte[2048];
+        byte[] data = TestQcow2.stamp(new byte[2048]);
         String md5 = Seed004WireTest.md5(data);
         wm.stubFor(post(urlEqualTo("/v1/images")).willReturn(aResponse().withStatus(201)
                 .withBody(Seed004WireTest.imageJson(md5, data.length, "My Custom Image", "{}"))));

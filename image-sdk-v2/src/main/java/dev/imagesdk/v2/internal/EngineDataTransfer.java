@@ -49,7 +49,7 @@ final class EngineDataTransfer implements DataTransfer {
     @Override
     public ImageDownload download(String imageId, Supplier<Image> metadata) {
         return transport.download(imageId,
-                DataTransport.url(endpointRoot, "/v2/images/" + QueryEncoder.encode(imageId) + "/file"), () -> {
+                DataTransport.url(endpointRoot, V2Context.imagePath(imageId) + "/file"), () -> {
                     Image image = metadata.get();
                     return new DownloadMetadata(ExpectedChecksum.fromV2(image.osHashAlgo(), image.osHashValue(),
                             image.checksum(), true), image.size() == null ? -1 : image.size());

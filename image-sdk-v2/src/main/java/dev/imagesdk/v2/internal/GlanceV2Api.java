@@ -14,6 +14,10 @@ import java.net.URI;
  * where glanceclient/the transcripts send it, none on tag and action calls, the v2.1 JSON-patch media type on
  * PATCH. The token is a parameter so each attempt sends the one it was given; a null token drops the header.
  *
+ * <p>No method takes a caller's value into a path template: Feign's templating leaves {@code %XX} in a value
+ * as it is and turns {@code %2F} back into {@code /}, so every such call takes the absolute {@link URI}, built
+ * with each value encoded as one segment by {@link dev.imagesdk.internal.http.PathSegment}.
+ *
  * <p>Error statuses are thrown by the client's error decoder as the SDK's typed exceptions, except on methods
  * returning {@link Response}, whose callers map them (they need the headers of a success).
  */
@@ -23,9 +27,10 @@ public interface GlanceV2Api {
     @Headers({"X-Auth-Token: {token}", "Accept: application/json", "Content-Type: application/json"})
     Response create(@Param("token") String token, JsonNode body);
 
-    @RequestLine("GET /v2/images/{id}")
+    /** {@code GET /v2/images/{id}}; path values encoded by PathSegment. */
+    @RequestLine("GET")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    JsonNode get(@Param("token") String token, @Param("id") String id);
+    JsonNode get(URI url, @Param("token") String token);
 
 
     /** A GET of an absolute URL built from the endpoint root and a path with an already encoded query. */
@@ -53,51 +58,61 @@ public interface GlanceV2Api {
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
     void deleteUrl(URI url, @Param("token") String token);
 
-    @RequestLine("PATCH /v2/images/{id}")
+    /** {@code PATCH /v2/images/{id}}; path values encoded by PathSegment. */
+    @RequestLine("PATCH")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json",
             "Content-Type: " + JsonPatch.MEDIA_TYPE})
-    JsonNode patch(@Param("token") String token, @Param("id") String id, JsonNode patch);
+    JsonNode patch(URI url, @Param("token") String token, JsonNode patch);
 
-    @RequestLine("DELETE /v2/images/{id}")
+    /** {@code DELETE /v2/images/{id}}; path values encoded by PathSegment. */
+    @RequestLine("DELETE")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    void delete(@Param("token") String token, @Param("id") String id);
+    void delete(URI url, @Param("token") String token);
 
-    @RequestLine("PUT /v2/images/{id}/tags/{tag}")
+    /** {@code PUT /v2/images/{id}/tags/{tag}}; path values encoded by PathSegment. */
+    @RequestLine("PUT")
     @Headers("X-Auth-Token: {token}")
-    void addTag(@Param("token") String token, @Param("id") String id, @Param("tag") String tag);
+    void addTag(URI url, @Param("token") String token);
 
-    @RequestLine("DELETE /v2/images/{id}/tags/{tag}")
+    /** {@code DELETE /v2/images/{id}/tags/{tag}}; path values encoded by PathSegment. */
+    @RequestLine("DELETE")
     @Headers("X-Auth-Token: {token}")
-    void removeTag(@Param("token") String token, @Param("id") String id, @Param("tag") String tag);
+    void removeTag(URI url, @Param("token") String token);
 
-    @RequestLine("POST /v2/images/{id}/actions/deactivate")
+    /** {@code POST /v2/images/{id}/actions/deactivate}; path values encoded by PathSegment. */
+    @RequestLine("POST")
     @Headers("X-Auth-Token: {token}")
-    void deactivate(@Param("token") String token, @Param("id") String id);
+    void deactivate(URI url, @Param("token") String token);
 
-    @RequestLine("POST /v2/images/{id}/actions/reactivate")
+    /** {@code POST /v2/images/{id}/actions/reactivate}; path values encoded by PathSegment. */
+    @RequestLine("POST")
     @Headers("X-Auth-Token: {token}")
-    void reactivate(@Param("token") String token, @Param("id") String id);
+    void reactivate(URI url, @Param("token") String token);
 
-    @RequestLine("GET /v2/images/{id}/members")
+    /** {@code GET /v2/images/{id}/members}; path values encoded by PathSegment. */
+    @RequestLine("GET")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    JsonNode members(@Param("token") String token, @Param("id") String id);
+    JsonNode members(URI url, @Param("token") String token);
 
-    @RequestLine("POST /v2/images/{id}/members")
+    /** {@code POST /v2/images/{id}/members}; path values encoded by PathSegment. */
+    @RequestLine("POST")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json", "Content-Type: application/json"})
-    JsonNode addMember(@Param("token") String token, @Param("id") String id, JsonNode body);
+    JsonNode addMember(URI url, @Param("token") String token, JsonNode body);
 
-    @RequestLine("PUT /v2/images/{id}/members/{member}")
+    /** {@code PUT /v2/images/{id}/members/{member}}; path values encoded by PathSegment. */
+    @RequestLine("PUT")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json", "Content-Type: application/json"})
-    JsonNode updateMember(@Param("token") String token, @Param("id") String id, @Param("member") String member,
-                          JsonNode body);
+    JsonNode updateMember(URI url, @Param("token") String token, JsonNode body);
 
-    @RequestLine("DELETE /v2/images/{id}/members/{member}")
+    /** {@code DELETE /v2/images/{id}/members/{member}}; path values encoded by PathSegment. */
+    @RequestLine("DELETE")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    void removeMember(@Param("token") String token, @Param("id") String id, @Param("member") String member);
+    void removeMember(URI url, @Param("token") String token);
 
-    @RequestLine("POST /v2/images/{id}/import")
+    /** {@code POST /v2/images/{id}/import}; path values encoded by PathSegment. */
+    @RequestLine("POST")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json", "Content-Type: application/json"})
-    void importImage(@Param("token") String token, @Param("id") String id, JsonNode body);
+    void importImage(URI url, @Param("token") String token, JsonNode body);
 
     @RequestLine("GET /v2/info/import")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
@@ -115,45 +130,53 @@ public interface GlanceV2Api {
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
     JsonNode usage(@Param("token") String token);
 
-    @RequestLine("DELETE /v2/stores/{store}/{id}")
+    /** {@code DELETE /v2/stores/{store}/{id}}; path values encoded by PathSegment. */
+    @RequestLine("DELETE")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    void deleteFromStore(@Param("token") String token, @Param("store") String store, @Param("id") String id);
+    void deleteFromStore(URI url, @Param("token") String token);
 
-    @RequestLine("GET /v2/images/{id}/tasks")
+    /** {@code GET /v2/images/{id}/tasks}; path values encoded by PathSegment. */
+    @RequestLine("GET")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    JsonNode imageTasks(@Param("token") String token, @Param("id") String id);
+    JsonNode imageTasks(URI url, @Param("token") String token);
 
     @RequestLine("POST /v2/tasks")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json", "Content-Type: application/json"})
     JsonNode createTask(@Param("token") String token, JsonNode body);
 
-    @RequestLine("GET /v2/tasks/{id}")
+    /** {@code GET /v2/tasks/{id}}; path values encoded by PathSegment. */
+    @RequestLine("GET")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    JsonNode task(@Param("token") String token, @Param("id") String id);
+    JsonNode task(URI url, @Param("token") String token);
 
-    @RequestLine("GET /v2/schemas/{name}")
+    /** {@code GET /v2/schemas/{name}[/{name}]}; path values encoded by PathSegment. */
+    @RequestLine("GET")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    JsonNode schema(@Param("token") String token, @Param(value = "name", encoded = true) String name);
+    JsonNode schema(URI url, @Param("token") String token);
 
-    @RequestLine("GET /v2/images/{id}/locations")
+    /** {@code GET /v2/images/{id}/locations}; path values encoded by PathSegment. */
+    @RequestLine("GET")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
-    JsonNode locations(@Param("token") String token, @Param("id") String id);
+    JsonNode locations(URI url, @Param("token") String token);
 
-    @RequestLine("POST /v2/images/{id}/locations")
+    /** {@code POST /v2/images/{id}/locations}; path values encoded by PathSegment. */
+    @RequestLine("POST")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json", "Content-Type: application/json"})
-    void addLocation(@Param("token") String token, @Param("id") String id, JsonNode body);
+    void addLocation(URI url, @Param("token") String token, JsonNode body);
 
     @RequestLine("GET /v2/cache")
     @Headers({"X-Auth-Token: {token}", "Accept: application/json"})
     JsonNode cache(@Param("token") String token);
 
-    @RequestLine("PUT /v2/cache/{id}")
+    /** {@code PUT /v2/cache/{id}}; path values encoded by PathSegment. */
+    @RequestLine("PUT")
     @Headers("X-Auth-Token: {token}")
-    void queueForCache(@Param("token") String token, @Param("id") String id);
+    void queueForCache(URI url, @Param("token") String token);
 
-    @RequestLine("DELETE /v2/cache/{id}")
+    /** {@code DELETE /v2/cache/{id}}; path values encoded by PathSegment. */
+    @RequestLine("DELETE")
     @Headers("X-Auth-Token: {token}")
-    void removeFromCache(@Param("token") String token, @Param("id") String id);
+    void removeFromCache(URI url, @Param("token") String token);
 
     @RequestLine("DELETE /v2/cache")
     @Headers({"X-Auth-Token: {token}", "x-image-cache-clear-target: {target}"})

@@ -3,9 +3,11 @@ package dev.imagesdk.v2.internal;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.v2.CacheState;
 
+import java.net.URI;
 import java.util.Objects;
 
 import static dev.imagesdk.v2.internal.V2Context.checkId;
+import static dev.imagesdk.v2.internal.V2Context.segment;
 
 /**
  * Glance's image cache ({@code /v2/cache}): what is cached and queued, queueing an image, removing one, and
@@ -24,16 +26,21 @@ final class V2Cache {
     }
 
     void queueForCache(String imageId) {
-        checkId("imageId", imageId);
+        URI url = cacheUrl(imageId);
         ctx.calls.run("queue image for cache", "PUT", true, token -> {
-            ctx.api.queueForCache(token, imageId);
+            ctx.api.queueForCache(url, token);
             return null;
         });
     }
 
     void removeFromCache(String imageId) {
+        URI url = cacheUrl(imageId);
+        ctx.deleteCall("remove image from cache", token -> ctx.api.removeFromCache(url, token));
+    }
+
+    private URI cacheUrl(String imageId) {
         checkId("imageId", imageId);
-        ctx.deleteCall("remove image from cache", token -> ctx.api.removeFromCache(token, imageId));
+        return ctx.url("/v2/cache/" + segment("imageId", imageId));
     }
 
     void clearCache(String target) {

@@ -7,6 +7,7 @@ import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.internal.http.JsonGet;
+import dev.imagesdk.internal.http.PathSegment;
 
 import java.net.URI;
 import java.util.Objects;
@@ -80,8 +81,20 @@ final class V2Context {
         });
     }
 
+    /** A path under the endpoint root, every caller's value in it already encoded by {@link #segment}. */
+    URI url(String path) {
+        return linkUri(path);
+    }
+
+    /** {@code /v2/images/<id>}: the id checked ({@link #checkId}) and encoded as one segment. */
     static String imagePath(String imageId) {
-        return "/v2/images/" + QueryEncoder.encode(imageId);
+        checkId("imageId", imageId);
+        return "/v2/images/" + segment("imageId", imageId);
+    }
+
+    /** A caller's value as exactly one path segment: {@link PathSegment}, the SDK's one encoder for paths. */
+    static String segment(String field, String value) {
+        return PathSegment.encode(field, value);
     }
 
     /** Appends {@code name=value} (value percent-encoded) to a query string under construction. */
@@ -92,12 +105,17 @@ final class V2Context {
         q.append(name).append('=').append(QueryEncoder.encode(value));
     }
 
+    /** An id (not a free-form name): non-blank, at most 255 characters, without {@code /} or control characters. */
     static void checkId(String field, String id) {
         if (id == null || id.isBlank()) {
             throw new InvalidInputException(field, id, "must not be empty");
         }
+        PathSegment.encode(field, id); // its length limit
         if (id.indexOf('/') >= 0 && !"schema name".equals(field) && !"url".equals(field)) {
             throw new InvalidInputException(field, id, "must not contain '/'");
+        }
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(field, id, "must not contain control characters");
         }
     }
 

@@ -4,13 +4,14 @@ import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageDownload;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.UploadOptions;
 import dev.imagesdk.exception.ChecksumMismatchException;
-import dev.imagesdk.exception.ConflictException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.ImageServiceException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.internal.ImageCleanup;
+import dev.imagesdk.internal.transfer.UploadPreflight;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
 import dev.imagesdk.model.ImageStatus;
@@ -52,16 +53,41 @@ final class V2ImageData {
         this.owner = Objects.requireNonNull(owner, "owner");
     }
 
-    Image upload(String imageId, ImageData source, TransferListener listener) {
-        return uploadVerified(imageId, source, listener, ctx.settings.deleteOnChecksumMismatch());
+    Image upload(String imageId, ImageData source, TransferListener listener, UploadOptions options) {
+        checkId("imageId", imageId);
+        ImageData checked = preflight(source, null, options);
+        try {
+            return uploadVerified(imageId, checked, listener, ctx.settings.deleteOnChecksumMismatch());
+        } catch (RuntimeException e) {
+            throw UploadPreflight.refusalOr(e); // a refused one-shot upload: Glance leaves the image queued
+        }
     }
 
-    Image uploadToStore(String imageId, String storeId, ImageData source, TransferListener listener) {
+    Image uploadToStore(String imageId, String storeId, ImageData source, TransferListener listener,
+                        UploadOptions options) {
         checkId("storeId", storeId);
         if (storeId.startsWith("os_glance_")) {
             throw new InvalidInputException("storeId", storeId, "is a store reserved for Glance itself");
         }
-        return uploadVerified(imageId, source, listener, ctx.settings.deleteOnChecksumMismatch(), storeId);
+        checkId("imageId", imageId);
+        ImageData checked = preflight(source, null, options);
+        try {
+            return uploadVerified(imageId, checked, listener, ctx.settings.deleteOnChecksumMismatch(), storeId);
+        } catch (RuntimeException e) {
+            throw UploadPreflight.refusalOr(e);
+        }
+    }
+
+    /**
+     * The shared disk-image check ({@link UploadPreflight}) against the spec's formats, or (spec null) against the
+     * caller's expected format only.
+     */
+    static ImageData preflight(ImageData source, ImageSpec spec, UploadOptions options) {
+        notNull("data", source);
+        UploadOptions o = options == null ? UploadOptions.defaults() : options;
+        return spec == null
+                ? UploadPreflight.prepare(source, o.expectedDiskFormat().orElse(null), null, o)
+                : UploadPreflight.prepare(source, spec.diskFormat(), spec.containerFormat(), o);
     }
 
     private Image uploadVerified(String imageId, ImageData source, TransferListener listener, boolean deleteOnMismatch) {
@@ -167,30 +193,32 @@ final class V2ImageData {
         }
     }
 
-    Image createAndUpload(ImageSpec spec, ImageData source, TransferListener listener, boolean keepOnFailure) {
+    Image createAndUpload(ImageSpec spec, ImageData source, TransferListener listener, boolean keepOnFailure,
+                          UploadOptions options) {
         notNull("data", source);
         notNull("spec", spec);
+        ImageData checked = preflight(source, spec, options); // before the create: a refused image is never made
         // The id is fixed here so that a create that fails after reaching the service can be cleaned up.
         String id = ImageJson.idFor(spec);
         Image created;
         try {
             created = images.create(spec.toBuilder().id(id).build());
-        } catch (ConflictException | InvalidInputException e) {
-            throw e; // the id is someone else's (or nothing was sent): never delete it
         } catch (ImageSdkException e) {
-            // e.g. the first POST created the image but its answer was lost, and reading it back failed
+            // e.g. the first POST created the image but its answer was lost, and reading it back failed; but a
+            // 409 (the id is someone else's) or refused input (nothing sent) never deletes
             if (!keepOnFailure) {
-                ImageCleanup.deleteQuietly(owner, id, e);
+                ImageCleanup.deleteAfterFailedCreate(owner, id, e);
             }
             throw e;
         }
         try {
-            return uploadVerified(created.id(), source, listener, false);
+            return uploadVerified(created.id(), checked, listener, false);
         } catch (RuntimeException e) {
+            RuntimeException failure = UploadPreflight.refusalOr(e);
             if (!keepOnFailure) {
-                ImageCleanup.deleteQuietly(owner, created.id(), e);
+                ImageCleanup.deleteQuietly(owner, created.id(), failure);
             }
-            throw e;
+            throw failure;
         }
     }
 
@@ -199,16 +227,24 @@ final class V2ImageData {
         return ctx.data.download(imageId, () -> images.get(imageId));
     }
 
-    void stage(String imageId, ImageData source, TransferListener listener) {
-        stageHashes(imageId, source, listener);
+    void stage(String imageId, ImageData source, TransferListener listener, UploadOptions options) {
+        checkId("imageId", imageId);
+        stageHashes(imageId, preflight(source, null, options), listener);
     }
 
-    /** Stages the data for a {@code glance-direct} import; returns what was sent, for verifying the import. */
+    /**
+     * Stages the data for a {@code glance-direct} import; returns what was sent, for verifying the import. The
+     * caller ran {@link #preflight} on {@code source}; a refusal of a one-shot source is thrown typed.
+     */
     UploadHashes stageHashes(String imageId, ImageData source, TransferListener listener) {
         checkId("imageId", imageId);
         notNull("data", source);
-        return ctx.data.upload("stage image data", imagePath(imageId) + "/stage", uploadHeaders(source), source,
-                listener == null ? TransferListener.NONE : listener);
+        try {
+            return ctx.data.upload("stage image data", imagePath(imageId) + "/stage", uploadHeaders(source), source,
+                    listener == null ? TransferListener.NONE : listener);
+        } catch (RuntimeException e) {
+            throw UploadPreflight.refusalOr(e);
+        }
     }
 
     private static Map<String, String> uploadHeaders(ImageData source) {

@@ -6,6 +6,7 @@ import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageDownload;
 import dev.imagesdk.PagedIterable;
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.UploadOptions;
 import dev.imagesdk.internal.http.JsonGet;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageLocation;
@@ -147,18 +148,20 @@ public final class V2ImageService implements ImageServiceV2 {
     // ---- image data ----
 
     @Override
-    public Image upload(String imageId, ImageData source, TransferListener listener) {
-        return data.upload(imageId, source, listener);
+    public Image upload(String imageId, ImageData source, TransferListener listener, UploadOptions options) {
+        return data.upload(imageId, source, listener, options);
     }
 
     @Override
-    public Image uploadToStore(String imageId, String storeId, ImageData source, TransferListener listener) {
-        return data.uploadToStore(imageId, storeId, source, listener);
+    public Image uploadToStore(String imageId, String storeId, ImageData source, TransferListener listener,
+                               UploadOptions options) {
+        return data.uploadToStore(imageId, storeId, source, listener, options);
     }
 
     @Override
-    public Image createAndUpload(ImageSpec spec, ImageData source, TransferListener listener, boolean keepOnFailure) {
-        return data.createAndUpload(spec, source, listener, keepOnFailure);
+    public Image createAndUpload(ImageSpec spec, ImageData source, TransferListener listener, boolean keepOnFailure,
+                                 UploadOptions options) {
+        return data.createAndUpload(spec, source, listener, keepOnFailure, options);
     }
 
     @Override
@@ -167,8 +170,8 @@ public final class V2ImageService implements ImageServiceV2 {
     }
 
     @Override
-    public void stage(String imageId, ImageData source, TransferListener listener) {
-        data.stage(imageId, source, listener);
+    public void stage(String imageId, ImageData source, TransferListener listener, UploadOptions options) {
+        data.stage(imageId, source, listener, options);
     }
 
     // ---- import, discovery, stores ----
@@ -180,8 +183,8 @@ public final class V2ImageService implements ImageServiceV2 {
 
     @Override
     public Image createAndImport(ImageSpec spec, ImageData source, ImportRequest request, TransferListener listener,
-                                 Duration timeout, boolean keepOnFailure) {
-        return imports.createAndImport(spec, source, request, listener, timeout, keepOnFailure);
+                                 Duration timeout, boolean keepOnFailure, UploadOptions options) {
+        return imports.createAndImport(spec, source, request, listener, timeout, keepOnFailure, options);
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.imagesdk.v2.internal.V2Context.checkId;
+import static dev.imagesdk.v2.internal.V2Context.imagePath;
 import static dev.imagesdk.v2.internal.V2Context.notNull;
 
 /**
@@ -81,7 +82,7 @@ final class V2Images {
     private Image resolveCreateConflict(String token, ImageSpec spec, String id, ImageServiceException conflict) {
         Image existing;
         try {
-            existing = ImageJson.toImage(ctx.api.get(token, id));
+            existing = ImageJson.toImage(ctx.api.get(ctx.url(imagePath(id)), token));
         } catch (NotFoundException gone) {
             conflict.addSuppressed(gone);
             throw conflict;
@@ -103,8 +104,7 @@ final class V2Images {
     }
 
     Image get(String imageId) {
-        checkId("imageId", imageId);
-        URI url = ctx.linkUri("/v2/images/" + QueryEncoder.encode(imageId));
+        URI url = ctx.url(imagePath(imageId));
         // The lean GET, parsed straight into Image: no Feign templating and no JSON tree on the hottest call.
         return ctx.calls.run("get image", "GET", true, token -> ctx.gets.get(url, token, ImageJson::readImage));
     }
@@ -121,7 +121,7 @@ final class V2Images {
     }
 
     Image update(String imageId, ImageUpdate update) {
-        checkId("imageId", imageId);
+        URI url = ctx.url(imagePath(imageId));
         notNull("update", update);
         Image current = JsonPatch.needsCurrentImage(update) ? get(imageId) : null;
         JsonPatch.Plan plan = JsonPatch.plan(update, current);
@@ -129,7 +129,7 @@ final class V2Images {
         if (!plan.ops().isEmpty()) {
             ArrayNode doc = plan.document();
             result = ctx.calls.run("update image", "PATCH", false,
-                    token -> ImageJson.toImage(ctx.api.patch(token, imageId, doc)));
+                    token -> ImageJson.toImage(ctx.api.patch(url, token, doc)));
         }
         plan.tagsToAdd().forEach(t -> tags.addTag(imageId, t));
         plan.tagsToRemove().forEach(t -> tags.removeTag(imageId, t));
@@ -140,25 +140,25 @@ final class V2Images {
     }
 
     void delete(String imageId) {
-        checkId("imageId", imageId);
-        ctx.deleteCall("delete image", token -> ctx.api.delete(token, imageId));
+        URI url = ctx.url(imagePath(imageId));
+        ctx.deleteCall("delete image", token -> ctx.api.delete(url, token));
     }
 
     // ---- actions (Glance's image_actions: /v2/images/{id}/actions/...) ----
 
     void deactivate(String imageId) {
-        checkId("imageId", imageId);
+        URI url = ctx.url(imagePath(imageId) + "/actions/deactivate");
         // Deactivating a deactivated image is a no-op on the service, so a retry is harmless.
         ctx.calls.run("deactivate image", "POST", true, token -> {
-            ctx.api.deactivate(token, imageId);
+            ctx.api.deactivate(url, token);
             return null;
         });
     }
 
     void reactivate(String imageId) {
-        checkId("imageId", imageId);
+        URI url = ctx.url(imagePath(imageId) + "/actions/reactivate");
         ctx.calls.run("reactivate image", "POST", true, token -> {
-            ctx.api.reactivate(token, imageId);
+            ctx.api.reactivate(url, token);
             return null;
         });
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.UploadOptions;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.internal.ImageCleanup;
 import dev.imagesdk.model.Image;
@@ -16,6 +17,7 @@ import dev.imagesdk.v2.ImportRequest;
 import dev.imagesdk.v2.StoreInfo;
 import dev.imagesdk.v2.Usage;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.Objects;
 
 import static dev.imagesdk.v2.internal.V2Context.NODES;
 import static dev.imagesdk.v2.internal.V2Context.checkId;
+import static dev.imagesdk.v2.internal.V2Context.imagePath;
+import static dev.imagesdk.v2.internal.V2Context.segment;
 import static dev.imagesdk.v2.internal.V2Context.notNull;
 
 /**
@@ -52,11 +56,11 @@ final class V2Imports {
     }
 
     void importImage(String imageId, ImportRequest request) {
-        checkId("imageId", imageId);
+        URI url = ctx.url(imagePath(imageId) + "/import");
         notNull("request", request);
         JsonNode body = importBody(request);
         ctx.calls.run("import image", "POST", false, token -> {
-            ctx.api.importImage(token, imageId, body);
+            ctx.api.importImage(url, token, body);
             return null;
         });
     }
@@ -79,7 +83,7 @@ final class V2Imports {
     }
 
     Image createAndImport(ImageSpec spec, ImageData source, ImportRequest request, TransferListener listener,
-                          Duration timeout, boolean keepOnFailure) {
+                          Duration timeout, boolean keepOnFailure, UploadOptions options) {
         notNull("data", source);
         notNull("request", request);
         notNull("timeout", timeout);
@@ -87,9 +91,11 @@ final class V2Imports {
             throw new InvalidInputException("method", request.method(),
                     "createAndImport stages the data, so it needs glance-direct");
         }
+        notNull("spec", spec);
+        ImageData checked = V2ImageData.preflight(source, spec, options); // before the create
         Image created = images.create(spec);
         try {
-            UploadHashes sent = data.stageHashes(created.id(), source, listener);
+            UploadHashes sent = data.stageHashes(created.id(), checked, listener);
             importImage(created.id(), request);
             Image imported = images.waitForStatus(created.id(), ImageStatus.ACTIVE, timeout);
             data.verify(imported, sent, false);
@@ -152,6 +158,7 @@ final class V2Imports {
     void deleteFromStore(String storeId, String imageId) {
         checkId("storeId", storeId);
         checkId("imageId", imageId);
-        ctx.deleteCall("delete image from store", token -> ctx.api.deleteFromStore(token, storeId, imageId));
+        URI url = ctx.url("/v2/stores/" + segment("storeId", storeId) + "/" + segment("imageId", imageId));
+        ctx.deleteCall("delete image from store", token -> ctx.api.deleteFromStore(url, token));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imagesdk.model.ImageLocation;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
 
 import static dev.imagesdk.v2.internal.V2Context.NODES;
 import static dev.imagesdk.v2.internal.V2Context.checkId;
+import static dev.imagesdk.v2.internal.V2Context.imagePath;
 
 /**
  * An image's locations ({@code /v2/images/{id}/locations}): list them (a bare array or a {@code locations}
@@ -26,9 +28,9 @@ final class V2Locations {
     }
 
     List<ImageLocation> locations(String imageId) {
-        checkId("imageId", imageId);
+        URI target = ctx.url(imagePath(imageId) + "/locations");
         return ctx.calls.run("list locations", "GET", true, token -> {
-            JsonNode body = ctx.api.locations(token, imageId);
+            JsonNode body = ctx.api.locations(target, token);
             JsonNode arr = body != null && body.isArray() ? body : body == null ? null : body.get("locations");
             List<ImageLocation> out = new ArrayList<>();
             if (arr != null && arr.isArray()) {
@@ -50,7 +52,7 @@ final class V2Locations {
     }
 
     void addLocation(String imageId, String url, Map<String, String> validationData) {
-        checkId("imageId", imageId);
+        URI target = ctx.url(imagePath(imageId) + "/locations");
         checkId("url", url);
         ObjectNode body = NODES.objectNode();
         body.put("url", url);
@@ -59,7 +61,7 @@ final class V2Locations {
             validationData.forEach(v::put);
         }
         ctx.calls.run("add location", "POST", false, token -> {
-            ctx.api.addLocation(token, imageId, body);
+            ctx.api.addLocation(target, token, body);
             return null;
         });
     }

@@ -6,13 +6,16 @@ import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.model.Member;
 import dev.imagesdk.model.MemberStatus;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.imagesdk.v2.internal.V2Context.NODES;
 import static dev.imagesdk.v2.internal.V2Context.checkId;
+import static dev.imagesdk.v2.internal.V2Context.imagePath;
 import static dev.imagesdk.v2.internal.V2Context.notNull;
+import static dev.imagesdk.v2.internal.V2Context.segment;
 
 /**
  * Glance's image members ({@code /v2/images/{id}/members}): list, add, remove, and the consumer's status
@@ -28,26 +31,26 @@ final class V2Members {
     }
 
     List<Member> members(String imageId) {
-        checkId("imageId", imageId);
+        URI url = ctx.url(imagePath(imageId) + "/members");
         return ctx.calls.run("list members", "GET", true,
-                token -> V2Json.members(ctx.api.members(token, imageId)));
+                token -> V2Json.members(ctx.api.members(url, token)));
     }
 
     Member addMember(String imageId, String projectId) {
-        checkId("imageId", imageId);
+        URI url = ctx.url(imagePath(imageId) + "/members");
         checkId("projectId", projectId);
         ObjectNode body = NODES.objectNode().put("member", projectId);
         AtomicInteger attempts = new AtomicInteger();
         return ctx.calls.run("add member", "POST", true, token -> {
             int attempt = attempts.incrementAndGet();
             try {
-                return V2Json.member(ctx.api.addMember(token, imageId, body));
+                return V2Json.member(ctx.api.addMember(url, token, body));
             } catch (ConflictException e) {
                 if (attempt == 1) {
                     throw e;
                 }
                 // A retry saw "duplicated": the first attempt added it.
-                for (Member m : V2Json.members(ctx.api.members(token, imageId))) {
+                for (Member m : V2Json.members(ctx.api.members(url, token))) {
                     if (projectId.equals(m.memberId())) {
                         return m;
                     }
@@ -58,14 +61,18 @@ final class V2Members {
     }
 
     void removeMember(String imageId, String projectId) {
-        checkId("imageId", imageId);
+        URI url = memberUrl(imageId, projectId);
+        ctx.deleteCall("remove member", token -> ctx.api.removeMember(url, token));
+    }
+
+    private URI memberUrl(String imageId, String projectId) {
+        String image = imagePath(imageId);
         checkId("projectId", projectId);
-        ctx.deleteCall("remove member", token -> ctx.api.removeMember(token, imageId, projectId));
+        return ctx.url(image + "/members/" + segment("projectId", projectId));
     }
 
     Member updateMemberStatus(String imageId, String projectId, MemberStatus status) {
-        checkId("imageId", imageId);
-        checkId("projectId", projectId);
+        URI url = memberUrl(imageId, projectId);
         notNull("status", status);
         if (MemberStatus.ALL.equals(status)) {
             throw new InvalidInputException("status", status, "'all' is only a list filter; use accepted, rejected "
@@ -73,6 +80,6 @@ final class V2Members {
         }
         ObjectNode body = NODES.objectNode().put("status", status.value());
         return ctx.calls.run("update member", "PUT", true,
-                token -> V2Json.member(ctx.api.updateMember(token, imageId, projectId, body)));
+                token -> V2Json.member(ctx.api.updateMember(url, token, body)));
     }
 }

@@ -10,6 +10,7 @@ import dev.imagesdk.PagedIterable;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
+import dev.imagesdk.internal.http.PathSegment;
 import dev.imagesdk.v2.MetadefNamespace;
 import dev.imagesdk.v2.MetadefObject;
 import dev.imagesdk.v2.MetadefProperty;
@@ -27,8 +28,8 @@ import java.util.function.Function;
 
 /**
  * {@link Metadefs} over {@link GlanceV2Api}'s URL-taking calls: paths are built here with every name
- * percent-encoded as one segment (names may contain {@code /} or spaces; {@code :} of {@code OS::Glance::Image}
- * stays literal as Glance's clients send it). One concept, Glance's metadata definitions catalog (namespaces and
+ * encoded as one segment by {@link PathSegment} (names may contain {@code /} or spaces; the {@code :} of
+ * {@code OS::Glance::Image} is sent as {@code %3A}, which Glance decodes like any other escape). One concept, Glance's metadata definitions catalog (namespaces and
  * their objects, properties, tags and resource types), kept in one file at about 400 lines.
  */
 final class V2Metadefs implements Metadefs {
@@ -210,7 +211,7 @@ final class V2Metadefs implements Metadefs {
 
     @Override
     public void dissociateResourceType(String namespace, String resourceType) {
-        delete("dissociate metadef resource type", item(namespace, "resource_types", resourceType));
+        delete("dissociate metadef resource type", item(namespace, "resource_types", "resourceType", resourceType));
     }
 
     // ---- tags ----
@@ -301,11 +302,15 @@ final class V2Metadefs implements Metadefs {
     }
 
     private static String ns(String namespace) {
-        return ROOT + "/namespaces/" + QueryEncoder.encode(name("namespace", namespace));
+        return ROOT + "/namespaces/" + PathSegment.encode("namespace", namespace);
     }
 
     private static String item(String namespace, String section, String name) {
-        return ns(namespace) + "/" + section + "/" + QueryEncoder.encode(name("name", name));
+        return item(namespace, section, "name", name);
+    }
+
+    private static String item(String namespace, String section, String field, String name) {
+        return ns(namespace) + "/" + section + "/" + PathSegment.encode(field, name);
     }
 
     private static String name(String field, String value) {

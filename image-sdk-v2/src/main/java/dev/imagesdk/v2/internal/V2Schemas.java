@@ -2,9 +2,11 @@ package dev.imagesdk.v2.internal;
 
 import dev.imagesdk.exception.InvalidInputException;
 
+import java.net.URI;
 import java.util.Objects;
 
 import static dev.imagesdk.v2.internal.V2Context.checkId;
+import static dev.imagesdk.v2.internal.V2Context.segment;
 
 /** Glance's JSON schemas ({@code /v2/schemas/...}), returned as the service's JSON text. */
 final class V2Schemas {
@@ -21,6 +23,11 @@ final class V2Schemas {
             throw new InvalidInputException("schema name", name, "must be like image, images, member or "
                     + "metadefs/namespace");
         }
-        return ctx.calls.run("get schema", "GET", true, token -> ctx.api.schema(token, name).toString());
+        StringBuilder path = new StringBuilder("/v2/schemas");
+        for (String part : name.split("/")) {
+            path.append('/').append(segment("schema name", part));
+        }
+        URI url = ctx.url(path.toString());
+        return ctx.calls.run("get schema", "GET", true, token -> ctx.api.schema(url, token).toString());
     }
 }

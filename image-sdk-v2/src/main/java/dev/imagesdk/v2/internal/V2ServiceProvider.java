@@ -3,8 +3,10 @@ package dev.imagesdk.v2.internal;
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.internal.spi.ProviderContexts;
 import dev.imagesdk.internal.transfer.DataTransport;
 import dev.imagesdk.spi.ImageServiceProvider;
+import dev.imagesdk.spi.ProviderContext;
 
 /**
  * The API v2 {@link ImageServiceProvider}, registered in
@@ -21,7 +23,8 @@ public final class V2ServiceProvider implements ImageServiceProvider {
     }
 
     @Override
-    public ImageService create(ClientContext ctx) {
+    public ImageService create(ProviderContext context) {
+        ClientContext ctx = ProviderContexts.unwrap(context);
         DataTransport transport = DataTransport.create(ctx);
         String root = ctx.imageEndpoint().toString();
         V2Settings settings = V2Settings.defaults()

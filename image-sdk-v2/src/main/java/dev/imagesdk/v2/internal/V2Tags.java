@@ -2,9 +2,12 @@ package dev.imagesdk.v2.internal;
 
 import dev.imagesdk.exception.InvalidInputException;
 
+import java.net.URI;
 import java.util.Objects;
 
 import static dev.imagesdk.v2.internal.V2Context.checkId;
+import static dev.imagesdk.v2.internal.V2Context.imagePath;
+import static dev.imagesdk.v2.internal.V2Context.segment;
 
 /**
  * Glance's image tags ({@code /v2/images/{id}/tags/{tag}}): add (PUT, idempotent, retried) and remove (a 404 on
@@ -21,8 +24,9 @@ final class V2Tags {
     void addTag(String imageId, String tag) {
         checkId("imageId", imageId);
         checkTag(tag);
+        URI url = tagUrl(imageId, tag);
         ctx.calls.run("add tag", "PUT", true, token -> {
-            ctx.api.addTag(token, imageId, tag);
+            ctx.api.addTag(url, token);
             return null;
         });
     }
@@ -30,7 +34,12 @@ final class V2Tags {
     void removeTag(String imageId, String tag) {
         checkId("imageId", imageId);
         checkTag(tag);
-        ctx.deleteCall("remove tag", token -> ctx.api.removeTag(token, imageId, tag));
+        URI url = tagUrl(imageId, tag);
+        ctx.deleteCall("remove tag", token -> ctx.api.removeTag(url, token));
+    }
+
+    private URI tagUrl(String imageId, String tag) {
+        return ctx.url(imagePath(imageId) + "/tags/" + segment("tag", tag));
     }
 
     private static void checkTag(String tag) {

@@ -6,12 +6,15 @@ import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.v2.Task;
 import dev.imagesdk.v2.TaskQuery;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import static dev.imagesdk.v2.internal.V2Context.NODES;
 import static dev.imagesdk.v2.internal.V2Context.checkId;
+import static dev.imagesdk.v2.internal.V2Context.imagePath;
+import static dev.imagesdk.v2.internal.V2Context.segment;
 import static dev.imagesdk.v2.internal.V2Context.notNull;
 import static dev.imagesdk.v2.internal.V2Context.param;
 
@@ -56,13 +59,14 @@ final class V2Tasks {
     }
 
     List<Task> imageTasks(String imageId) {
-        checkId("imageId", imageId);
+        URI url = ctx.url(imagePath(imageId) + "/tasks");
         return ctx.calls.run("list image tasks", "GET", true,
-                token -> V2Json.tasks(ctx.api.imageTasks(token, imageId)));
+                token -> V2Json.tasks(ctx.api.imageTasks(url, token)));
     }
 
     Task task(String taskId) {
         checkId("taskId", taskId);
-        return ctx.calls.run("get task", "GET", true, token -> V2Json.task(ctx.api.task(token, taskId)));
+        URI url = ctx.url("/v2/tasks/" + segment("taskId", taskId));
+        return ctx.calls.run("get task", "GET", true, token -> V2Json.task(ctx.api.task(url, token)));
     }
 }

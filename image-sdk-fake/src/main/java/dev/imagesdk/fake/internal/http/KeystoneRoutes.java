@@ -14,6 +14,9 @@ import java.util.Optional;
  * The fake Keystone: v3 password/token auth ({@code POST /v3/auth/tokens} with
  * {@code X-Subject-Token}), token validation ({@code GET /v3/auth/tokens}), v2.0
  * ({@code POST /v2.0/tokens}) and the version documents, with a catalog pointing at the fake.
+ *
+ * <p>One file over 400 lines because it is one concept, the fake identity service: the v3 and v2.0 token
+ * documents and their catalog must be read side by side to stay consistent.
  */
 final class KeystoneRoutes {
     private static final DateTimeFormatter KS_TIME =

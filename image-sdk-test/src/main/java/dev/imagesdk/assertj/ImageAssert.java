@@ -24,10 +24,22 @@ import java.util.Objects;
  */
 public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
 
+    /**
+     * Starts assertions on an image; prefer {@link ImageSdkAssertions#assertThat(Image)}.
+     *
+     * @param actual the image under test (may be null: every assertion then fails)
+     */
     public ImageAssert(Image actual) {
         super(actual, ImageAssert.class);
     }
 
+    /**
+     * Verifies the image's id.
+     *
+     * @param id the expected id
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or its id differs
+     */
     public ImageAssert hasId(String id) {
         isNotNull();
         if (!Objects.equals(actual.id(), id)) {
@@ -36,6 +48,13 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
+    /**
+     * Verifies the image's name.
+     *
+     * @param name the expected name (null: the image has no name)
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or its name differs
+     */
     public ImageAssert hasName(String name) {
         isNotNull();
         if (!Objects.equals(actual.name(), name)) {
@@ -44,6 +63,13 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
+    /**
+     * Verifies the image's status.
+     *
+     * @param status the expected status
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or its status differs
+     */
     public ImageAssert hasStatus(ImageStatus status) {
         isNotNull();
         if (!Objects.equals(actual.status(), status)) {
@@ -52,14 +78,33 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
+    /**
+     * Verifies the image is {@link ImageStatus#ACTIVE}.
+     *
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or it is not active
+     */
     public ImageAssert isActive() {
         return hasStatus(ImageStatus.ACTIVE);
     }
 
+    /**
+     * Verifies the image is {@link ImageStatus#QUEUED}.
+     *
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or it is not queued
+     */
     public ImageAssert isQueued() {
         return hasStatus(ImageStatus.QUEUED);
     }
 
+    /**
+     * Verifies the image's visibility.
+     *
+     * @param visibility the expected visibility
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or its visibility differs
+     */
     public ImageAssert hasVisibility(Visibility visibility) {
         isNotNull();
         if (!Objects.equals(actual.visibility(), visibility)) {
@@ -69,6 +114,13 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
+    /**
+     * Verifies the image's {@code disk_format}.
+     *
+     * @param format the expected disk format
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or its disk format differs
+     */
     public ImageAssert hasDiskFormat(DiskFormat format) {
         isNotNull();
         if (!Objects.equals(actual.diskFormat(), format)) {
@@ -77,6 +129,13 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
+    /**
+     * Verifies the image's {@code container_format}.
+     *
+     * @param format the expected container format
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or its container format differs
+     */
     public ImageAssert hasContainerFormat(ContainerFormat format) {
         isNotNull();
         if (!Objects.equals(actual.containerFormat(), format)) {
@@ -85,6 +144,14 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
+    /**
+     * Verifies one property, compared as its string value.
+     *
+     * @param name the property name
+     * @param value the expected value (null: the property is absent)
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or the property's value differs
+     */
     public ImageAssert hasProperty(String name, String value) {
         isNotNull();
         String v = actual.properties().get(name);
@@ -95,6 +162,15 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
+    /**
+     * Verifies one typed property.
+     *
+     * @param property the typed property
+     * @param value the expected value (null: the property is absent)
+     * @param <T> the property's value type
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or the property's value differs
+     */
     public <T> ImageAssert hasProperty(ImageProperty<T> property, T value) {
         isNotNull();
         T v = actual.property(property).orElse(null);
@@ -104,6 +180,13 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
+    /**
+     * Verifies the image has no property of that name.
+     *
+     * @param name the property name
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or it has the property
+     */
     public ImageAssert doesNotHaveProperty(String name) {
         isNotNull();
         if (actual.properties().containsKey(name)) {
@@ -112,6 +195,13 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
+    /**
+     * Verifies the image carries a tag.
+     *
+     * @param tag the expected tag
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or the tag is missing
+     */
     public ImageAssert hasTag(String tag) {
         isNotNull();
         if (!actual.tags().contains(tag)) {
@@ -120,6 +210,13 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
+    /**
+     * Verifies the image's size in bytes.
+     *
+     * @param size the expected size
+     * @return this assertion, for chaining
+ * @throws AssertionError if the image is null or its size differs
+     */
     public ImageAssert hasSize(long size) {
         isNotNull();
         if (!Objects.equals(actual.size(), size)) {
@@ -128,7 +225,14 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
-    /** The image's MD5 {@code checksum}, its size, and (if present) its sha512 {@code os_hash_value} match. */
+    /**
+     * Verifies the image's MD5 {@code checksum}, its size and (if present) its sha512 {@code os_hash_value}
+     * match the data.
+     *
+     * @param data the expected content
+     * @return this assertion, for chaining
+     * @throws AssertionError if the image is null or its size or a checksum differs
+     */
     public ImageAssert hasChecksumOf(byte[] data) {
         isNotNull();
         hasSize(data.length);
@@ -140,7 +244,15 @@ public class ImageAssert extends AbstractObjectAssert<ImageAssert, Image> {
         return this;
     }
 
-    /** The image's MD5 {@code checksum}, its size, and (if present) its sha512 {@code os_hash_value} match the file. */
+    /**
+     * Verifies the image's MD5 {@code checksum}, its size and (if present) its sha512 {@code os_hash_value}
+     * match the file's content.
+     *
+     * @param file the file with the expected content
+     * @return this assertion, for chaining
+     * @throws AssertionError if the image is null or its size or a checksum differs
+     * @throws UncheckedIOException if the file cannot be read
+     */
     public ImageAssert hasChecksumOf(Path file) {
         isNotNull();
         try (InputStream in = Files.newInputStream(file)) {

@@ -1,0 +1,118 @@
+package dev.imagesdk.internal.transfer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs a download's blocking loop on an engine worker while the caller waits interruptibly, so that an
+ * interrupt ends the caller's call at once even while the worker is blocked reading a stalled body (a
+ * {@link java.net.HttpURLConnection} body read can be cut neither by an interrupt nor by
+ * {@code disconnect()}, which waits for the blocked read; see {@link InterruptWatch}).
+ *
+ * <p>On an interrupt the caller's sink is closed to the worker first (a {@link Gate}: no byte reaches it
+ * after the call returned), the worker is interrupted (its connection is then closed as soon as the JDK
+ * lets it, at the latest at the read timeout, and it stops without resuming), and the caller gets
+ * {@link InterruptedException} with its flag set again.
+ */
+final class InterruptibleRun {
+
+    private InterruptibleRun() {
+    }
+
+    /** What the worker runs: the loop, writing to the gated sink it is given. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(OutputStream sink);
+    }
+
+    static <T> T run(Executor workers, OutputStream sink, Work<T> work) throws InterruptedException {
+        Gate gate = new Gate(sink);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Object lock = new Object();
+        Thread[] runner = new Thread[1];
+        Runnable task = () -> {
+            synchronized (lock) {
+                runner[0] = Thread.currentThread();
+            }
+            try {
+                result.complete(work.run(gate));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            } finally {
+                synchronized (lock) {
+                    runner[0] = null;
+                }
+            }
+        };
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException closing) {
+            return work.run(sink); // engine shutting down: run here, as before
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            gate.close();
+            synchronized (lock) {
+                if (runner[0] != null) {
+                    runner[0].interrupt();
+                }
+            }
+            Thread.currentThread().interrupt();
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The caller's sink, closed to the worker once the caller stopped waiting. */
+    static final class Gate extends OutputStream {
+        private final OutputStream out;
+        private boolean closed;
+
+        Gate(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            check();
+            out.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            check();
+            out.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            check();
+            out.flush();
+        }
+
+        /** Not closing the caller's stream: only the worker's access to it. Waits for a write in progress. */
+        @Override
+        public synchronized void close() {
+            closed = true;
+        }
+
+        private void check() throws IOException {
+            if (closed) {
+                throw new IOException("the download was interrupted; its caller no longer takes data");
+            }
+        }
+    }
+}
