@@ -90,6 +90,22 @@ class IdentityFakeTest {
     }
 
     @Test
+    void keystoneV2ListsTheTenantsOwnAndFindsItByName(FakeGlance fake) {
+        dev.imagesdk.config.ClientConfig v2 = dev.imagesdk.config.ClientConfig.builder()
+                .auth(new dev.imagesdk.auth.AuthMethod.V2Password("demo", "demo", "demo", null))
+                .authUrl(fake.url() + "/v2.0").build();
+        try (ImageService images = ImageService.builder().config(v2).build()) {
+            assertThat(images.identity().currentProjectId()).isEqualTo(fake.projectId("demo"));
+            assertThat(images.identity().myProjects()).extracting(Project::name).containsExactly("demo");
+            assertThat(images.identity().findProject("demo")).hasValueSatisfying(
+                    p -> assertThat(p.id()).isEqualTo(fake.projectId("demo")));
+            assertThatThrownBy(() -> images.identity().findProject("alt_demo"))
+                    .isInstanceOf(dev.imagesdk.exception.ImageSdkClientException.class)
+                    .hasMessageContaining("only your own tenants");
+        }
+    }
+
+    @Test
     void aProjectGivenByIdIsUsedAsGiven(ImageService images, FakeGlance fake) {
         Image image = sharedImage(images);
         fake.clearRequests();

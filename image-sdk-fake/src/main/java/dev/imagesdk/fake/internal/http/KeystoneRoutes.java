@@ -95,6 +95,9 @@ final class KeystoneRoutes {
             case "/v3/auth/projects":
                 authProjects(c);
                 return;
+            case "/v2.0/tenants":
+                tenantsV2(c);
+                return;
             case "/v2.0/tokens":
                 if (!c.method.equals("POST")) {
                     error(c, 405, "Method Not Allowed", "The method is not allowed for the requested URL.");
@@ -184,6 +187,29 @@ final class KeystoneRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("links", links);
         body.put("projects", List.of(project(u.projectId(), u.projectName(), c.baseUrl)));
+        c.json(200, body);
+    }
+
+    /** {@code GET /v2.0/tenants}: Keystone v2.0's list of the token's own tenants (any user may ask). */
+    private void tenantsV2(Call c) throws IOException {
+        Optional<Identity.Token> t = identity.validate(c.header("X-Auth-Token"));
+        if (t.isEmpty()) {
+            unauthorized(c);
+            return;
+        }
+        if (!c.method.equals("GET")) {
+            error(c, 405, "Method Not Allowed", "The method is not allowed for the requested URL.");
+            return;
+        }
+        Identity.User u = t.get().user();
+        Map<String, Object> tenant = new LinkedHashMap<>();
+        tenant.put("id", u.projectId());
+        tenant.put("name", u.projectName());
+        tenant.put("description", null);
+        tenant.put("enabled", true);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenants_links", List.of());
+        body.put("tenants", List.of(tenant));
         c.json(200, body);
     }
 
