@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Projects by name and regions against a REAL Keystone (scripts/real-glance.sh), as the user {@code demo}.
+ * Projects by name and regions against a REAL Keystone (scripts/real-glance.sh), as {@code demo} or {@code admin}.
  * Enabled only with {@code IMAGE_SDK_REAL_GLANCE=1} and the variables of {@code real-glance.sh env --user demo}:
  * <pre>
  *   eval "$(scripts/real-glance.sh env --user demo)"
@@ -24,6 +24,7 @@ class IdentityRealKeystoneTest {
 
     @Test
     void demoSeesItsOwnProjectAndIsRefusedTheListingByName() {
+        org.junit.jupiter.api.Assumptions.assumeTrue("demo".equals(System.getenv("OS_USERNAME")), "run as demo");
         try (ImageService images = ImageService.builder().fromEnvironment().build()) {
             Identity identity = images.identity();
             String current = identity.currentProjectId();
@@ -36,6 +37,18 @@ class IdentityRealKeystoneTest {
                     .hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(current));
             assertThatThrownBy(() -> identity.findProject("alt_demo")).isInstanceOf(ForbiddenException.class)
                     .hasMessageContaining("/v3/projects?name=alt_demo");
+        }
+    }
+
+    @Test
+    void anAdminFindsAnotherProjectByName() {
+        org.junit.jupiter.api.Assumptions.assumeTrue("admin".equals(System.getenv("OS_USERNAME")), "run as admin");
+        try (ImageService images = ImageService.builder().fromEnvironment().build()) {
+            assertThat(images.identity().findProject("demo")).hasValueSatisfying(p -> {
+                assertThat(p.name()).isEqualTo("demo");
+                assertThat(p.id()).isNotEqualTo(images.identity().currentProjectId());
+            });
+            assertThat(images.identity().findProject("no-such-project-" + System.nanoTime())).isEmpty();
         }
     }
 
