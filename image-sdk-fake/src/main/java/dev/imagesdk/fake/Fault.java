@@ -126,7 +126,11 @@ public final class Fault {
         return new Fault(Kind.TRUNCATED_BODY, 1, Duration.ZERO, 0);
     }
 
-    /** The next download has the byte at {@code offset} flipped (headers still carry the true checksum). */
+    /**
+     * The next download has the byte at {@code offset} flipped (headers still carry the true checksum); armed
+     * for {@link Operation#UPLOAD}, the next upload is stored with that byte flipped (as a corrupting store
+     * would), so the image's checksums no longer match the bytes the client sent.
+     */
     public static Fault corruptedByte(long offset) {
         return new Fault(Kind.CORRUPTED_BYTE, 1, Duration.ZERO, checkOffset(offset));
     }
