@@ -70,6 +70,7 @@ public final class ImageServiceBuilder {
      * Uses {@link ClientConfig#fromEnvironment()}: {@code OS_CLOUD} + {@code clouds.yaml}, and the
      * {@code OS_*} variables.
      *
+     * @return this builder
      * @throws ConfigurationException naming the variable or key at fault
      */
     public ImageServiceBuilder fromEnvironment() {
@@ -77,13 +78,23 @@ public final class ImageServiceBuilder {
         return this;
     }
 
-    /** Uses this configuration. */
+    /**
+     * Uses this configuration.
+     *
+     * @param config the configuration (authentication, endpoint, timeouts, retries); not null
+     * @return this builder
+     */
     public ImageServiceBuilder config(ClientConfig config) {
         this.config = config;
         return this;
     }
 
-    /** Pins the API version (overrides the configuration's and skips discovery); null to discover. */
+    /**
+     * Pins the API version (overrides the configuration's and skips discovery); null to discover.
+     *
+     * @param apiVersion the API version, or null to let version discovery decide
+     * @return this builder
+     */
     public ImageServiceBuilder apiVersion(ApiVersion apiVersion) {
         this.pinned = apiVersion;
         return this;
@@ -105,7 +116,7 @@ public final class ImageServiceBuilder {
         return this;
     }
 
-    /** Authenticates, resolves the endpoint and version, and creates the service. */
+    /** {@return authenticates, resolves the endpoint and version, and creates the service} */
     public ImageService build() {
         if (config == null) {
             throw new InvalidInputException("config", null, "call config(...) or fromEnvironment() first");

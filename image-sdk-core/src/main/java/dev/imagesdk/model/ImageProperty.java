@@ -24,8 +24,9 @@ public final class ImageProperty<T> {
     }
 
     /**
-     * Defines a typed property.
+     * {@return defines a typed property}
      *
+     * @param <T> the property's value type
      * @param name the property name as stored by Glance
      * @param parser converts the stored string; throws {@link InvalidInputException} for a bad value
      * @param writer converts a value to the stored string; may throw {@link InvalidInputException}
@@ -35,25 +36,34 @@ public final class ImageProperty<T> {
         return new ImageProperty<>(name, Objects.requireNonNull(parser), Objects.requireNonNull(writer));
     }
 
-    /** A free-form string property. */
+    /**
+     * {@return a free-form string property}
+     *
+     * @param name the name
+     */
     public static ImageProperty<String> ofString(String name) {
         return of(name, Function.identity(), Function.identity());
     }
 
-    /** The property name as Glance stores it. */
+    /** {@return the property name as Glance stores it} */
     public String name() {
         return name;
     }
 
-    /** Converts a stored value; throws {@link InvalidInputException} naming this property if it is malformed. */
+    /**
+     * {@return converts a stored value; throws {@link InvalidInputException} naming this property if it is malformed}
+     *
+     * @param raw the value as Glance stores it
+     */
     public T parse(String raw) {
         return parser.apply(raw);
     }
 
     /**
-     * A name/value pair for this property, ready for {@link ImageSpec.Builder#property(PropertyValue)} or
-     * {@link ImageUpdate.Builder#property(PropertyValue)}.
+     * {@return a name/value pair for this property, ready for {@link ImageSpec.Builder#property(PropertyValue)} or
+     * {@link ImageUpdate.Builder#property(PropertyValue)}}
      *
+     * @param value the value
      * @throws InvalidInputException if the value is not acceptable for this property
      */
     public PropertyValue value(T value) {

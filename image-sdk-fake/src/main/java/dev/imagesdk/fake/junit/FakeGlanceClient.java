@@ -15,10 +15,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface FakeGlanceClient {
-    /** Fake Keystone user (its password and project come from the fake). */
+    /** {@return fake Keystone user (its password and project come from the fake)} */
     String user() default "demo";
 
-    /** The API version to pin. */
+    /** {@return the API version to pin} */
     Version version() default Version.DISCOVER;
 
     /** API version choice. */
