@@ -225,7 +225,7 @@ public interface ImageService extends AutoCloseable {
      * {@link dev.imagesdk.exception.ImageSdkClientException}.
      *
      * @param imageId the id of the image
-     * @param tag the tag
+     * @param tag the tag to add
      */
     void addTag(String imageId, String tag);
 
@@ -233,7 +233,7 @@ public interface ImageService extends AutoCloseable {
      * Removes a tag.
      *
      * @param imageId the id of the image
-     * @param tag the tag
+     * @param tag the tag to remove
      */
     void removeTag(String imageId, String tag);
 

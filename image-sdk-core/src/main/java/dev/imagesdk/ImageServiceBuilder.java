@@ -116,7 +116,15 @@ public final class ImageServiceBuilder {
         return this;
     }
 
-    /** {@return authenticates, resolves the endpoint and version, and creates the service} */
+    /**
+     * Authenticates, resolves the endpoint and version, and creates the service.
+     *
+     * @return the service, ready for calls; close it when done
+     * @throws InvalidInputException naming {@code config} if neither {@link #config(ClientConfig)} nor
+     *         {@link #fromEnvironment()} was called
+     * @throws ImageSdkException if authentication, endpoint resolution or version discovery fails (a service
+     *         error keeps its status; anything else becomes an {@code ImageSdkClientException})
+     */
     public ImageService build() {
         if (config == null) {
             throw new InvalidInputException("config", null, "call config(...) or fromEnvironment() first");

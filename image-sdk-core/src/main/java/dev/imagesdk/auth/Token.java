@@ -57,7 +57,7 @@ public final class Token {
      * {@return {@code true} if the token is still valid for at least {@code margin} after {@code now} (always, when the
      * expiry is unknown)}
      *
-     * @param now the current instant
+     * @param now the current time
      * @param margin how long the token must still be valid after {@code now}
      */
     public boolean isValidFor(Instant now, Duration margin) {

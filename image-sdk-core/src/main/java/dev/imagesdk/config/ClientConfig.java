@@ -119,7 +119,8 @@ public final class ClientConfig {
     }
 
     /**
-     * {@return where openstacksdk looks: the current directory, the user's config dir, then {@code /etc/openstack}}
+     * {@return the directories openstacksdk looks in: the current directory, the user's config dir, then {@code
+     * /etc/openstack}}
      *
      * @param env the environment variables (name to value)
      */
@@ -186,20 +187,21 @@ public final class ClientConfig {
     }
 
     /**
-     * {@return timeout of a JSON/header call until its response headers arrive; for the image GET and list pages, until
-     * the whole answer has arrived}
+     * {@return the timeout of a JSON/header call until its response headers arrive; for the image GET and list pages,
+     * until the whole answer has arrived}
      */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
-    /** {@return a data transfer that moves no byte for this long is aborted} */
+    /** {@return the idle timeout: a data transfer that moves no byte for this long is aborted} */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
     /**
-     * {@return a token is renewed once less than this remains before its expiry; 120 s by default} Capped at half
+     * {@return the refresh skew: a token is renewed once less than this remains before its expiry; 120 s by default}
+     * Capped at half
      * the token's lifetime, so tokens that live less than twice this are renewed at half their lifetime.
      */
     public Duration tokenRefreshSkew() {

@@ -25,7 +25,7 @@ public enum Interface {
     /**
      * Parses {@code public}, {@code internal}, {@code admin}, any case, with or without a {@code URL} suffix.
      *
-     * @param value the value
+     * @param value the interface name, any case, with or without the {@code URL} suffix
      * @param setting the variable or key the value came from, named in the error
      * @return the interface
      * @throws ConfigurationException if the value is none of those

@@ -287,7 +287,7 @@ public final class Image {
     /**
      * {@return a custom property's raw value}
      *
-     * @param name the name
+     * @param name the custom property name
      */
     public Optional<String> property(String name) {
         return Optional.ofNullable(properties.get(name));
@@ -399,7 +399,7 @@ public final class Image {
         /**
          * Sets {@code id}.
          *
-         * @param id the id
+         * @param id the image id
          * @return this builder
          */
         public Builder id(String id) {
@@ -410,7 +410,7 @@ public final class Image {
         /**
          * Sets {@code name}.
          *
-         * @param name the name
+         * @param name the name, or null
          * @return this builder
          */
         public Builder name(String name) {
@@ -542,7 +542,7 @@ public final class Image {
         /**
          * Sets {@code disk_format}.
          *
-         * @param diskFormat the disk format
+         * @param diskFormat the disk format, or null
          * @return this builder
          */
         public Builder diskFormat(DiskFormat diskFormat) {
@@ -553,7 +553,7 @@ public final class Image {
         /**
          * Sets {@code container_format}.
          *
-         * @param containerFormat the container format
+         * @param containerFormat the container format, or null
          * @return this builder
          */
         public Builder containerFormat(ContainerFormat containerFormat) {
@@ -619,7 +619,7 @@ public final class Image {
         /**
          * Sets {@code file}.
          *
-         * @param file the file
+         * @param file the path of the image's data, or null
          * @return this builder
          */
         public Builder file(String file) {
@@ -674,7 +674,7 @@ public final class Image {
         /**
          * Replaces the tags.
          *
-         * @param tags the tags
+         * @param tags the tags; replace any set before
          * @return this builder
          */
         public Builder tags(Collection<String> tags) {
@@ -722,7 +722,7 @@ public final class Image {
         /**
          * Replaces the custom properties.
          *
-         * @param properties the properties
+         * @param properties the custom properties; replace any set before
          * @return this builder
          */
         public Builder properties(Map<String, String> properties) {

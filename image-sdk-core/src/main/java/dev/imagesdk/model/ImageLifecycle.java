@@ -31,7 +31,7 @@ public final class ImageLifecycle extends OpenValue {
     /**
      * {@return the constant for {@code value}, or an unknown value that keeps it verbatim}
      *
-     * @param value the value
+     * @param value the value as Glance spells it on the wire; not null
      * @throws NullPointerException if {@code value} is null
      */
     public static ImageLifecycle of(String value) {

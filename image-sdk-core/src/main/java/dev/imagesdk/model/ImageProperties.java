@@ -96,7 +96,7 @@ public final class ImageProperties {
     /**
      * {@return {@code architecture=value}}
      *
-     * @param value the value
+     * @param value the CPU architecture
      */
     public static PropertyValue architecture(Architecture value) {
         return ARCHITECTURE.value(value);
@@ -105,7 +105,7 @@ public final class ImageProperties {
     /**
      * {@return {@code os_distro=value}}
      *
-     * @param value the value
+     * @param value the distribution, e.g. {@code ubuntu}
      */
     public static PropertyValue osDistro(String value) {
         return OS_DISTRO.value(value);
@@ -114,7 +114,7 @@ public final class ImageProperties {
     /**
      * {@return {@code os_version=value}}
      *
-     * @param value the value
+     * @param value the distribution version, e.g. {@code 24.04}
      */
     public static PropertyValue osVersion(String value) {
         return OS_VERSION.value(value);
@@ -123,7 +123,7 @@ public final class ImageProperties {
     /**
      * {@return {@code hw_disk_bus=value}}
      *
-     * @param value the value
+     * @param value the disk bus, e.g. {@code virtio} or {@code scsi}
      */
     public static PropertyValue hwDiskBus(String value) {
         return HW_DISK_BUS.value(value);
@@ -132,7 +132,7 @@ public final class ImageProperties {
     /**
      * {@return {@code hw_firmware_type=bios|uefi}}
      *
-     * @param value the value
+     * @param value the firmware, e.g. {@code bios} or {@code uefi}
      */
     public static PropertyValue hwFirmwareType(String value) {
         return HW_FIRMWARE_TYPE.value(value);
@@ -141,7 +141,7 @@ public final class ImageProperties {
     /**
      * {@return {@code hw_qemu_guest_agent=yes|no}}
      *
-     * @param value the value
+     * @param value whether the image runs the QEMU guest agent
      */
     public static PropertyValue hwQemuGuestAgent(boolean value) {
         return HW_QEMU_GUEST_AGENT.value(value);
@@ -150,7 +150,7 @@ public final class ImageProperties {
     /**
      * {@return {@code hw_cpu_cores=n}, n &gt; 0}
      *
-     * @param value the value
+     * @param value the number of cores
      */
     public static PropertyValue hwCpuCores(int value) {
         return HW_CPU_CORES.value(value);
@@ -159,7 +159,7 @@ public final class ImageProperties {
     /**
      * {@return {@code com.hp__1__image_type=value}}
      *
-     * @param value the value
+     * @param value the partner image type
      */
     public static PropertyValue hpImageType(HpImageType value) {
         return HP_IMAGE_TYPE.value(value);
@@ -168,7 +168,7 @@ public final class ImageProperties {
     /**
      * {@return {@code com.hp__1__image_lifecycle=value}}
      *
-     * @param value the value
+     * @param value the lifecycle state
      */
     public static PropertyValue hpImageLifecycle(ImageLifecycle value) {
         return HP_IMAGE_LIFECYCLE.value(value);
@@ -177,7 +177,7 @@ public final class ImageProperties {
     /**
      * {@return {@code com.hp__1__bootable_volume=true|false}}
      *
-     * @param value the value
+     * @param value whether the image may boot from a volume
      */
     public static PropertyValue hpBootableVolume(boolean value) {
         return HP_BOOTABLE_VOLUME.value(value);
@@ -186,7 +186,7 @@ public final class ImageProperties {
     /**
      * {@return {@code com.hp__1__os_distro=value}, a reverse domain name such as {@code org.debian}}
      *
-     * @param value the value
+     * @param value the distribution name the console shows
      */
     public static PropertyValue hpOsDistro(String value) {
         return HP_OS_DISTRO.value(value);

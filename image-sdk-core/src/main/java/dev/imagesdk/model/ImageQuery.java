@@ -135,17 +135,17 @@ public final class ImageQuery {
         return b;
     }
 
-    /** {@return name filter: one name (exact match) or several ({@code in:} list)} Empty if not filtered. */
+    /** {@return the name filter: one name (exact match) or several ({@code in:} list)} Empty if not filtered. */
     public List<String> names() {
         return names;
     }
 
-    /** {@return id filter ({@code in:} list)} */
+    /** {@return the id filter ({@code in:} list)} */
     public List<String> ids() {
         return ids;
     }
 
-    /** {@return status filter: one status or several ({@code in:} list)} */
+    /** {@return the status filter: one status or several ({@code in:} list)} */
     public List<ImageStatus> statuses() {
         return statuses;
     }
@@ -254,7 +254,7 @@ public final class ImageQuery {
         return Optional.ofNullable(updatedAt);
     }
 
-    /** {@return custom property filters (exact match)} */
+    /** {@return the custom property filters (exact match)} */
     public Map<String, String> properties() {
         return properties;
     }
@@ -295,12 +295,14 @@ public final class ImageQuery {
         return Optional.ofNullable(changesSince);
     }
 
-    /** {@return sort criteria, most significant first; empty for the service's default ({@code created_at desc})} */
+    /**
+     * {@return the sort criteria, most significant first; empty for the service's default ({@code created_at desc})}
+     */
     public List<Sort> sort() {
         return sort;
     }
 
-    /** {@return images per request ({@code limit} on the wire); empty for the service's default} */
+    /** {@return the images per request ({@code limit} on the wire); empty for the service's default} */
     public OptionalInt pageSize() {
         return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
     }
@@ -310,7 +312,7 @@ public final class ImageQuery {
         return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
     }
 
-    /** {@return list images after this id (exclusive)} */
+    /** {@return the marker: list images after this id (exclusive)} */
     public Optional<String> marker() {
         return Optional.ofNullable(marker);
     }
@@ -375,7 +377,7 @@ public final class ImageQuery {
         /**
          * Images with exactly this name.
          *
-         * @param name the name
+         * @param name the exact image name
          * @return this builder
          */
         public Builder name(String name) {
@@ -388,7 +390,7 @@ public final class ImageQuery {
         /**
          * Images whose name is any of these ({@code in:} operator).
          *
-         * @param names the names
+         * @param names the names, any of which matches
          * @return this builder
          */
         public Builder nameIn(String... names) {
@@ -401,7 +403,7 @@ public final class ImageQuery {
         /**
          * Images whose id is any of these ({@code in:} operator, API v2).
          *
-         * @param ids the ids
+         * @param ids the image ids, any of which matches; at least one, else {@link #build()} throws
          * @return this builder
          */
         public Builder idIn(String... ids) {
@@ -442,7 +444,7 @@ public final class ImageQuery {
         /**
          * Visibility filter; {@link Visibility#ALL} lists every image the caller may see (API v2).
          *
-         * @param visibility the visibility
+         * @param visibility the visibility to list
          * @return this builder
          */
         public Builder visibility(Visibility visibility) {
@@ -475,7 +477,7 @@ public final class ImageQuery {
         /**
          * Images that have this tag; repeat for images having all of several tags (API v2).
          *
-         * @param tag the tag
+         * @param tag a tag every listed image must have
          * @return this builder
          */
         public Builder tag(String tag) {
@@ -530,7 +532,7 @@ public final class ImageQuery {
         /**
          * Images with any of these disk formats (one value: exact, several: {@code in:}).
          *
-         * @param formats the formats
+         * @param formats the disk formats, any of which matches
          * @return this builder
          */
         public Builder diskFormat(DiskFormat... formats) {
@@ -542,7 +544,7 @@ public final class ImageQuery {
         /**
          * Images with any of these container formats (one value: exact, several: {@code in:}).
          *
-         * @param formats the formats
+         * @param formats the container formats, any of which matches
          * @return this builder
          */
         public Builder containerFormat(ContainerFormat... formats) {
@@ -578,8 +580,8 @@ public final class ImageQuery {
         /**
          * Images whose custom property {@code name} equals {@code value}.
          *
-         * @param name the name
-         * @param value the value
+         * @param name the custom property name
+         * @param value the exact value to match
          * @return this builder
          */
         public Builder property(String name, String value) {
@@ -593,8 +595,8 @@ public final class ImageQuery {
          * Images whose typed property equals {@code value}.
          *
          * @param <T> the property's value type
-         * @param property the property
-         * @param value the value
+         * @param property the typed property
+         * @param value the value to match, written as the property writes it
          * @return this builder
          */
         public <T> Builder property(ImageProperty<T> property, T value) {

@@ -205,7 +205,7 @@ public final class ImageSpec {
         /**
          * The id to create the image with (a UUID). Optional: the SDK generates one if absent.
          *
-         * @param id the id
+         * @param id the image id (a UUID), or null to let the SDK generate one
          * @return this builder
          */
         public Builder id(String id) {
@@ -304,7 +304,7 @@ public final class ImageSpec {
         /**
          * Adds a tag (validated at {@link #build()}).
          *
-         * @param tag the tag
+         * @param tag a tag to add
          * @return this builder
          */
         public Builder tag(String tag) {
@@ -315,7 +315,7 @@ public final class ImageSpec {
         /**
          * Adds tags.
          *
-         * @param tags the tags
+         * @param tags tags to add
          * @return this builder
          */
         public Builder tags(Collection<String> tags) {
@@ -326,7 +326,7 @@ public final class ImageSpec {
         /**
          * Sets a typed or free-form property (already validated by {@link PropertyValue}).
          *
-         * @param property the property
+         * @param property the name and value to set; not null
          * @return this builder
          */
         public Builder property(PropertyValue property) {
@@ -337,8 +337,8 @@ public final class ImageSpec {
         /**
          * Sets a free-form property.
          *
-         * @param name the name
-         * @param value the value
+         * @param name the property name; must follow the naming rules in {@link ImageSpec}
+         * @param value the value as Glance stores it (a string)
          * @return this builder
          * @throws InvalidInputException at once if the name is reserved or malformed or the value null
          */
@@ -349,7 +349,8 @@ public final class ImageSpec {
         /**
          * Sets several free-form properties.
          *
-         * @param properties the properties
+         * @param properties custom properties (name to value) to add; each name must follow the naming rules of {@link
+         *         ImageSpec}
          * @return this builder
          */
         public Builder properties(Map<String, String> properties) {

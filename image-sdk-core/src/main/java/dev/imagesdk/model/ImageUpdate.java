@@ -344,7 +344,7 @@ public final class ImageUpdate {
         /**
          * Only accepted by the service while the image is {@code queued}.
          *
-         * @param diskFormat the disk format
+         * @param diskFormat the new disk format
          * @return this builder
          */
         public Builder diskFormat(DiskFormat diskFormat) {
@@ -355,7 +355,7 @@ public final class ImageUpdate {
         /**
          * Only accepted by the service while the image is {@code queued}.
          *
-         * @param containerFormat the container format
+         * @param containerFormat the new container format
          * @return this builder
          */
         public Builder containerFormat(ContainerFormat containerFormat) {
@@ -366,7 +366,7 @@ public final class ImageUpdate {
         /**
          * Adds or replaces a custom property.
          *
-         * @param property the property
+         * @param property the name and value to set; not null
          * @return this builder
          */
         public Builder property(PropertyValue property) {
@@ -377,8 +377,8 @@ public final class ImageUpdate {
         /**
          * Adds or replaces a free-form custom property.
          *
-         * @param name the name
-         * @param value the value
+         * @param name the property name; must follow the naming rules in {@link ImageSpec}
+         * @param value the value as Glance stores it (a string)
          * @return this builder
          * @throws InvalidInputException at once if the name is reserved or malformed or the value null
          */
@@ -389,7 +389,7 @@ public final class ImageUpdate {
         /**
          * Removes a custom property. Removing one that does not exist is an error from the service (409 in v2).
          *
-         * @param name the name
+         * @param name the custom property to remove
          * @return this builder
          */
         public Builder removeProperty(String name) {
@@ -401,7 +401,7 @@ public final class ImageUpdate {
         /**
          * Removes a typed custom property.
          *
-         * @param property the property
+         * @param property the typed property to remove
          * @return this builder
          */
         public Builder removeProperty(ImageProperty<?> property) {
@@ -422,7 +422,7 @@ public final class ImageUpdate {
         /**
          * Replaces the whole tag set.
          *
-         * @param tags the tags
+         * @param tags the complete new tag set
          * @return this builder
          */
         public Builder replaceTags(Collection<String> tags) {
@@ -433,7 +433,7 @@ public final class ImageUpdate {
         /**
          * Adds a tag (idempotent on the service).
          *
-         * @param tag the tag
+         * @param tag the tag to add
          * @return this builder
          */
         public Builder addTag(String tag) {
@@ -444,7 +444,7 @@ public final class ImageUpdate {
         /**
          * Removes a tag.
          *
-         * @param tag the tag
+         * @param tag the tag to remove
          * @return this builder
          */
         public Builder removeTag(String tag) {

@@ -145,7 +145,7 @@ public final class PartnerImageProfile {
     /**
      * Checks an existing image.
      *
-     * @param image the image
+     * @param image the image as the service reports it
      * @return the rules the image violates, if any
      */
     public ProfileReport check(Image image) {
@@ -211,7 +211,7 @@ public final class PartnerImageProfile {
      * suffixed with {@value #DEPRECATED_SUFFIX} unless it already ends with it (applying it twice never
      * doubles the suffix)} An image without a name gets only the property.
      *
-     * @param image the image
+     * @param image the image to deprecate
      */
     public static ImageUpdate deprecate(Image image) {
         ImageUpdate.Builder b = ImageUpdate.builder()

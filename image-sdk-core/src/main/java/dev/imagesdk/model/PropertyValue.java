@@ -26,8 +26,8 @@ public record PropertyValue(String name, String value) {
     /**
      * {@return a free-form property}
      *
-     * @param name the name
-     * @param value the value
+     * @param name the property name; must follow the naming rules in {@link ImageSpec}
+     * @param value the value as Glance stores it
      */
     public static PropertyValue of(String name, String value) {
         return new PropertyValue(name, value);

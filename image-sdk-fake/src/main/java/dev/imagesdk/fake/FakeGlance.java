@@ -191,8 +191,8 @@ public final class FakeGlance implements AutoCloseable {
      * clients that authenticate with {@code application_credential}.
      *
      * @param userName a user of the fake Keystone
-     * @param name the name
-     * @param secret the secret
+     * @param name the credential's name
+     * @param secret the credential's secret
      * @return the credential id
      */
     public String addApplicationCredential(String userName, String name, String secret) {
@@ -215,7 +215,7 @@ public final class FakeGlance implements AutoCloseable {
     /**
      * How long new tokens live (default 24 h, measured on the fake's clock).
      *
-     * @param d the duration
+     * @param d the lifetime of tokens issued from now on
      */
     public void tokenLifetime(Duration d) {
         identity.tokenLifetime(d);
@@ -260,7 +260,7 @@ public final class FakeGlance implements AutoCloseable {
     /**
      * {@return the image's v2 attributes as {@code GET /v2/images/{id}} would show them to an admin (no poll)}
      *
-     * @param id the id
+     * @param id the image id
      */
     public Optional<Map<String, Object>> image(String id) {
         return engine.images().peek(id).map(FakeGlance::view);
@@ -299,7 +299,7 @@ public final class FakeGlance implements AutoCloseable {
         return m;
     }
 
-    /** {@return number of image blobs currently spilled to temp files} */
+    /** {@return the number of image blobs currently spilled to temp files} */
     public long blobsOnDisk() {
         return engine.blobs().filesOnDisk();
     }
@@ -321,7 +321,7 @@ public final class FakeGlance implements AutoCloseable {
     /**
      * How saving -> active completes after an upload (default immediately).
      *
-     * @param t the transition
+     * @param t when an uploaded image becomes {@code active}
      */
     public void uploadTransitions(Transition t) {
         engine.uploadTransitions(t.mode);
@@ -330,7 +330,7 @@ public final class FakeGlance implements AutoCloseable {
     /**
      * How importing -> active completes after an import (default immediately).
      *
-     * @param t the transition
+     * @param t when an imported image becomes {@code active}
      */
     public void importTransitions(Transition t) {
         engine.importTransitions(t.mode);
@@ -363,7 +363,7 @@ public final class FakeGlance implements AutoCloseable {
     /**
      * Freezes the fake's clock at {@code now} (timestamps, token expiry).
      *
-     * @param now the current instant
+     * @param now the instant the clock shows from now on
      */
     public void setClock(Instant now) {
         clock.set(now);
@@ -457,15 +457,15 @@ public final class FakeGlance implements AutoCloseable {
             this.mode = mode;
         }
 
-        /** {@return within the request that caused it (default)} */
+        /** {@return a transition within the request that caused it (default)} */
         public static Transition immediate() {
             return new Transition(TransitionMode.IMMEDIATE);
         }
 
         /**
-         * {@return after the image has been read {@code n} times ({@code GET /v2/images/{id}})}
+         * {@return a transition after the image has been read {@code n} times ({@code GET /v2/images/{id}})}
          *
-         * @param n the count
+         * @param n the number of reads before the transition completes
          */
         public static Transition afterPolls(int n) {
             return new Transition(TransitionMode.afterPolls(n));
@@ -503,7 +503,7 @@ public final class FakeGlance implements AutoCloseable {
          * progress within it (a long transfer is bounded by progress, not by its total time). The
          * fake closes a connection that exceeds it.
          *
-         * @param d the duration
+         * @param d the read timeout
          * @return this builder
          * @throws IllegalArgumentException if not positive
          */
@@ -516,7 +516,7 @@ public final class FakeGlance implements AutoCloseable {
          * How long a kept-alive connection may wait for its next request before the fake closes it
          * (default 120 s; clients such as urllib3 and the JDK's reconnect transparently).
          *
-         * @param d the duration
+         * @param d the idle timeout of a kept-alive connection
          * @return this builder
          * @throws IllegalArgumentException if not positive
          */
@@ -530,7 +530,7 @@ public final class FakeGlance implements AutoCloseable {
          * each connection has its own virtual thread and there is no such bound). A connection
          * beyond it is answered 503 and closed.
          *
-         * @param n the count
+         * @param n the most connections served at once
          * @return this builder
          * @throws IllegalArgumentException if below 1
          */
@@ -661,7 +661,7 @@ public final class FakeGlance implements AutoCloseable {
         /**
          * Enabled stores, the first is the default (default {@code file1, file2}).
          *
-         * @param ids the ids
+         * @param ids the store ids, the default first
          * @return this builder
          */
         public Builder stores(String... ids) {

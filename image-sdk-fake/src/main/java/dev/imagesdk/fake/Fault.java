@@ -64,63 +64,71 @@ public final class Fault {
     }
 
     /**
-     * {@return 503 Service Unavailable with {@code Retry-After} (whole seconds) for the next {@code times} calls}
+     * {@return a fault answering 503 Service Unavailable with {@code Retry-After} (whole seconds) for the next {@code
+     * times} calls}
      *
-     * @param times how many matching calls the fault affects; positive
-     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null
+     * @param times how many matching calls the fault affects; at least 1
+     * @param retryAfter the delay the fake sends in {@code Retry-After}, rounded to whole seconds; not null
+     * @throws IllegalArgumentException if {@code times} is below 1
      */
     public static Fault serviceUnavailable(int times, Duration retryAfter) {
         return new Fault(Kind.SERVICE_UNAVAILABLE, checkTimes(times), Objects.requireNonNull(retryAfter), 0);
     }
 
     /**
-     * {@return 503 Service Unavailable without {@code Retry-After} for the next {@code times} calls}
+     * {@return a fault answering 503 Service Unavailable without {@code Retry-After} for the next {@code times} calls}
      *
-     * @param times how many matching calls the fault affects; positive
+     * @param times how many matching calls the fault affects; at least 1
+     * @throws IllegalArgumentException if {@code times} is below 1
      */
     public static Fault serviceUnavailable(int times) {
         return new Fault(Kind.SERVICE_UNAVAILABLE, checkTimes(times), Duration.ZERO, 0, false);
     }
 
     /**
-     * {@return 429 Too Many Requests with {@code Retry-After} (whole seconds) for the next {@code times} calls}
+     * {@return a fault answering 429 Too Many Requests with {@code Retry-After} (whole seconds) for the next {@code
+     * times} calls}
      *
-     * @param times how many matching calls the fault affects; positive
-     * @param retryAfter the delay the service asked for in {@code Retry-After}, or null
+     * @param times how many matching calls the fault affects; at least 1
+     * @param retryAfter the delay the fake sends in {@code Retry-After}, rounded to whole seconds; not null
+     * @throws IllegalArgumentException if {@code times} is below 1
      */
     public static Fault tooManyRequests(int times, Duration retryAfter) {
         return new Fault(Kind.TOO_MANY_REQUESTS, checkTimes(times), Objects.requireNonNull(retryAfter), 0);
     }
 
     /**
-     * {@return 429 Too Many Requests without {@code Retry-After} for the next {@code times} calls}
+     * {@return a fault answering 429 Too Many Requests without {@code Retry-After} for the next {@code times} calls}
      *
-     * @param times how many matching calls the fault affects; positive
+     * @param times how many matching calls the fault affects; at least 1
+     * @throws IllegalArgumentException if {@code times} is below 1
      */
     public static Fault tooManyRequests(int times) {
         return new Fault(Kind.TOO_MANY_REQUESTS, checkTimes(times), Duration.ZERO, 0, false);
     }
 
     /**
-     * {@return 500 Internal Server Error (Glance's generic body) for the next {@code times} calls}
+     * {@return a fault answering 500 Internal Server Error (Glance's generic body) for the next {@code times} calls}
      *
-     * @param times how many matching calls the fault affects; positive
+     * @param times how many matching calls the fault affects; at least 1
+     * @throws IllegalArgumentException if {@code times} is below 1
      */
     public static Fault internalError(int times) {
         return new Fault(Kind.INTERNAL_ERROR, checkTimes(times), Duration.ZERO, 0);
     }
 
-    /** {@return the next call's connection is closed before any answer; nothing is executed} */
+    /** {@return a fault: the next call's connection is closed before any answer; nothing is executed} */
     public static Fault resetBeforeResponse() {
         return new Fault(Kind.RESET_BEFORE_RESPONSE, 1, Duration.ZERO, 0);
     }
 
     /**
-     * {@return the next call is held for {@code holdFor} (or until {@link FakeGlance#releaseStalls()}), then its
-     * connection is closed without an answer; nothing is executed} Unlike {@link #stall()} the server
+     * {@return a fault: the next call is held for {@code holdFor} (or until {@link FakeGlance#releaseStalls()}), then
+     * its connection is closed without an answer; nothing is executed} Unlike {@link #stall()} the server
      * thread frees itself, so it suits long randomized runs.
      *
-     * @param holdFor how long the call is held
+     * @param holdFor how long the call is held; not negative
+     * @throws IllegalArgumentException if {@code holdFor} is negative
      */
     public static Fault hang(Duration holdFor) {
         Objects.requireNonNull(holdFor);
@@ -130,7 +138,7 @@ public final class Fault {
         return new Fault(Kind.HANG, 1, holdFor, 0);
     }
 
-    /** {@return 401 once, as keystonemiddleware answers an expired token} */
+    /** {@return a fault answering 401 once, as keystonemiddleware answers an expired token} */
     public static Fault unauthorizedOnce() {
         return new Fault(Kind.UNAUTHORIZED, 1, Duration.ZERO, 0);
     }
@@ -154,33 +162,37 @@ public final class Fault {
         return new Fault(Kind.STALL, 1, Duration.ofMinutes(10), 0);
     }
 
-    /** {@return the next response body is cut in half and the connection closed} */
+    /** {@return a fault: the next response body is cut in half and the connection closed} */
     public static Fault truncatedBody() {
         return new Fault(Kind.TRUNCATED_BODY, 1, Duration.ZERO, 0);
     }
 
     /**
-     * {@return the next download has the byte at {@code offset} flipped (headers still carry the true checksum)}
+     * {@return a fault: the next download has the byte at {@code offset} flipped (headers still carry the true
+     * checksum)}
      *
-     * @param offset the zero-based byte offset in the image data
+     * @param offset the zero-based byte offset in the image data; not negative
+     * @throws IllegalArgumentException if {@code offset} is negative
      */
     public static Fault corruptedByte(long offset) {
         return new Fault(Kind.CORRUPTED_BYTE, 1, Duration.ZERO, checkOffset(offset));
     }
 
     /**
-     * {@return the next upload (or stage) is cut after {@code afterBytes}: the server closes the connection}
+     * {@return a fault: the next upload (or stage) is cut after {@code afterBytes}: the server closes the connection}
      *
      * @param afterBytes how many bytes pass before the connection is cut; not negative
+     * @throws IllegalArgumentException if {@code afterBytes} is negative
      */
     public static Fault dropConnectionMidUpload(long afterBytes) {
         return new Fault(Kind.DROP_MID_UPLOAD, 1, Duration.ZERO, checkOffset(afterBytes));
     }
 
     /**
-     * {@return the next download is cut after {@code afterBytes}: the server closes the connection}
+     * {@return a fault: the next download is cut after {@code afterBytes}: the server closes the connection}
      *
      * @param afterBytes how many bytes pass before the connection is cut; not negative
+     * @throws IllegalArgumentException if {@code afterBytes} is negative
      */
     public static Fault dropConnectionMidDownload(long afterBytes) {
         return new Fault(Kind.DROP_MID_DOWNLOAD, 1, Duration.ZERO, checkOffset(afterBytes));
@@ -189,7 +201,8 @@ public final class Fault {
     /**
      * {@return the same fault for the next {@code n} matching calls}
      *
-     * @param n the count
+     * @param n how many matching calls the fault affects; at least 1
+     * @throws IllegalArgumentException if {@code n} is below 1
      */
     public Fault times(int n) {
         return new Fault(kind, checkTimes(n), duration, offset, retryAfter);
@@ -213,7 +226,7 @@ public final class Fault {
     /** {@return whether a 503/429 carries {@code Retry-After} (then {@link #duration()} is its value)} */
     public boolean hasRetryAfter() { return retryAfter && (kind == Kind.SERVICE_UNAVAILABLE || kind == Kind.TOO_MANY_REQUESTS); }
 
-    /** {@return retry-After for 503/429, the delay for latency, the maximum stall, the hold of a hang} */
+    /** {@return the {@code Retry-After} for 503/429, the delay for latency, the maximum stall, the hold of a hang} */
     public Duration duration() { return duration; }
 
     /** {@return byte offset for corrupted-byte and dropped-connection faults} */

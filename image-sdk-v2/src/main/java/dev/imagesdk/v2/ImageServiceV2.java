@@ -209,7 +209,7 @@ public interface ImageServiceV2 extends ImageService {
      */
     void deleteFromStore(String storeId, String imageId);
 
-    /** {@return quota usage of the caller's project ({@code GET /v2/info/usage}), by quota name} */
+    /** {@return the quota usage of the caller's project ({@code GET /v2/info/usage}), by quota name} */
     Map<String, Usage> usage();
 
     /**
@@ -256,7 +256,7 @@ public interface ImageServiceV2 extends ImageService {
      * A JSON schema as the service serves it ({@code GET /v2/schemas/<name>}), e.g. {@code image},
      * {@code images}, {@code member}, {@code task}, {@code metadefs/namespace}.
      *
-     * @param name the name
+     * @param name the schema name, e.g. {@code image} or {@code members}
      * @return the schema document as JSON text
      */
     String schema(String name);
@@ -272,7 +272,7 @@ public interface ImageServiceV2 extends ImageService {
      * Adds a location to a {@code queued} image ({@code POST /v2/images/{id}/locations}, API v2.17+).
      *
      * @param imageId the id of the image
-     * @param url the URL
+     * @param url the location's URL (a store the service can read)
      * @param validationData optional {@code os_hash_algo}/{@code os_hash_value} for the service to check
      */
     void addLocation(String imageId, String url, Map<String, String> validationData);

@@ -40,7 +40,7 @@ public final class ImportMethod extends OpenValue {
     /**
      * {@return the constant for {@code value}, or an unknown method that keeps it verbatim}
      *
-     * @param value the value
+     * @param value the method as Glance spells it, e.g. {@code glance-direct}; not null
      * @throws NullPointerException if {@code value} is null
      */
     public static ImportMethod of(String value) {

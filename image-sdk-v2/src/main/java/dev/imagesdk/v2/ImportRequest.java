@@ -48,22 +48,22 @@ public final class ImportRequest {
         return new Builder(method);
     }
 
-    /** {@return {@code glance-direct} of previously staged data} */
+    /** {@return a {@code glance-direct} request for previously staged data} */
     public static ImportRequest glanceDirect() {
         return builder(ImportMethod.GLANCE_DIRECT).build();
     }
 
     /**
-     * {@return {@code web-download} from {@code uri}}
+     * {@return a {@code web-download} request from {@code uri}}
      *
-     * @param uri the URI
+     * @param uri the URL the service downloads the data from
      */
     public static ImportRequest webDownload(URI uri) {
         return builder(ImportMethod.WEB_DOWNLOAD).uri(uri).build();
     }
 
     /**
-     * {@return {@code copy-image} to the given stores}
+     * {@return a {@code copy-image} request to the given stores}
      *
      * @param stores the store ids
      */
@@ -100,12 +100,12 @@ public final class ImportRequest {
         return Optional.ofNullable(remoteServiceInterface);
     }
 
-    /** {@return target stores; empty for the default store} */
+    /** {@return the target stores; empty for the default store} */
     public List<String> stores() {
         return stores;
     }
 
-    /** {@return import into every store ({@code all_stores}), if set} */
+    /** {@return whether to import into every store ({@code all_stores}), if set} */
     public Optional<Boolean> allStores() {
         return Optional.ofNullable(allStores);
     }
@@ -154,7 +154,7 @@ public final class ImportRequest {
         /**
          * The source ({@code web-download} only).
          *
-         * @param uri the URI
+         * @param uri the URL the service downloads the data from
          * @return this builder
          */
         public Builder uri(URI uri) {

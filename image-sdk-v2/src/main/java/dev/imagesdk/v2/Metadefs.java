@@ -225,7 +225,7 @@ public interface Metadefs {
      * Creates one tag ({@code POST .../tags/{name}}, no body; 201).
      *
      * @param namespace the namespace name
-     * @param name the name
+     * @param name the tag name
      * @return the created tag
      */
     MetadefTag createTag(String namespace, String name);
@@ -234,7 +234,7 @@ public interface Metadefs {
      * Creates several tags at once ({@code POST .../tags}; 201).
      *
      * @param namespace the namespace name
-     * @param names the names
+     * @param names the tag names
      * @param append keep the namespace's existing tags ({@code X-Openstack-Append: True}, as glanceclient sends
      *               it; releases without the header ignore it and replace); without it Glance replaces them all
      * @return the tags the service reported
@@ -245,7 +245,7 @@ public interface Metadefs {
      * Renames a tag ({@code PUT .../tags/{name}} with {@code {"name": newName}}).
      *
      * @param namespace the namespace name
-     * @param name the name
+     * @param name the tag's current name
      * @param newName the tag's new name
      * @return the renamed tag
      */

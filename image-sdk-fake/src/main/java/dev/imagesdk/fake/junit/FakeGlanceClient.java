@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface FakeGlanceClient {
-    /** {@return fake Keystone user (its password and project come from the fake)} */
+    /** {@return the fake Keystone user (its password and project come from the fake)} */
     String user() default "demo";
 
     /** {@return the API version to pin} */
