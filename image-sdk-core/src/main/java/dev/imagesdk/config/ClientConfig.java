@@ -201,8 +201,8 @@ public final class ClientConfig {
 
     /**
      * {@return the refresh skew: a token is renewed once less than this remains before its expiry; 120 s by default}
-     * Capped at half
-     * the token's lifetime, so tokens that live less than twice this are renewed at half their lifetime.
+     * Capped at half the token's lifetime, so tokens that live less than twice this are renewed at half their
+     * lifetime.
      */
     public Duration tokenRefreshSkew() {
         return tokenRefreshSkew;

@@ -230,7 +230,7 @@ public final class FakeGlance implements AutoCloseable {
      * @param project the name of the owning project
      * @param attributes v2 attributes ({@code name}, {@code disk_format}, {@code visibility},
      *                   custom string properties, ...); {@code public} is allowed
-     * @param data the image bytes to send; not null
+     * @param data the image data to store
      * @return the image id
      * @throws IllegalArgumentException if Glance would reject the attributes
      */
@@ -349,8 +349,9 @@ public final class FakeGlance implements AutoCloseable {
     /**
      * Forces an image's status (e.g. {@code killed}).
      *
-     * @param imageId the id of the image
-     * @param status the status; not null
+     * @param imageId the id of an existing image
+     * @param status the status as Glance spells it; not null
+     * @throws IllegalArgumentException if no image has this id
      */
     public void forceStatus(String imageId, String status) {
         try {
@@ -554,7 +555,7 @@ public final class FakeGlance implements AutoCloseable {
          * did, so that version discovery can pick v1. The v1 API is served either way; real
          * Glance 25 lists only v2 (the default).
          *
-         * @param on {@code true} to turn it on
+         * @param on {@code true} to list the v1 versions too
          * @return this builder
          */
         public Builder advertiseV1(boolean on) {
@@ -602,8 +603,8 @@ public final class FakeGlance implements AutoCloseable {
         /**
          * For {@link AuthMode#EXTERNAL}: the Keystone to validate tokens with, and service credentials.
          *
-         * @param url the URL; not null
-         * @param serviceUser the service user the fake authenticates as
+         * @param url the Keystone URL; not null
+         * @param serviceUser the service user the fake authenticates as; not null
          * @return this builder
          */
         public Builder externalKeystone(String url, FakeUser serviceUser) {
@@ -615,7 +616,7 @@ public final class FakeGlance implements AutoCloseable {
         /**
          * {@code image_size_cap}: uploads larger than this are 413 (default 1 TiB).
          *
-         * @param bytes the size in bytes
+         * @param bytes the largest image accepted, in bytes
          * @return this builder
          */
         public Builder imageSizeCap(long bytes) {
@@ -626,7 +627,7 @@ public final class FakeGlance implements AutoCloseable {
         /**
          * {@code user_storage_quota}: bytes per project, 0 = unlimited (default).
          *
-         * @param bytes the size in bytes
+         * @param bytes the bytes each project may store; 0 for no limit
          * @return this builder
          */
         public Builder userStorageQuota(long bytes) {
@@ -637,7 +638,7 @@ public final class FakeGlance implements AutoCloseable {
         /**
          * Blobs larger than this go to temp files (default 8 MiB).
          *
-         * @param bytes the size in bytes
+         * @param bytes the largest blob kept in memory, in bytes
          * @return this builder
          */
         public Builder memoryThreshold(long bytes) {
@@ -650,7 +651,7 @@ public final class FakeGlance implements AutoCloseable {
          * four image quotas (limit -1 = unlimited, {@code image_size_total} from {@link #userStorageQuota});
          * off by default, when it answers {@code {"usage": {}}} as Glance does without unified limits.
          *
-         * @param on {@code true} to turn it on
+         * @param on {@code true} to report usage as with unified limits
          * @return this builder
          */
         public Builder keystoneLimits(boolean on) {
