@@ -55,7 +55,7 @@ public interface ImageService extends AutoCloseable {
      * Creates an image (metadata only; status {@code queued}). If the spec has no id, the SDK generates one
      * so that a retried create cannot create a duplicate.
      *
-     * @param spec the new image's attributes (name, formats, properties, ...); not null
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
      * @return the created image as the service reports it, {@code queued}
      */
     Image create(ImageSpec spec);
@@ -71,8 +71,8 @@ public interface ImageService extends AutoCloseable {
      * content that contradicts the spec's {@code disk_format}, or an unsafe image, is refused and nothing is
      * created (a one-shot stream is inspected as it is sent, and the image is deleted when refused).
      *
-     * @param spec the new image's attributes (name, formats, properties, ...); not null
-     * @param data the image bytes to send; not null
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @param keepOnFailure {@code true} to keep the image when the upload or verification fails, {@code false} to
      *         delete it
@@ -89,8 +89,8 @@ public interface ImageService extends AutoCloseable {
      * {@code UploadOptions.builder().verifyDiskFormat(false).build()} to upload content under a
      * {@code disk_format} the inspector disagrees with.
      *
-     * @param spec the new image's attributes (name, formats, properties, ...); not null
-     * @param data the image bytes to send; not null
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @param keepOnFailure {@code true} to keep the image when the upload or verification fails, {@code false} to
      *         delete it
@@ -107,8 +107,8 @@ public interface ImageService extends AutoCloseable {
     /**
      * {@link #createAndUpload(ImageSpec, ImageData, TransferListener, boolean)} deleting on failure.
      *
-     * @param spec the new image's attributes (name, formats, properties, ...); not null
-     * @param data the image bytes to send; not null
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @return the image, {@code active} with verified checksums
      */
@@ -119,7 +119,7 @@ public interface ImageService extends AutoCloseable {
     /**
      * Reads an image's metadata.
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      * @return the image's metadata as the service reports it
      * @throws dev.imagesdk.exception.NotFoundException if it does not exist or is not visible
      */
@@ -128,7 +128,7 @@ public interface ImageService extends AutoCloseable {
     /**
      * Reads an image's metadata, or empty if it does not exist or is not visible (404).
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      * @return the image's metadata, or empty on a 404
      */
     default Optional<Image> find(String imageId) {
@@ -142,7 +142,7 @@ public interface ImageService extends AutoCloseable {
     /**
      * Lists images lazily, page by page (see {@link PagedIterable}). Nothing is fetched until iteration.
      *
-     * @param query the filters, sort and page size of the listing; not null
+     * @param query the filters, sort and page size of the listing; null is refused ({@code InvalidInputException})
      * @return a lazy listing of the matching images
      * @throws dev.imagesdk.exception.InvalidInputException at once if the query uses a filter this API
      *         version cannot send
@@ -152,8 +152,8 @@ public interface ImageService extends AutoCloseable {
     /**
      * Applies an update and returns the image as the service reports it afterwards.
      *
-     * @param imageId the id of the image
-     * @param update the changes to apply; not null
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param update the changes to apply; null is refused ({@code InvalidInputException})
      * @return the image as the service reports it after the update
      */
     Image update(String imageId, ImageUpdate update);
@@ -161,7 +161,7 @@ public interface ImageService extends AutoCloseable {
     /**
      * Deletes an image. A 404 on a retried delete counts as success (the first attempt deleted it).
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      * @throws dev.imagesdk.exception.NotFoundException if the image did not exist at the first attempt
      * @throws dev.imagesdk.exception.ForbiddenException if the image is protected
      */
@@ -176,8 +176,8 @@ public interface ImageService extends AutoCloseable {
      * {@link UploadOptions.Builder#expectedDiskFormat} names it. A one-shot stream is inspected as it is sent;
      * when refused, the upload is aborted and Glance leaves the image {@code queued}.
      *
-     * @param imageId the id of the image
-     * @param data the image bytes to send; not null
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @return the image after the upload, {@code active}
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the service recorded different checksums
@@ -190,8 +190,8 @@ public interface ImageService extends AutoCloseable {
     /**
      * {@link #upload(String, ImageData, TransferListener)} with per-call options.
      *
-     * @param imageId the id of the image
-     * @param data the image bytes to send; not null
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
      * @return the image after the upload, {@code active}
@@ -205,8 +205,8 @@ public interface ImageService extends AutoCloseable {
     /**
      * {@link #upload(String, ImageData, TransferListener)} without progress.
      *
-     * @param imageId the id of the image
-     * @param data the image bytes to send; not null
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @return the image after the upload, {@code active}
      */
     default Image upload(String imageId, ImageData data) {
@@ -216,7 +216,7 @@ public interface ImageService extends AutoCloseable {
     /**
      * {@return a pending, verified download of the image's data (nothing is transferred until a terminal call)}
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      */
     ImageDownload download(String imageId);
 
@@ -224,7 +224,7 @@ public interface ImageService extends AutoCloseable {
      * Adds a tag (idempotent). API v1 has no tags: its implementation throws
      * {@link dev.imagesdk.exception.ImageSdkClientException}.
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      * @param tag the tag to add
      */
     void addTag(String imageId, String tag);
@@ -232,7 +232,7 @@ public interface ImageService extends AutoCloseable {
     /**
      * Removes a tag.
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      * @param tag the tag to remove
      */
     void removeTag(String imageId, String tag);
@@ -240,14 +240,14 @@ public interface ImageService extends AutoCloseable {
     /**
      * {@return the projects the image is shared with}
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      */
     List<Member> members(String imageId);
 
     /**
      * Shares the image with a project (API v2: the member starts {@code pending}).
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      * @param projectId the id of the project to share the image with
      * @return the new membership
      */
@@ -256,7 +256,7 @@ public interface ImageService extends AutoCloseable {
     /**
      * Stops sharing the image with a project.
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      * @param projectId the id of the project
      */
     void removeMember(String imageId, String projectId);
@@ -265,7 +265,7 @@ public interface ImageService extends AutoCloseable {
      * Sets the caller's own membership status for an image shared with its project (API v2: accept or
      * reject).
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      * @param projectId the id of the caller's project, a member of the image
      * @param status the new status ({@code accepted}, {@code rejected} or {@code pending})
      * @return the membership after the change
@@ -276,7 +276,7 @@ public interface ImageService extends AutoCloseable {
      * Polls the image until it reaches {@code status}, with backoff, failing fast when it cannot get there
      * ({@code killed}, deleted, or a failed import).
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      * @param status the status to wait for
      * @param timeout how long to wait at most; positive
      * @return the image once it has {@code status}

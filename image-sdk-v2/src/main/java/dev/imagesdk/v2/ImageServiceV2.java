@@ -48,7 +48,7 @@ public interface ImageServiceV2 extends ImageService {
      * Creates an image like {@link #create(ImageSpec)} and also returns the import methods and store ids the
      * service advertised in the response headers (reserved {@code os_glance_*} stores removed).
      *
-     * @param spec the new image's attributes (name, formats, properties, ...); not null
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
      * @return the created image with the import methods and stores the service offers
      */
     CreatedImage createDetailed(ImageSpec spec);
@@ -57,14 +57,14 @@ public interface ImageServiceV2 extends ImageService {
      * Deactivates an active image: its data can no longer be downloaded by non-admins (API v2.3+; admin by
      * default policy). Idempotent on the service.
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      */
     void deactivate(String imageId);
 
     /**
      * Reactivates a deactivated image (API v2.3+; admin by default policy).
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      */
     void reactivate(String imageId);
 
@@ -72,9 +72,9 @@ public interface ImageServiceV2 extends ImageService {
      * Uploads data like {@link #upload(String, ImageData, TransferListener)}, into one store of a multi-store
      * deployment ({@code X-Image-Meta-Store}, API v2.8+), then verifies it the same way.
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      * @param storeId a store id from {@link #stores()}; Glance's reserved {@code os_glance_*} stores are refused
-     * @param data the image bytes to send; not null
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @return the image after the upload, {@code active}
      * @throws dev.imagesdk.exception.BadRequestException if the service does not know the store
@@ -88,9 +88,9 @@ public interface ImageServiceV2 extends ImageService {
     /**
      * {@link #uploadToStore(String, String, ImageData, TransferListener)} with per-call options.
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      * @param storeId the id of the store
-     * @param data the image bytes to send; not null
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
      * @return the image after the upload, {@code active}
@@ -111,8 +111,8 @@ public interface ImageServiceV2 extends ImageService {
      * against an expected one): Glance's own inspector would refuse an unsafe image only at import, after the
      * whole upload.
      *
-     * @param imageId the id of the image
-     * @param data the image bytes to send; not null
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @throws dev.imagesdk.exception.NotFoundException if the image does not exist or glance-direct is disabled
      * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings
@@ -124,8 +124,8 @@ public interface ImageServiceV2 extends ImageService {
     /**
      * {@link #stage(String, ImageData, TransferListener)} with per-call options.
      *
-     * @param imageId the id of the image
-     * @param data the image bytes to send; not null
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
      * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content contradicts
@@ -140,8 +140,8 @@ public interface ImageServiceV2 extends ImageService {
      * it; use {@link #waitForStatus} to wait for {@code active}, which fails fast when Glance records the
      * import as failed ({@code os_glance_failed_import}).
      *
-     * @param imageId the id of the image
-     * @param request the import method and its parameters; not null
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @param request the import method and its parameters; null is refused ({@code InvalidInputException})
      * @throws dev.imagesdk.exception.ConflictException if an import of this image is already running
      * @throws dev.imagesdk.exception.BadRequestException for an unknown method or a URI the service filters out
      */
@@ -152,9 +152,9 @@ public interface ImageServiceV2 extends ImageService {
      * waits up to {@code timeout} for {@code active} and verifies the service's checksums against those
      * computed while staging. On any failure the image is deleted unless {@code keepOnFailure}.
      *
-     * @param spec the new image's attributes (name, formats, properties, ...); not null
-     * @param data the image bytes to send; not null
-     * @param request the import method and its parameters; not null
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param request the import method and its parameters; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @param timeout how long to wait at most; positive
      * @param keepOnFailure {@code true} to keep the image when the upload or verification fails, {@code false} to
@@ -175,9 +175,9 @@ public interface ImageServiceV2 extends ImageService {
      * {@link #createAndImport(ImageSpec, ImageData, ImportRequest, TransferListener, Duration, boolean)} with
      * per-call options.
      *
-     * @param spec the new image's attributes (name, formats, properties, ...); not null
-     * @param data the image bytes to send; not null
-     * @param request the import method and its parameters; not null
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param request the import method and its parameters; null is refused ({@code InvalidInputException})
      * @param listener receives transfer progress; may be null for none
      * @param timeout how long to wait at most; positive
      * @param keepOnFailure {@code true} to keep the image when the upload or verification fails, {@code false} to
@@ -202,7 +202,7 @@ public interface ImageServiceV2 extends ImageService {
      * owner or an admin under Glance 25's default policy).
      *
      * @param storeId the id of the store
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      * @throws dev.imagesdk.exception.ForbiddenException if that is the image's last store (Glance 25 answers 403),
      *         or the caller does not own the image
      * @throws dev.imagesdk.exception.NotFoundException if the caller cannot see the image
@@ -215,7 +215,7 @@ public interface ImageServiceV2 extends ImageService {
     /**
      * {@return the tasks that worked on an image, e.g. its imports ({@code GET /v2/images/{id}/tasks}, API v2.12+)}
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      */
     List<Task> imageTasks(String imageId);
 
@@ -244,7 +244,7 @@ public interface ImageServiceV2 extends ImageService {
      * as iteration goes on} Listed tasks carry no input, result or message (Glance omits them); get them with
      * {@link #task(String)}.
      *
-     * @param query the filters, sort and page size of the listing; not null
+     * @param query the filters, sort and page size of the listing; null is refused ({@code InvalidInputException})
      * @throws dev.imagesdk.exception.InvalidInputException if query is null
      */
     PagedIterable<Task> tasks(TaskQuery query);
@@ -264,14 +264,14 @@ public interface ImageServiceV2 extends ImageService {
     /**
      * {@return the image's locations ({@code GET /v2/images/{id}/locations}, API v2.17+; service role by policy)}
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      */
     List<ImageLocation> locations(String imageId);
 
     /**
      * Adds a location to a {@code queued} image ({@code POST /v2/images/{id}/locations}, API v2.17+).
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      * @param url the location's URL (a store the service can read)
      * @param validationData optional {@code os_hash_algo}/{@code os_hash_value} for the service to check
      */
@@ -283,14 +283,14 @@ public interface ImageServiceV2 extends ImageService {
     /**
      * Queues an image for caching ({@code PUT /v2/cache/{id}}, 202; admin).
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      */
     void queueForCache(String imageId);
 
     /**
      * Removes an image from the cache ({@code DELETE /v2/cache/{id}}; admin).
      *
-     * @param imageId the id of the image
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      */
     void removeFromCache(String imageId);
 
