@@ -16,6 +16,7 @@
 #   TEMPEST_FILTER=REGEX     tests to run (default ^tempest\.api\.image)
 #   TEMPEST_CONCURRENCY=N    stestr workers (default 2)
 #   TEMPEST_KEEP=1           keep the scratch folder (tempest.conf, logs, subunit streams, fake log)
+#   TEMPEST_FAKE_REGION=R    the Keystone region the fake is registered in (default ImageSdkFake; one per concurrent run)
 #   TEMPEST_FAKE_JAR=PATH    the standalone fake jar (default: the module's, built if missing/stale)
 #   TEMPEST_REUSE_REAL=1     skip the real-Glance run and compare with the last one saved in
 #                            $IMAGE_SDK_GLANCE_STATE/tempest-real.csv (same TEMPEST_FILTER; for fix loops)
@@ -35,7 +36,7 @@ FILTER=${TEMPEST_FILTER:-'^tempest\.api\.image'}
 CONCURRENCY=${TEMPEST_CONCURRENCY:-2}
 STATE="${IMAGE_SDK_GLANCE_STATE:-/tmp/image-sdk-real-glance}"
 export IMAGE_SDK_GLANCE_STATE=$STATE
-FAKE_REGION=ImageSdkFake
+FAKE_REGION=${TEMPEST_FAKE_REGION:-ImageSdkFake}
 
 # Debian's interpreter and tools only (Tempest lives in dist-packages); no OS_* or proxy leaks in.
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin

@@ -25,8 +25,11 @@ module dev.imagesdk.core {
     exports dev.imagesdk.model;
     exports dev.imagesdk.spi;
     exports dev.imagesdk.inspect;
+    exports dev.imagesdk.regions;
+    exports dev.imagesdk.identity;
 
     exports dev.imagesdk.internal to dev.imagesdk.v1, dev.imagesdk.v2;
+    exports dev.imagesdk.internal.auth to dev.imagesdk.v1, dev.imagesdk.v2;
     exports dev.imagesdk.internal.http to dev.imagesdk.v1, dev.imagesdk.v2;
     exports dev.imagesdk.internal.retry to dev.imagesdk.v1, dev.imagesdk.v2;
     exports dev.imagesdk.internal.spi to dev.imagesdk.v1, dev.imagesdk.v2;

@@ -1,6 +1,8 @@
 package dev.imagesdk;
 
 import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.identity.Identity;
+import dev.imagesdk.identity.ProjectRef;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageQuery;
 import dev.imagesdk.model.ImageSpec;
@@ -252,6 +254,34 @@ public interface ImageService extends AutoCloseable {
      * @return the new membership
      */
     Member addMember(String imageId, String projectId);
+
+    /**
+     * Shares the image with a project given by id or by name ({@link ProjectRef#byName}), resolving a name
+     * through {@link #identity()} first.
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param project the project, by id or by name
+     * @return the new membership
+     * @throws dev.imagesdk.exception.InvalidInputException naming {@code projectName} if Keystone knows no
+     *         project of that name
+     * @throws dev.imagesdk.exception.ForbiddenException if the name is not one of the caller's projects and
+     *         Keystone refuses to list projects (the message names the refused call)
+     */
+    default Member addMember(String imageId, ProjectRef project) {
+        return addMember(imageId, identity().resolve(project));
+    }
+
+    /**
+     * Keystone lookups with this service's token: the current project, the caller's projects, projects by
+     * name. No call is made until a method of the result is used.
+     *
+     * @return the Keystone lookups of this service
+     * @throws dev.imagesdk.exception.ImageSdkClientException if this implementation has none
+     */
+    default Identity identity() {
+        throw new dev.imagesdk.exception.ImageSdkClientException(getClass().getSimpleName()
+                + " offers no Keystone lookups");
+    }
 
     /**
      * Stops sharing the image with a project.

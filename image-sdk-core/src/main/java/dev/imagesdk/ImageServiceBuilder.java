@@ -21,6 +21,7 @@ import dev.imagesdk.internal.http.UserAgent;
 import dev.imagesdk.internal.http.VersionDiscovery;
 import dev.imagesdk.internal.http.WireLogger;
 import dev.imagesdk.internal.log.Redactor;
+import dev.imagesdk.internal.regions.RegionGroup;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.internal.retry.Sleeper;
 import dev.imagesdk.internal.spi.ProviderContexts;
@@ -62,6 +63,7 @@ public final class ImageServiceBuilder {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private List<ImageServiceProvider> providers;
+    private RegionGroup regionGroup;
 
     ImageServiceBuilder() {
     }
@@ -171,7 +173,7 @@ public final class ImageServiceBuilder {
         } else {
             KeystoneAuthenticator keystone = new KeystoneAuthenticator(auth, config.authUrl(), feign,
                     unauthenticated, json, errors);
-            tokens = new KeystoneTokenProvider(keystone, clock, config.tokenRefreshSkew());
+            tokens = shared(new KeystoneTokenProvider(keystone, clock, config.tokenRefreshSkew()));
         }
 
         // User-info in an endpoint URL is never sent (neither HTTP stack of the SDK sends it) and must not
@@ -214,6 +216,78 @@ public final class ImageServiceBuilder {
                 .onRelease(lease::release)
                 .build();
         return provider.create(ProviderContexts.wrap(context));
+    }
+
+    /**
+     * Builds one service per region from the same configuration: one Keystone authentication (and later one
+     * refresh) whose token and catalog serve every region, the image endpoint of each region from that
+     * catalog (the configured interface), and the API version of each endpoint as {@link #build()} chooses it.
+     * The configuration's own region, if any, is ignored.
+     *
+     * @param regions the region ids as the catalog names them, at least one, no duplicates
+     * @return the services by region, in the order given; closing it closes each
+     * @throws InvalidInputException if no region is given, one is blank or given twice
+     * @throws ConfigurationException naming {@code OS_REGION_NAME} and listing the catalog's regions if a
+     *         requested region has no image endpoint (nothing is built then); naming {@code OS_IMAGE_URL} or
+     *         {@code OS_AUTH_TYPE} if the configuration has an explicit endpoint or no Keystone catalog
+     * @throws ImageSdkException as {@link #build()} for the rest; services already built are closed first
+     */
+    public ImageServices buildForRegions(String... regions) {
+        return buildForRegions(regions == null ? null : java.util.Arrays.asList(regions));
+    }
+
+    /**
+     * {@link #buildForRegions(String...)} with a list.
+     *
+     * @param regions the region ids as the catalog names them, at least one, no duplicates
+     * @return the services by region, in the order given; closing it closes each
+     */
+    public ImageServices buildForRegions(List<String> regions) {
+        if (config == null) {
+            throw new InvalidInputException("config", null, "call config(...) or fromEnvironment() first");
+        }
+        if (regions == null || regions.isEmpty()) {
+            throw new InvalidInputException("regions", regions, "at least one region is needed");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String r : regions) {
+            if (r == null || r.isBlank()) {
+                throw new InvalidInputException("regions", regions, "a region must not be blank");
+            }
+            if (!seen.add(r)) {
+                throw new InvalidInputException("regions", regions, "region '" + r + "' is given twice");
+            }
+        }
+        if (config.imageEndpoint().isPresent()) {
+            throw new ConfigurationException("OS_IMAGE_URL (image_endpoint_override)",
+                    "an explicit image endpoint serves one region; leave it out to take each region's endpoint "
+                            + "from the service catalog");
+        }
+        if (!config.auth().usesKeystone()) {
+            throw new ConfigurationException("OS_AUTH_TYPE (auth_type)", "several regions need a Keystone "
+                    + "service catalog, which " + config.auth().getClass().getSimpleName() + " does not have");
+        }
+        ClientConfig original = config;
+        Map<String, ImageService> built = new java.util.LinkedHashMap<>();
+        regionGroup = new RegionGroup(regions);
+        try {
+            for (String region : regions) {
+                config = original.toBuilder().regionName(region).build();
+                built.put(region, build());
+            }
+            return ImageServices.of(built);
+        } catch (RuntimeException e) {
+            built.values().forEach(ImageService::close);
+            throw e;
+        } finally {
+            config = original;
+            regionGroup = null;
+        }
+    }
+
+    /** In {@link #buildForRegions}: the one token provider of every region; else {@code fresh}. */
+    private TokenProvider shared(TokenProvider fresh) {
+        return regionGroup == null ? fresh : regionGroup.share(fresh, config);
     }
 
     private Map<ApiVersion, ImageServiceProvider> providers() {

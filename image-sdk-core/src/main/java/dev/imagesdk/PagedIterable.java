@@ -28,6 +28,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     @FunctionalInterface
     public interface PageFetcher<T> {
         /**
+         * Fetches one page.
          *
          * @param next {@code null} for the first page, else the {@link Page#next()} of the previous page
          * @return the page; its {@code next} is null on the last page
@@ -44,6 +45,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     /**
+     * A listing that fetches pages with {@code fetcher} as the caller iterates, up to {@code limit} items.
      *
      * @param <T> the type of the items
      * @param fetcher fetches pages

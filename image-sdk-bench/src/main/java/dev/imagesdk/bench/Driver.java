@@ -99,6 +99,17 @@ final class Driver {
             if (o.cases.contains(7)) {
                 rounds("inspect", new LinkedHashMap<>(common), List.of("inspect"), Math.min(o.reps, 3));
             }
+            if (o.cases.contains(8)) {
+                // Its own server: one fake per region behind one Keystone, each region holding a copy in heap.
+                stopServer();
+                startServer(true);
+                Map<String, String> p = new LinkedHashMap<>(common);
+                p.put("url", url);
+                p.put("spid", String.valueOf(serverPid));
+                p.put("file", payload.toString());
+                p.put("size", String.valueOf(o.sizeMib * Options.MIB));
+                rounds("regions", p, List.of("reg-one", "reg-seq3", "reg-pub3"), Math.min(o.reps, 3));
+            }
             if (o.cases.contains(3)) {
                 Path big = payload(o.bigMib);
                 Map<String, String> p = new LinkedHashMap<>(common);
@@ -187,13 +198,24 @@ final class Driver {
     }
 
     private void startServer() throws Exception {
+        startServer(false);
+    }
+
+    private void startServer(boolean regions) throws Exception {
         long threshold = Math.max(o.sizeMib, o.concMib) * Options.MIB + Options.MIB; // payloads in heap; the big one spills
         if (o.bigMib * Options.MIB <= threshold) {
             threshold = o.bigMib * Options.MIB - 1;
         }
         // nodelay: without it the JDK server's separate header and body writes meet delayed ACKs (~40 ms a call)
-        server = new ProcessBuilder(o.java, "-Xmx" + o.serverXmx, "-Dsun.net.httpserver.nodelay=true", "-cp", jar, BenchMain.class.getName(), "--server",
-                String.valueOf(threshold)).redirectError(o.scratch.resolve("server.log").toFile()).start();
+        // Case 8 holds a copy per region in heap while the next round's copies arrive: 3 x size per region, + 2 GiB.
+        String xmx = regions ? (3L * RegionVariants.REGIONS * o.sizeMib + 2048) + "m" : o.serverXmx;
+        List<String> cmd = new ArrayList<>(List.of(o.java, "-Xmx" + xmx, "-Dsun.net.httpserver.nodelay=true",
+                "-cp", jar, BenchMain.class.getName(), "--server", String.valueOf(threshold)));
+        if (regions) {
+            cmd.add("regions");
+        }
+        server = new ProcessBuilder(cmd).redirectError(o.scratch.resolve(regions ? "server-regions.log" : "server.log")
+                .toFile()).start();
         serverPid = server.pid();
         BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line = r.readLine();
@@ -201,7 +223,7 @@ final class Driver {
             throw new IOException("fake did not start (see " + o.scratch.resolve("server.log") + "): " + line);
         }
         url = line.substring(6).trim();
-        log("fake Glance (pid " + serverPid + ", -Xmx" + o.serverXmx + ", in-memory blobs up to " + threshold / Options.MIB
+        log("fake Glance (pid " + serverPid + ", -Xmx" + xmx + ", in-memory blobs up to " + threshold / Options.MIB
                 + " MiB) at " + url);
     }
 

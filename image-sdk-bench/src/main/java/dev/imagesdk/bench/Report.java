@@ -40,7 +40,10 @@ final class Report {
             Map.entry("conc-sdk2-up", "8 SDK uploads, one ImageService"),
             Map.entry("conc-ref-down", "8 raw 2-thread SHA-512 downloads"),
             Map.entry("conc-sdk2-down", "8 SDK downloads, one ImageService"),
-            Map.entry("big-sdk2", "SDK v2 at -Xmx64m"));
+            Map.entry("big-sdk2", "SDK v2 at -Xmx64m"),
+            Map.entry("reg-one", "1 region: one verified SDK upload"),
+            Map.entry("reg-seq3", "3 regions: 3 sequential verified SDK uploads"),
+            Map.entry("reg-pub3", "3 regions: publish (one read, one hashing)"));
 
     private final Options o;
     private final Results r;
@@ -72,6 +75,8 @@ final class Report {
         }
         transfer(out, "concurrent", "6. Concurrency: " + o.par + " x " + o.concMib + " MiB (aggregate)");
         inspect(out);
+        transfer(out, "regions", "8. Publish " + o.sizeMib + " MiB to " + RegionVariants.REGIONS + " regions (MiB/s and"
+                + " cpu per GiB of image published)");
         out.println();
         out.println("Ratios are medians of per-round ratios (same round, same server). Throughput: SDK/other, higher is"
                 + " better; cpu, latency, time: SDK/other, lower is better. 'other cores' = CPU used by other processes"
@@ -244,6 +249,11 @@ final class Report {
         m.put("inspect_heap_kib", Stats.num(Stats.max(heap), 1));
         m.put("inspect_cold_ms", Stats.num(Stats.median(r.values("inspect", "inspect",
                 x -> Results.Metric.get(x, "cold_ms"))), 1));
+        // case 8 (issue 20 targets: wall and cpu at most 1.2x a single verified upload)
+        m.put("regions3_wall_vs_one_upload", Stats.ratio(ratio("regions", "reg-pub3", "reg-one", Results.Metric.WALL)));
+        m.put("regions3_cpu_vs_one_upload", Stats.ratio(ratio("regions", "reg-pub3", "reg-one", Results.Metric.CPU)));
+        m.put("regions3_wall_vs_sequential", Stats.ratio(ratio("regions", "reg-pub3", "reg-seq3", Results.Metric.WALL)));
+        m.put("regions3_cpu_vs_sequential", Stats.ratio(ratio("regions", "reg-pub3", "reg-seq3", Results.Metric.CPU)));
         List<Double> other = new ArrayList<>();
         r.byCase.forEach((k, vs) -> vs.values().forEach(l -> l.forEach(x -> other.add(Results.Metric.OTHER.of(x)))));
         m.put("other_cores_median", Stats.num(Stats.median(other), 2));

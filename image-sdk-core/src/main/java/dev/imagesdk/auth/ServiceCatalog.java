@@ -110,6 +110,22 @@ public final class ServiceCatalog {
                                 .map(e -> e.endpointInterface().keystoneName()).collect(Collectors.toList()))));
     }
 
+    /**
+     * The regions that have an endpoint of this service type with this interface (endpoints without a region
+     * are left out), sorted.
+     *
+     * @param serviceType the service type, e.g. {@code image}
+     * @param endpointInterface the endpoint interface (public, internal or admin)
+     * @return an unmodifiable sorted set, empty when there is none
+     */
+    public java.util.SortedSet<String> regions(String serviceType, Interface endpointInterface) {
+        return java.util.Collections.unmodifiableSortedSet(endpoints.stream()
+                .filter(e -> e.serviceType().equals(serviceType) && e.endpointInterface() == endpointInterface
+                        && e.region() != null)
+                .map(Endpoint::region)
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
     private static TreeSet<String> regions(List<Endpoint> list) {
         return list.stream().map(e -> e.region() == null ? "(none)" : e.region())
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -19,6 +19,7 @@ public class ServiceUnavailableException extends ImageServiceException {
     }
 
     /**
+     * The same, with the delay the service asked for in {@code Retry-After}.
      *
      * @param serviceMessage the service's own error message, or null
      * @param requestId the {@code x-openstack-request-id} of the failed request, or null

@@ -33,6 +33,7 @@ public record Finding(Kind kind, String detail) {
     }
 
     /**
+     * Checks both parts.
      *
      * @param kind what was found
      * @param detail the evidence in words, e.g. the backing file's name or the unknown feature bits; printable ASCII,

@@ -2,6 +2,7 @@ package dev.imagesdk.examples;
 
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.ImageService;
+import dev.imagesdk.ImageServices;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.config.ClientConfig;
 import dev.imagesdk.exception.ImageSdkClientException;
@@ -75,6 +76,14 @@ public final class ExampleEnvironment implements AutoCloseable {
      *                       {@code --keep})
      */
     public static ExampleEnvironment start(String[] args, String... allowedOptions) {
+        return start(args, List.of(), allowedOptions);
+    }
+
+    /**
+     * As {@link #start(String[], String...)}, with an embedded fake (if one is started) that serves these regions
+     * of one cloud behind one Keystone (none: one region).
+     */
+    public static ExampleEnvironment start(String[] args, List<String> fakeRegions, String... allowedOptions) {
         Map<String, String> options = new HashMap<>();
         ApiVersion api = null;
         boolean keep = false;
@@ -114,7 +123,11 @@ public final class ExampleEnvironment implements AutoCloseable {
             return new ExampleEnvironment(options, api, keep, null, false, env, console);
         }
         // Discovery on this fake offers v1 too, so that --api v1 and discovery both work.
-        FakeGlance started = FakeGlance.builder().advertiseV1(true).start();
+        FakeGlance.Builder fb = FakeGlance.builder().advertiseV1(true);
+        if (!fakeRegions.isEmpty()) {
+            fb.regions(fakeRegions.toArray(String[]::new));
+        }
+        FakeGlance started = fb.start();
         console.line("Running against an embedded fake Glance at " + started.url()
                 + " (no OS_CLOUD or OS_AUTH_URL set)");
         return new ExampleEnvironment(options, api, keep, started, true, env, console);
@@ -139,7 +152,12 @@ public final class ExampleEnvironment implements AutoCloseable {
 
     /** Runs an example body, printing a typed SDK failure as one line; returns the process exit code. */
     static int run(String[] args, String[] allowedOptions, Body body) {
-        try (ExampleEnvironment env = start(args, allowedOptions)) {
+        return run(args, allowedOptions, List.of(), body);
+    }
+
+    /** {@link #run(String[], String[], Body)} on a fake (if one is started) serving {@code fakeRegions}. */
+    static int run(String[] args, String[] allowedOptions, List<String> fakeRegions, Body body) {
+        try (ExampleEnvironment env = start(args, fakeRegions, allowedOptions)) {
             body.run(env);
             return 0;
         } catch (ImageSdkException e) {
@@ -213,6 +231,34 @@ public final class ExampleEnvironment implements AutoCloseable {
         }
         return option(realCloudOption).orElseThrow(() -> new InvalidInputException("--" + realCloudOption, null,
                 "a real cloud needs this option"));
+    }
+
+    /**
+     * One service per region, sharing one token: on the fake, every region it serves, as {@code fakeUser}; on a
+     * real cloud, the regions of {@code --regions A,B} with the environment's credentials. Closed by
+     * {@link #close()}.
+     *
+     * @throws InvalidInputException on a real cloud without {@code --regions}
+     */
+    public ImageServices connectRegions(String fakeUser) {
+        ClientConfig config;
+        List<String> regions;
+        if (fake != null) {
+            config = ClientConfig.builder()
+                    .authUrl(fake.keystoneUrl())
+                    .auth(AuthMethod.V3Password.of(fakeUser, fake.passwordOf(fakeUser), "Default",
+                            fake.projectOf(fakeUser)))
+                    .build();
+            regions = fake.regions();
+        } else {
+            config = ClientConfig.fromEnvironment(env, ClientConfig.defaultSearchDirs(env));
+            regions = List.of(option("regions").orElseThrow(() -> new InvalidInputException("--regions", null,
+                    "a real cloud needs the regions to publish to, e.g. --regions region-a,region-b"))
+                    .split(","));
+        }
+        ImageServices services = ImageService.builder().config(config).apiVersion(api).buildForRegions(regions);
+        opened.addAll(services.asMap().values());
+        return services;
     }
 
     private ImageService open(ClientConfig config) {

@@ -5,6 +5,7 @@ import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.TransferListener;
 import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.identity.ProjectRef;
 import dev.imagesdk.model.ContainerFormat;
 import dev.imagesdk.model.DiskFormat;
 import dev.imagesdk.model.Image;
@@ -22,8 +23,14 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  *   ShareImage [--keep]                                     (embedded fake: demo shares with alt_demo)
- *   ShareImage --member-cloud CLOUD --member-project ID     (real cloud: a clouds.yaml cloud for the member)
+ *   ShareImage --member-cloud CLOUD                         (real cloud: a clouds.yaml cloud for the member)
+ *   ShareImage --member-project-name NAME                   (share with a project by name: needs the right
+ *                                                            to list projects, usually admin)
+ *   ShareImage --member-project ID                          (share with a project id as given)
  * </pre>
+ *
+ * Without {@code --member-project} or {@code --member-project-name}, the member's project id is the one its own
+ * token is scoped to ({@code identity().currentProjectId()}), so no {@code openstack project show} is needed.
  */
 public final class ShareImage {
 
@@ -31,7 +38,7 @@ public final class ShareImage {
     }
 
     public static void main(String[] args) {
-        ExampleEnvironment.exit(ExampleEnvironment.run(args, new String[] {"member-cloud", "member-project"},
+        ExampleEnvironment.exit(ExampleEnvironment.run(args, new String[] {"member-cloud", "member-project", "member-project-name"},
                 ShareImage::share));
     }
 
@@ -46,7 +53,10 @@ public final class ShareImage {
         if (owner.apiVersion() != ApiVersion.V2 || member.apiVersion() != ApiVersion.V2) {
             throw new InvalidInputException("api", owner.apiVersion().toString(), "the cloud must offer API v2");
         }
-        String memberProject = env.projectOf("alt_demo", "member-project");
+        ProjectRef memberRef = env.option("member-project").map(ProjectRef::byId)
+                .or(() -> env.option("member-project-name").map(ProjectRef::byName))
+                .orElseGet(() -> ProjectRef.byId(member.identity().currentProjectId()));
+        String memberProject = owner.identity().resolve(memberRef);
         console.line("Owner and member connected with image API " + owner.apiVersion());
 
         console.step("Create a shareable image as the owner");
@@ -59,7 +69,8 @@ public final class ShareImage {
         String id = image.id();
         console.detail(image.name() + "  " + id + "  visibility " + image.visibility());
         try {
-            console.step("Share it with project " + memberProject);
+            console.step("Share it with project " + memberRef.name().map(n -> n + " (" + memberProject + ")")
+                    .orElse(memberProject));
             Member added = owner.addMember(id, memberProject);
             console.detail("member " + added.memberId() + " is " + added.status());
 

@@ -103,7 +103,8 @@ class PublishPartnerImageTest {
 
         ExampleRunner.run(fake, PublishPartnerImage::main, "--keep");
 
-        assertThat(exampleTempDirs()).isEqualTo(before);
+        // Nothing new is left; another build's sample folder may come and go meanwhile (a shared tmpdir).
+        assertThat(exampleTempDirs()).isSubsetOf(before);
         assertThat(ExampleRunner.imagesNamed(fake, DEPRECATED_NAME)).hasSize(1);
     }
 

@@ -44,6 +44,21 @@ class ShareImageTest {
     }
 
     @Test
+    void theMemberProjectComesFromTheMembersOwnToken(FakeGlance fake) {
+        String out = ExampleRunner.run(fake, ShareImage::main, "--keep");
+
+        assertThat(out).contains("Share it with project " + fake.projectId("alt_demo"));
+    }
+
+    @Test
+    void aProjectNameTheOwnerMayNotLookUpIsRefusedNamingTheCallBeforeAnythingIsCreated(FakeGlance fake) {
+        assertThatThrownBy(() -> ExampleRunner.run(fake, ShareImage::main, "--member-project-name", "alt_demo"))
+                .isInstanceOf(dev.imagesdk.exception.ForbiddenException.class)
+                .hasMessageContaining("/v3/projects?name=alt_demo");
+        assertThat(fake.images()).isEmpty();
+    }
+
+    @Test
     void apiV1IsRefusedBeforeAnythingIsCreated(FakeGlance fake) {
         assertThatThrownBy(() -> ExampleRunner.run(fake, ShareImage::main, "--api", "v1"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("v2");

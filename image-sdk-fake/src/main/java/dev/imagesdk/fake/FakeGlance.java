@@ -49,20 +49,34 @@ import java.util.Optional;
  * inspection, journal, clock, transitions, faults) in one place, each method delegating to the engine.
  */
 public final class FakeGlance implements AutoCloseable {
-    private final FakeClock clock = new FakeClock();
-    private final Identity identity = new Identity(clock);
+    private final FakeClock clock;
+    private final Identity identity;
+    private final String regionName;
+    /** Every region of this fake's cloud by id, this one included, in order (shared by all of them). */
+    private final Map<String, FakeGlance> regions;
     private final FaultPlan faults = new FaultPlan();
     private final Journal journal = new Journal();
     private final Engine engine;
-    private final Metadefs metadefs = new Metadefs(clock);
+    private final Metadefs metadefs;
     private final HttpAdapter http;
     private final AuthMode authMode;
 
     private FakeGlance(Builder b) {
+        this(b, null, "RegionOne");
+    }
+
+    /** @param first the first region of the cloud, whose clock and Keystone users this one shares; null if it is the first */
+    private FakeGlance(Builder b, FakeGlance first, String regionName) {
+        this.regionName = regionName;
+        this.clock = first == null ? new FakeClock() : first.clock;
+        this.identity = first == null ? new Identity(clock) : first.identity;
+        this.regions = first == null ? new LinkedHashMap<>() : first.regions;
+        this.regions.put(regionName, this);
         this.engine = new Engine(b.config, clock);
+        this.metadefs = new Metadefs(clock);
         this.authMode = b.authMode;
         List<FakeUser> users = b.users.isEmpty() ? defaultUsers() : b.users;
-        for (FakeUser u : users) {
+        for (FakeUser u : first == null ? users : List.<FakeUser>of()) {
             identity.addUser(u.name(), u.password(), u.project(), u.admin());
         }
         HttpAdapter.ExternalAuth ext = null;
@@ -74,7 +88,8 @@ public final class FakeGlance implements AutoCloseable {
                     b.serviceUser.project());
         }
         try {
-            this.http = new HttpAdapter(engine, metadefs, identity, faults, journal, b.authMode, ext, b.port,
+            this.http = new HttpAdapter(engine, metadefs, identity, faults, journal, b.authMode, ext,
+                    first == null ? b.port : 0,
                     new HttpAdapter.ServerSettings(b.readTimeout, b.idleTimeout, b.maxPlatformThreads), new ControlRoutes.Hooks() {
                 @Override
                 public void reset() {
@@ -113,9 +128,41 @@ public final class FakeGlance implements AutoCloseable {
         return URI.create(http.baseUrl());
     }
 
-    /** {@return the fake Keystone v3 endpoint ({@code url() + "/v3"})} */
+    /**
+     * {@return the fake Keystone v3 endpoint ({@code url() + "/v3"})} With several {@link Builder#regions regions},
+     * every region's fake serves the same Keystone (users and tokens are shared), and the first region's is
+     * the one the catalog lists.
+     */
     public URI keystoneUrl() {
         return URI.create(http.baseUrl() + "/v3");
+    }
+
+    /**
+     * {@return the region this fake serves in its catalog ({@code RegionOne} unless {@link Builder#regions} named
+     * them)}
+     */
+    public String regionName() {
+        return regionName;
+    }
+
+    /** {@return the regions of this fake's cloud, in catalog order (just {@link #regionName()} for a single fake)} */
+    public List<String> regions() {
+        return List.copyOf(regions.keySet());
+    }
+
+    /**
+     * {@return the fake Glance of one region of this cloud: its own images, faults and journal, behind the shared
+     * Keystone}
+     *
+     * @param name the region name
+     * @throws IllegalArgumentException naming the known regions if there is no such region
+     */
+    public FakeGlance region(String name) {
+        FakeGlance g = regions.get(name);
+        if (g == null) {
+            throw new IllegalArgumentException("no region " + name + "; regions: " + regions.keySet());
+        }
+        return g;
     }
 
     /**
@@ -432,9 +479,25 @@ public final class FakeGlance implements AutoCloseable {
 
     /**
      * Back to a fresh fake: no images, tasks, faults or journal entries, system clock,
-     * immediate transitions. Users and issued tokens stay valid.
+     * immediate transitions. Users and issued tokens stay valid. On the first region of a fake with
+     * several, every region is reset.
      */
     public void reset() {
+        if (isFirstRegion()) {
+            for (FakeGlance other : regions.values()) {
+                if (other != this) {
+                    other.resetThis();
+                }
+            }
+        }
+        resetThis();
+    }
+
+    private boolean isFirstRegion() {
+        return regions.values().iterator().next() == this;
+    }
+
+    private void resetThis() {
         faults.clear();
         faults.resetCounts();
         engine.reset();
@@ -443,9 +506,23 @@ public final class FakeGlance implements AutoCloseable {
         clock.useSystem();
     }
 
-    /** Stops the server (in-flight requests are cut) and deletes all temp files. */
+    /**
+     * Stops the server (in-flight requests are cut) and deletes all temp files; on the first region of a
+     * fake with several, every region is closed.
+     */
     @Override
     public void close() {
+        if (isFirstRegion()) {
+            for (FakeGlance other : List.copyOf(regions.values())) {
+                if (other != this) {
+                    other.closeThis();
+                }
+            }
+        }
+        closeThis();
+    }
+
+    private void closeThis() {
         http.close();
         engine.close();
     }
@@ -494,8 +571,29 @@ public final class FakeGlance implements AutoCloseable {
         private Duration readTimeout = HttpAdapter.ServerSettings.defaults().readTimeout();
         private Duration idleTimeout = HttpAdapter.ServerSettings.defaults().idleTimeout();
         private int maxPlatformThreads = HttpAdapter.ServerSettings.defaults().maxPlatformThreads();
+        private List<String> regions = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * Serves several regions of one cloud: one fake Glance per region (each its own port, images, faults
+         * and journal; the {@link #port} applies to the first), behind one Keystone whose catalog lists every
+         * region's image endpoint. {@link #start()} returns the first region's fake; the others are reached
+         * with {@link FakeGlance#region(String)} and are reset and closed with it. Without this call the fake
+         * serves one region, {@code RegionOne}.
+         *
+         * @param names the region names, in catalog order
+         * @return this builder
+         * @throws IllegalArgumentException if no region is given, one is blank or given twice
+         */
+        public Builder regions(String... names) {
+            List<String> list = List.of(names);
+            if (list.isEmpty() || list.stream().anyMatch(String::isBlank) || new java.util.HashSet<>(list).size() != list.size()) {
+                throw new IllegalArgumentException("regions must be distinct non-blank names: " + list);
+            }
+            this.regions = list;
+            return this;
         }
 
         /**
@@ -674,12 +772,27 @@ public final class FakeGlance implements AutoCloseable {
         }
 
         /**
-         * Binds and starts serving.
+         * Binds and starts serving (every region's fake, with {@link #regions}).
          *
-         * @return the running fake
+         * @return the running fake; with several regions, the first region's
          */
         public FakeGlance start() {
-            return new FakeGlance(this);
+            if (regions.isEmpty()) {
+                return new FakeGlance(this);
+            }
+            FakeGlance first = new FakeGlance(this, null, regions.get(0));
+            try {
+                for (String r : regions.subList(1, regions.size())) {
+                    new FakeGlance(this, first, r);
+                }
+            } catch (RuntimeException e) {
+                first.close();
+                throw e;
+            }
+            Map<String, String> catalog = new LinkedHashMap<>();
+            first.regions.forEach((name, g) -> catalog.put(name, g.http.baseUrl()));
+            first.regions.values().forEach(g -> g.http.catalogImageEndpoints(catalog));
+            return first;
         }
     }
 }

@@ -169,7 +169,8 @@ public final class Fault {
 
     /**
      * {@return a fault: the next download has the byte at {@code offset} flipped (headers still carry the true
-     * checksum)}
+     * checksum)} Armed for {@link Operation#UPLOAD}, the next upload is stored with that byte flipped (as a
+     * corrupting store would), so the image's checksums no longer match the bytes the client sent.
      *
      * @param offset the zero-based byte offset in the image data; not negative
      * @throws IllegalArgumentException if {@code offset} is negative

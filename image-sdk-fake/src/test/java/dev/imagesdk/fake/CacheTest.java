@@ -22,7 +22,7 @@ class CacheTest {
 
     @Test
     void cacheEndpointsAreAdminOnly() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         demo.upload(id, new byte[] {1});
         assertThat(demo.send("PUT", "/v2/cache/" + id, null).statusCode()).isEqualTo(403);
         assertThat(admin.send("PUT", "/v2/cache/" + id, null).statusCode()).isEqualTo(202);

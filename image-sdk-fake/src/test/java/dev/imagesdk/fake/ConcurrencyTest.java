@@ -38,7 +38,8 @@ class ConcurrencyTest {
                     Http h = new Http(fake).as(client % 2 == 0 ? "demo" : "alt_demo");
                     start.await(30, TimeUnit.SECONDS);
                     for (int i = 0; i < IMAGES_EACH; i++) {
-                        HttpResponse<byte[]> r = h.json("POST", "/v2/images", "{\"name\": \"c" + client + "-" + i + "\"}");
+                        HttpResponse<byte[]> r = h.json("POST", "/v2/images", "{\"disk_format\": \"raw\", "
+                                + "\"container_format\": \"bare\", \"name\": \"c" + client + "-" + i + "\"}");
                         statuses.add(r.statusCode());
                         String id = tree(r).get("id").asText();
                         created.add(id);

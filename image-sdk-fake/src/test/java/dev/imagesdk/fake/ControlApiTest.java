@@ -56,7 +56,7 @@ class ControlApiTest {
 
     @Test
     void resetOverHttpClearsImagesAndFaults() {
-        demo.create("{}");
+        demo.create(Http.BARE);
         fake.inject(Operation.LIST_IMAGES, Fault.serviceUnavailable(5, java.time.Duration.ofSeconds(1)));
         assertThat(control.send("POST", "/_fake/reset", null).statusCode()).isEqualTo(204);
         assertThat(fake.images()).isEmpty();
@@ -65,7 +65,7 @@ class ControlApiTest {
 
     @Test
     void stateAndJournalOverHttp() {
-        String id = demo.create("{\"name\": \"s\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"s\"}");
         JsonNode state = tree(control.get("/_fake/state"));
         assertThat(state.get("images").get(0).get("id").asText()).isEqualTo(id);
         JsonNode journal = tree(control.get("/_fake/requests"));
@@ -100,7 +100,7 @@ class ControlApiTest {
     @Test
     void transitionsOverHttp() {
         control.json("PUT", "/_fake/transitions", "{\"upload\": \"manual\"}");
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         demo.upload(id, new byte[] {1});
         assertThat(tree(demo.get("/v2/images/" + id)).get("status").asText()).isEqualTo("saving");
         assertThat(control.send("POST", "/_fake/images/" + id + "/complete", null).statusCode()).isEqualTo(204);

@@ -39,7 +39,7 @@ class DiscoveryTest {
     void usageIsReportedOnlyWithKeystoneLimits() {
         try (FakeGlance limited = FakeGlance.builder().keystoneLimits(true).start()) {
             Http user = new Http(limited).as("demo");
-            String id = user.create("{}");
+            String id = user.create(Http.BARE);
             user.upload(id, new byte[3 * 1024 * 1024]);
             JsonNode usage = tree(user.get("/v2/info/usage")).get("usage");
             assertThat(usage.get("image_size_total").get("usage").asLong()).isEqualTo(3);

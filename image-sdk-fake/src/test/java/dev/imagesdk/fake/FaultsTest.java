@@ -35,7 +35,7 @@ class FaultsTest {
     }
 
     private String activeImage(byte[] data) {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         assertThat(demo.upload(id, data).statusCode()).isEqualTo(204);
         return id;
     }
@@ -73,7 +73,7 @@ class FaultsTest {
     @Test
     void latencyDelaysTheAnswer() {
         fake.inject(Operation.SHOW_IMAGE, Fault.latency(Duration.ofMillis(300)));
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         long t0 = System.nanoTime();
         assertThat(demo.get("/v2/images/" + id).statusCode()).isEqualTo(200);
         assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
@@ -94,7 +94,7 @@ class FaultsTest {
 
     @Test
     void truncatedBodyCutsTheResponse() {
-        String id = demo.create("{\"name\": \"t\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"t\"}");
         fake.inject(Operation.SHOW_IMAGE, Fault.truncatedBody());
         assertThatThrownBy(() -> demo.get("/v2/images/" + id)).isInstanceOf(UncheckedIOException.class);
         assertThat(demo.get("/v2/images/" + id).statusCode()).isEqualTo(200);
@@ -138,7 +138,7 @@ class FaultsTest {
 
     @Test
     void connectionDroppedMidUploadLeavesTheImageQueuedForARetry() throws Exception {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         fake.inject(Operation.UPLOAD, Fault.dropConnectionMidUpload(1000));
         byte[] data = ImagesApiTest.random(2_000_000);
         assertThatThrownBy(() -> demo.upload(id, data)).isInstanceOf(UncheckedIOException.class);

@@ -79,6 +79,9 @@ final class Http {
         return send("PUT", "/v2/images/" + id + "/file", data, "Content-Type", "application/octet-stream");
     }
 
+    /** A create body with the formats Glance requires before data can be saved (raw in a bare container). */
+    static final String BARE = "{\"disk_format\": \"raw\", \"container_format\": \"bare\"}";
+
     /** Creates an image and returns its id (asserting 201). */
     String create(String json) {
         HttpResponse<byte[]> r = json("POST", "/v2/images", json);

@@ -66,7 +66,7 @@ class ImageDataTest {
 
     @Test
     void downloadSendsHexContentMd5AndRangesGive206() throws Exception {
-        String id = demo.create("{\"name\": \"d\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"d\"}");
         byte[] data = ImagesApiTest.random(200_000);
         demo.upload(id, data);
         HttpResponse<byte[]> full = demo.get("/v2/images/" + id + "/file");
@@ -87,7 +87,7 @@ class ImageDataTest {
 
     @Test
     void headOnFileIs405WithAllow() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         HttpResponse<byte[]> r = demo.send("HEAD", "/v2/images/" + id + "/file", null);
         assertThat(r.statusCode()).isEqualTo(405);
         assertThat(header(r, "Allow")).isEqualTo("GET, PUT");
@@ -96,7 +96,7 @@ class ImageDataTest {
 
     @Test
     void chunkedAndExpectContinueUploadsWork() throws Exception {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         byte[] data = ImagesApiTest.random(2 * 1024 * 1024);
         java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
                 fake.url() + "/v2/images/" + id + "/file").toURL().openConnection();
@@ -111,7 +111,7 @@ class ImageDataTest {
         assertThat(c.getResponseCode()).isEqualTo(204);
         assertThat(fake.image(id).orElseThrow().get("checksum")).isEqualTo(ImagesApiTest.hex("MD5", data));
 
-        String id2 = demo.create("{}");
+        String id2 = demo.create(Http.BARE);
         java.net.http.HttpResponse<Void> r = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.url() + "/v2/images/" + id2 + "/file"))
                         .expectContinue(true).header("Content-Type", "application/octet-stream")
@@ -124,7 +124,7 @@ class ImageDataTest {
 
     @Test
     void uploadGoesToTheStoreNamedByXImageMetaStore() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         assertThat(demo.send("PUT", "/v2/images/" + id + "/file", new byte[] {1}, "Content-Type",
                 "application/octet-stream", "X-Image-Meta-Store", "nope").statusCode()).isEqualTo(400);
         assertThat(demo.send("PUT", "/v2/images/" + id + "/file", new byte[] {1}, "Content-Type",
@@ -134,7 +134,7 @@ class ImageDataTest {
 
     @Test
     void uploadWithoutOctetStreamIs415() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         HttpResponse<byte[]> r = demo.send("PUT", "/v2/images/" + id + "/file", new byte[] {1},
                 "Content-Type", "application/json", "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(415);
@@ -145,7 +145,7 @@ class ImageDataTest {
 
     @Test
     void imageDeletedDuringUploadIs410AndTheDataIsDropped() throws Exception {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
                 fake.url() + "/v2/images/" + id + "/file").toURL().openConnection();
         c.setRequestMethod("PUT");
@@ -166,7 +166,7 @@ class ImageDataTest {
 
     @Test
     void downloadOfImageWithoutDataIs204() {
-        String id = demo.create("{\"name\": \"empty\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"empty\"}");
         HttpResponse<byte[]> r = demo.get("/v2/images/" + id + "/file");
         assertThat(r.statusCode()).isEqualTo(204);
         assertThat(r.body()).isEmpty();
@@ -174,7 +174,7 @@ class ImageDataTest {
 
     @Test
     void secondUploadIs409InPlainTextWithoutAccept() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         demo.upload(id, ImagesApiTest.random(10));
         HttpResponse<byte[]> r = demo.upload(id, "abc".getBytes());
         assertThat(r.statusCode()).isEqualTo(409);
@@ -185,7 +185,7 @@ class ImageDataTest {
     @Test
     void rejectedChunkedUploadIsDrainedSoTheClientSeesThe409NotAReset() throws Exception {
         // glanceclient (python-requests) sends the whole chunked body before reading the answer.
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         demo.upload(id, ImagesApiTest.random(10));
         byte[] chunk = ImagesApiTest.random(64 * 1024);
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", fake.url().getPort())) {
@@ -210,7 +210,7 @@ class ImageDataTest {
 
     @Test
     void stageOnANonQueuedImageIs409() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         demo.upload(id, new byte[] {1});
         assertThat(demo.send("PUT", "/v2/images/" + id + "/stage", new byte[] {1},
                 "Content-Type", "application/octet-stream").statusCode()).isEqualTo(409);

@@ -82,7 +82,7 @@ class ImportsTest {
     @Test
     void importStaysImportingUntilCompletedManually() {
         fake.importTransitions(FakeGlance.Transition.manual());
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         demo.send("PUT", "/v2/images/" + id + "/stage", new byte[] {1, 2}, "Content-Type", "application/octet-stream");
         demo.json("POST", "/v2/images/" + id + "/import", "{\"method\": {\"name\": \"glance-direct\"}}");
         JsonNode img = tree(demo.get("/v2/images/" + id));
@@ -98,7 +98,7 @@ class ImportsTest {
 
     @Test
     void webDownloadFetchesFromALoopbackUrl() throws Exception {
-        String id = demo.create("{\"name\": \"import-web\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"import-web\"}");
         HttpResponse<byte[]> r = demo.json("POST", "/v2/images/" + id + "/import",
                 "{\"method\": {\"name\": \"web-download\", \"uri\": \"" + webUri() + "\"}}");
         assertThat(r.statusCode()).isEqualTo(202);
@@ -117,7 +117,7 @@ class ImportsTest {
 
     @Test
     void webDownloadOfAFailingUrlReturnsTheImageToQueued() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         String bad = "http://127.0.0.1:" + web.getAddress().getPort() + "/missing";
         assertThat(demo.json("POST", "/v2/images/" + id + "/import",
                 "{\"method\": {\"name\": \"web-download\", \"uri\": \"" + bad + "\"}}").statusCode()).isEqualTo(202);
@@ -128,7 +128,7 @@ class ImportsTest {
 
     @Test
     void importErrorsAnswerAsGlance() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         HttpResponse<byte[]> filtered = demo.json("POST", "/v2/images/" + id + "/import",
                 "{\"method\": {\"name\": \"web-download\", \"uri\": \"http://127.0.0.2:9/x\"}}");
         assertThat(filtered.statusCode()).isEqualTo(400);
@@ -145,7 +145,7 @@ class ImportsTest {
 
     @Test
     void copyImageIsAdminOnlyAndAddsTheStore() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         demo.upload(id, new byte[] {9, 9});
         HttpResponse<byte[]> denied = demo.json("POST", "/v2/images/" + id + "/import",
                 "{\"method\": {\"name\": \"copy-image\"}, \"stores\": [\"file2\"]}");

@@ -47,7 +47,8 @@ class LargeImageTest {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         try (FakeGlance fake = FakeGlance.builder().memoryThreshold(MIB).start()) {
             String token = fake.issueToken("demo");
-            String id = new Http(fake).withToken(token).create("{\"name\": \"big\", \"disk_format\": \"raw\"}");
+            String id = new Http(fake).withToken(token).create(
+                    "{\"name\": \"big\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
             long before = usedHeapAfterGc(mem);
 
             HttpURLConnection up = open(fake, token, id);

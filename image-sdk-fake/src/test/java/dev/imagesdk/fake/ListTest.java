@@ -24,10 +24,10 @@ class ListTest {
         demo = new Http(fake).as("demo");
         fake.setClock(Instant.parse("2026-11-22T19:38:15Z"));
         for (int i = 0; i < 5; i++) {
-            pages.add(demo.create("{\"name\": \"page-" + i + "\", \"lab_page\": \"yes\"}"));
+            pages.add(demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"page-" + i + "\", \"lab_page\": \"yes\"}"));
             fake.advanceClock(Duration.ofSeconds(1));
         }
-        demo.create("{\"name\": \"other\"}");
+        demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"other\"}");
     }
 
     static List<String> names(JsonNode list) {

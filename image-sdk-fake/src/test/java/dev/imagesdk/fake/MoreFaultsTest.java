@@ -97,7 +97,7 @@ class MoreFaultsTest {
     @Test
     void v1DownloadGetsTheCorruptedByteFault() throws Exception {
         byte[] data = ImagesApiTest.random(10_000);
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         assertThat(demo.upload(id, data).statusCode()).isEqualTo(204);
         fake.inject(Operation.DOWNLOAD, Fault.corruptedByte(5));
         byte[] got = demo.get("/v1/images/" + id).body();
@@ -107,7 +107,7 @@ class MoreFaultsTest {
 
     @Test
     void v1UploadGetsTheDropMidUploadFault() throws Exception {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         fake.inject(Operation.UPLOAD, Fault.dropConnectionMidUpload(100));
         HttpURLConnection c = (HttpURLConnection) URI.create(fake.url() + "/v1/images/" + id).toURL().openConnection();
         c.setRequestMethod("PUT");
@@ -127,7 +127,7 @@ class MoreFaultsTest {
 
     @Test
     void aV1PutWithDataIsAnUploadAndAHeadersOnlyPutAnUpdate() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         fake.inject(Operation.UPLOAD, Fault.serviceUnavailable(1));
         // Headers only: not the data fault's target.
         var update = demo.send("PUT", "/v1/images/" + id, null, "x-image-meta-property-k", "v");

@@ -16,7 +16,7 @@ class QuotaTest {
     @Test
     void uploadAboveImageSizeCapIs413AndTheImageStaysQueued(FakeGlance fake) {
         Http demo = new Http(fake).as("demo");
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         HttpResponse<byte[]> r = demo.send("PUT", "/v2/images/" + id + "/file", new byte[1001],
                 "Content-Type", "application/octet-stream", "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(413);
@@ -29,10 +29,10 @@ class QuotaTest {
     @Test
     void perProjectStorageQuotaIs413(FakeGlance fake) {
         Http demo = new Http(fake).as("demo");
-        assertThat(demo.upload(demo.create("{}"), new byte[900]).statusCode()).isEqualTo(204);
-        assertThat(demo.upload(demo.create("{}"), new byte[700]).statusCode()).isEqualTo(413);
+        assertThat(demo.upload(demo.create(Http.BARE), new byte[900]).statusCode()).isEqualTo(204);
+        assertThat(demo.upload(demo.create(Http.BARE), new byte[700]).statusCode()).isEqualTo(413);
         // another project has its own quota
         Http alt = new Http(fake).as("alt_demo");
-        assertThat(alt.upload(alt.create("{}"), new byte[900]).statusCode()).isEqualTo(204);
+        assertThat(alt.upload(alt.create(Http.BARE), new byte[900]).statusCode()).isEqualTo(204);
     }
 }

@@ -23,7 +23,7 @@ class TasksTest {
 
     @Test
     void tasksApiListsAndShowsImportTasks() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         demo.send("PUT", "/v2/images/" + id + "/stage", new byte[] {1}, "Content-Type", "application/octet-stream");
         demo.json("POST", "/v2/images/" + id + "/import", "{\"method\": {\"name\": \"glance-direct\"}}");
         JsonNode list = tree(admin.get("/v2/tasks")).get("tasks");

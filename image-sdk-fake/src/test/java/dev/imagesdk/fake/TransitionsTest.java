@@ -27,7 +27,7 @@ class TransitionsTest {
     @Test
     void uploadStaysSavingForNPollsThenActive() {
         fake.uploadTransitions(FakeGlance.Transition.afterPolls(2));
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         demo.upload(id, new byte[] {1});
         assertThat(status(id)).isEqualTo("saving");
         assertThat(status(id)).isEqualTo("active");
@@ -37,7 +37,7 @@ class TransitionsTest {
     @Test
     void manualUploadTransitionWaitsForTheControlApi() {
         fake.uploadTransitions(FakeGlance.Transition.manual());
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         demo.upload(id, new byte[] {1});
         assertThat(status(id)).isEqualTo("saving");
         assertThat(status(id)).isEqualTo("saving");
@@ -49,7 +49,7 @@ class TransitionsTest {
 
     @Test
     void killedStatusCanBeForcedAndBlocksUpload() {
-        String id = demo.create("{}");
+        String id = demo.create(Http.BARE);
         fake.forceStatus(id, "killed");
         assertThat(status(id)).isEqualTo("killed");
         assertThat(demo.upload(id, new byte[] {1}).statusCode()).isEqualTo(409);

@@ -39,7 +39,7 @@ class VisibilityTest {
 
     @Test
     void anotherProjectsPrivateImageIs404Not403() {
-        String id = demo.create("{\"name\": \"private-a\", \"visibility\": \"private\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"private-a\", \"visibility\": \"private\"}");
         HttpResponse<byte[]> r = alt.get("/v2/images/" + id, "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(tree(r).get("message").asText()).isEqualTo("No image found with ID " + id + "<br /><br />\n\n\n");
@@ -49,7 +49,7 @@ class VisibilityTest {
 
     @Test
     void sharedImageNeedsAcceptedMembershipToBeListedByDefault() {
-        String id = demo.create("{\"name\": \"s\", \"visibility\": \"shared\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"s\", \"visibility\": \"shared\"}");
         String b = fake.projectId("alt_demo");
         assertThat(alt.get("/v2/images/" + id).statusCode()).isEqualTo(404);
         HttpResponse<byte[]> add = demo.json("POST", "/v2/images/" + id + "/members", "{\"member\": \"" + b + "\"}");
@@ -85,13 +85,13 @@ class VisibilityTest {
 
     @Test
     void onlySharedImagesHaveMembers() {
-        String id = demo.create("{\"visibility\": \"private\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"private\"}");
         assertThat(demo.json("POST", "/v2/images/" + id + "/members", "{\"member\": \"x\"}").statusCode()).isEqualTo(403);
     }
 
     @Test
     void communityImagesAreVisibleButListedByDefaultOnlyToTheirOwner() {
-        String id = demo.create("{\"name\": \"c\", \"visibility\": \"community\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"c\", \"visibility\": \"community\"}");
         assertThat(alt.get("/v2/images/" + id).statusCode()).isEqualTo(200);
         assertThat(ids(alt.get("/v2/images"))).doesNotContain(id);
         assertThat(ids(demo.get("/v2/images"))).contains(id);
@@ -101,8 +101,8 @@ class VisibilityTest {
 
     @Test
     void hiddenImagesAreOnlyListedWithOsHiddenTrue() {
-        String id = demo.create("{\"name\": \"h\"}");
-        String visible = demo.create("{\"name\": \"v\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"h\"}");
+        String visible = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"v\"}");
         assertThat(demo.patch(id, "[{\"op\": \"replace\", \"path\": \"/os_hidden\", \"value\": true}]").statusCode())
                 .isEqualTo(200);
         assertThat(ids(demo.get("/v2/images"))).containsExactly(visible);
@@ -112,7 +112,7 @@ class VisibilityTest {
 
     @Test
     void publicizingIsAdminOnly() {
-        String id = demo.create("{\"name\": \"pub\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"pub\"}");
         HttpResponse<byte[]> r = demo.patch(id, "[{\"op\": \"replace\", \"path\": \"/visibility\", \"value\": \"public\"}]");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(tree(r).get("message").asText())
@@ -126,7 +126,7 @@ class VisibilityTest {
 
     @Test
     void protectedImagesCannotBeDeleted() {
-        String id = demo.create("{\"name\": \"prot\", \"protected\": true}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"prot\", \"protected\": true}");
         HttpResponse<byte[]> r = demo.send("DELETE", "/v2/images/" + id, null, "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(tree(r).get("message").asText())
@@ -138,13 +138,13 @@ class VisibilityTest {
 
     @Test
     void otherProjectCannotDeleteAPublicImage() {
-        String id = admin.create("{\"visibility\": \"public\"}");
+        String id = admin.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"public\"}");
         assertThat(demo.send("DELETE", "/v2/images/" + id, null).statusCode()).isEqualTo(403);
     }
 
     @Test
     void deactivatedImageDataIsForbiddenToNonAdmins() {
-        String id = demo.create("{\"name\": \"d\"}");
+        String id = demo.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\", \"name\": \"d\"}");
         demo.upload(id, new byte[] {1, 2, 3});
         assertThat(demo.send("POST", "/v2/images/" + id + "/actions/deactivate", null).statusCode()).isEqualTo(204);
         assertThat(tree(demo.get("/v2/images/" + id)).get("status").asText()).isEqualTo("deactivated");
@@ -155,7 +155,7 @@ class VisibilityTest {
         assertThat(admin.get("/v2/images/" + id + "/file").body()).containsExactly(1, 2, 3);
         assertThat(demo.send("POST", "/v2/images/" + id + "/actions/reactivate", null).statusCode()).isEqualTo(204);
         assertThat(demo.get("/v2/images/" + id + "/file").statusCode()).isEqualTo(200);
-        String queued = demo.create("{}");
+        String queued = demo.create(Http.BARE);
         assertThat(demo.send("POST", "/v2/images/" + queued + "/actions/deactivate", null).statusCode()).isEqualTo(403);
     }
 

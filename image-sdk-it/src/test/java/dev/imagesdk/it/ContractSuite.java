@@ -356,6 +356,26 @@ abstract class ContractSuite {
         assertThat(out.toByteArray()).isEmpty();
     }
 
+    /** A qcow2 v3 header (64 KiB clusters) stating {@code virtualSize}, padded with zeros to one cluster. */
+    static byte[] qcow2Header(long virtualSize) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(65536); // big-endian, as qcow2 is
+        b.put(new byte[] {'Q', 'F', 'I', (byte) 0xfb}).putInt(3);
+        b.putInt(20, 16).putLong(24, virtualSize).putInt(96, 4).putInt(100, 104);
+        return b.array();
+    }
+
+    @Test
+    void uploadSetsTheVirtualSizeTheQcow2HeaderStatesAndARawImagesSize() {
+        long threeGib = 3L * 1024 * 1024 * 1024;
+        Image qcow2 = track(demo.create(spec("qcow2").diskFormat(DiskFormat.QCOW2).build()));
+        assertThat(qcow2.virtualSize()).isNull();
+        Image active = demo.upload(qcow2.id(), ImageData.fromBytes(qcow2Header(threeGib)));
+        assertThat(active.virtualSize()).isEqualTo(threeGib);
+        assertThat(demo.get(qcow2.id()).virtualSize()).isEqualTo(threeGib);
+        assertThat(active.size()).isEqualTo(65536);
+        assertThat(uploaded("raw-virtual", random(4096, 9)).virtualSize()).isEqualTo(4096);
+    }
+
     @Test
     void aSecondUploadConflicts() {
         Image active = uploaded("twice", random(100, 2));

@@ -11,6 +11,7 @@ import dev.imagesdk.exception.InvalidInputException;
  */
 public record Membership(String memberId, boolean canShare) {
     /**
+     * Checks the member id.
      *
      * @param memberId the tenant (project) id; not blank
      * @param canShare whether the tenant may share the image further

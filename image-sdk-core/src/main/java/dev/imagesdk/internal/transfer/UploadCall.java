@@ -106,6 +106,8 @@ public final class UploadCall {
             source = request.data().open();
             MessageDigest md5 = HashAlgorithms.newDigest("md5");
             MessageDigest sha512 = HashAlgorithms.newDigest("sha512");
+            // A source hashed by its producer (a publication to several regions) is not hashed again.
+            PrehashedSource prehashed = source instanceof PrehashedSource p ? p : null;
             OutputStream counting = new FilterOutputStream(socket) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
@@ -114,7 +116,8 @@ public final class UploadCall {
                     watchdog.touch();
                 }
             };
-            PipelinedCopy.Outcome outcome = engine.pipeline().copy(source, length, List.of(md5), List.of(sha512),
+            PipelinedCopy.Outcome outcome = engine.pipeline().copy(source, length,
+                    prehashed == null ? List.of(md5) : List.of(), prehashed == null ? List.of(sha512) : List.of(),
                     counting, written -> listener.onProgress(written, length), watchdog::touch,
                     interrupts::fire);
             switch (outcome.status()) {
@@ -151,7 +154,8 @@ public final class UploadCall {
             } catch (IOException e) {
                 throw failure(watchdog, "No response to " + describe(), e);
             }
-            Hashes hashes = new Hashes(HashAlgorithms.hex(md5), HashAlgorithms.hex(sha512), outcome.bytes());
+            Hashes hashes = prehashed != null ? prehashed.hashes(outcome.bytes())
+                    : new Hashes(HashAlgorithms.hex(md5), HashAlgorithms.hex(sha512), outcome.bytes());
             UploadResponse response = new UploadResponse(status, HttpSupport.headers(c),
                     engine.http().boundedBody(c, status), hashes, bodyBytesSent);
             listener.onProgress(outcome.bytes(), length);

@@ -18,6 +18,12 @@ public @interface FakeGlanceClient {
     /** {@return the fake Keystone user (its password and project come from the fake)} */
     String user() default "demo";
 
+    /**
+     * {@return the region whose image endpoint an {@code ImageService} uses (a fake built with
+     * {@code regions(...)}); empty (default) for the catalog's first} Ignored for {@code ImageServices}.
+     */
+    String region() default "";
+
     /** {@return the API version to pin} */
     Version version() default Version.DISCOVER;
 

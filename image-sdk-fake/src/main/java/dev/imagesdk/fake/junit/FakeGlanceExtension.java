@@ -2,6 +2,7 @@ package dev.imagesdk.fake.junit;
 
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.ImageService;
+import dev.imagesdk.ImageServices;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.config.ClientConfig;
 import dev.imagesdk.fake.AuthMode;
@@ -30,6 +31,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @RegisterExtension
  * static FakeGlanceExtension glance = FakeGlanceExtension.configured(b -> b.memoryThreshold(1024));
  * }</pre>
+ *
+ * <p>Parameters of type {@link ImageServices} get one client per region of the fake
+ * ({@code FakeGlance.builder().regions(...)}, configured with
+ * {@code FakeGlanceExtension.configured(b -> b.regions("region-a", "region-b"))}), built with
+ * {@code buildForRegions} (one token for all), as the user of {@link FakeGlanceClient}; closed after the test.
  *
  * <p>Parameters of type {@link ImageService} get a client built with
  * {@code ImageService.builder()} against the fake (Keystone v3 password auth as the user named by
@@ -100,7 +106,7 @@ public final class FakeGlanceExtension implements BeforeAllCallback, BeforeEachC
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext)
             throws ParameterResolutionException {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == FakeGlance.class || type == ImageService.class;
+        return type == FakeGlance.class || type == ImageService.class || type == ImageServices.class;
     }
 
     @Override
@@ -111,6 +117,17 @@ public final class FakeGlanceExtension implements BeforeAllCallback, BeforeEachC
             return fake;
         }
         FakeGlanceClient spec = parameterContext.findAnnotation(FakeGlanceClient.class).orElse(null);
+        if (parameterContext.getParameter().getType() == ImageServices.class) {
+            ImageServices services;
+            try {
+                services = ImageService.builder().config(clientConfig(fake, spec)).buildForRegions(fake.regions());
+            } catch (RuntimeException e) {
+                throw new ParameterResolutionException("Could not build the ImageServices of the fake's regions "
+                        + fake.regions() + ": " + e.getMessage(), e);
+            }
+            extensionContext.getStore(NS).put(new Object(), new ServicesResource(services));
+            return services;
+        }
         ImageService service;
         try {
             service = ImageService.builder().config(clientConfig(fake, spec)).build();
@@ -137,6 +154,9 @@ public final class FakeGlanceExtension implements BeforeAllCallback, BeforeEachC
             b.authUrl(fake.keystoneUrl())
                     .auth(AuthMethod.V3Password.of(user, fake.passwordOf(user), "Default", fake.projectOf(user)));
         }
+        if (spec != null && !spec.region().isEmpty()) {
+            b.regionName(spec.region());
+        }
         if (spec != null && spec.version() != FakeGlanceClient.Version.DISCOVER) {
             b.apiVersion(spec.version() == FakeGlanceClient.Version.V1 ? ApiVersion.V1 : ApiVersion.V2);
         }
@@ -154,6 +174,20 @@ public final class FakeGlanceExtension implements BeforeAllCallback, BeforeEachC
         @Override
         public void close() throws Exception {
             service.close();
+        }
+    }
+
+    /** Closes injected regional clients after their test. */
+    private static final class ServicesResource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        final ImageServices services;
+
+        ServicesResource(ImageServices services) {
+            this.services = services;
+        }
+
+        @Override
+        public void close() {
+            services.close();
         }
     }
 

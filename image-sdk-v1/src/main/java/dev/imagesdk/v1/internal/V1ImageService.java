@@ -41,6 +41,7 @@ final class V1ImageService implements ImageServiceV1 {
     private final V1Images images;
     private final V1ImageData data;
     private final V1Members members;
+    private final dev.imagesdk.identity.Identity identity;
 
     /**
      * @param deleteOnChecksumMismatch whether an upload whose stored checksum differs from the bytes sent
@@ -49,6 +50,13 @@ final class V1ImageService implements ImageServiceV1 {
      */
     V1ImageService(V1Http http, Duration firstPoll, Duration maxPoll, boolean deleteOnChecksumMismatch,
                    RetryPolicy retry) {
+        this(http, firstPoll, maxPoll, deleteOnChecksumMismatch, retry, null);
+    }
+
+    /** As above, with the Keystone lookups {@link #identity()} returns (null: none). */
+    V1ImageService(V1Http http, Duration firstPoll, Duration maxPoll, boolean deleteOnChecksumMismatch,
+                   RetryPolicy retry, dev.imagesdk.identity.Identity identity) {
+        this.identity = identity;
         this.http = http;
         this.images = new V1Images(http, firstPoll, maxPoll);
         this.data = new V1ImageData(http, images, deleteOnChecksumMismatch, retry, this);
@@ -63,7 +71,13 @@ final class V1ImageService implements ImageServiceV1 {
     /** A service on {@code ctx} polling from {@code firstPoll} up to {@code maxPoll}. */
     static V1ImageService create(ClientContext ctx, Duration firstPoll, Duration maxPoll) {
         return new V1ImageService(new ContextV1Http(ctx), firstPoll, maxPoll,
-                ctx.config().deleteImageOnChecksumMismatch(), ctx.callExecutor().policy());
+                ctx.config().deleteImageOnChecksumMismatch(), ctx.callExecutor().policy(),
+                dev.imagesdk.internal.auth.KeystoneIdentity.of(ctx));
+    }
+
+    @Override
+    public dev.imagesdk.identity.Identity identity() {
+        return identity != null ? identity : ImageServiceV1.super.identity();
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class V2ImageService implements ImageServiceV2 {
     private final V2Locations locations;
     private final V2Schemas schemas;
     private final V2Metadefs metadefs;
+    private final dev.imagesdk.identity.Identity identity;
 
     /**
      * @param endpointRoot the image endpoint as in the catalog (e.g. {@code http://host:9292} or
@@ -69,6 +70,14 @@ public final class V2ImageService implements ImageServiceV2 {
      */
     public V2ImageService(GlanceV2Api api, JsonGet gets, CallRunner calls, ErrorMapping errors, DataTransfer data,
                           String endpointRoot, ObjectMapper json, V2Settings settings, Runnable onClose) {
+        this(api, gets, calls, errors, data, endpointRoot, json, settings, onClose, null);
+    }
+
+    /** As above, with the Keystone lookups {@link #identity()} returns (null: none). */
+    public V2ImageService(GlanceV2Api api, JsonGet gets, CallRunner calls, ErrorMapping errors, DataTransfer data,
+                          String endpointRoot, ObjectMapper json, V2Settings settings, Runnable onClose,
+                          dev.imagesdk.identity.Identity identity) {
+        this.identity = identity;
         V2Context ctx = new V2Context(api, gets, calls, errors, data, endpointRoot, json, settings);
         this.endpointRoot = ctx.endpointRoot;
         this.onClose = onClose == null ? () -> { } : onClose;
@@ -300,6 +309,11 @@ public final class V2ImageService implements ImageServiceV2 {
     @Override
     public String metadefNamespaces() {
         return metadefs.namespacesDocument();
+    }
+
+    @Override
+    public dev.imagesdk.identity.Identity identity() {
+        return identity != null ? identity : ImageServiceV2.super.identity();
     }
 
     @Override

@@ -31,6 +31,6 @@ public final class V2ServiceProvider implements ImageServiceProvider {
                 .withDeleteOnChecksumMismatch(ctx.config().deleteImageOnChecksumMismatch());
         return new V2ImageService(ctx.feign(GlanceV2Api.class), ctx.jsonGet(), new ExecutorCallRunner(ctx.callExecutor()),
                 ctx.errorMapper()::map, new EngineDataTransfer(transport, root), root, ctx.objectMapper(), settings,
-                transport::close);
+                transport::close, dev.imagesdk.internal.auth.KeystoneIdentity.of(ctx));
     }
 }

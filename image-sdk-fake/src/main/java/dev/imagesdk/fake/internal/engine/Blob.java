@@ -1,5 +1,7 @@
 package dev.imagesdk.fake.internal.engine;
 
+import dev.imagesdk.inspect.DiskImageInspector;
+import dev.imagesdk.inspect.DiskImageReport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +14,8 @@ import java.util.Arrays;
 
 /**
  * Immutable image bytes with their hashes, kept in memory (small) or in a temp file (large).
- * Reading never loads a file-backed blob into memory.
+ * Reading never loads a file-backed blob into memory. The disk-image verdict on the bytes' head
+ * ({@link #inspect()}) is computed once, on first use.
  */
 public final class Blob {
     private final byte[] bytes;
@@ -20,6 +23,8 @@ public final class Blob {
     private final long size;
     private final String md5;
     private final String sha512;
+    /** The inspector's verdict, once computed (the bytes never change, so neither does it). */
+    private volatile DiskImageReport report;
 
     Blob(byte[] bytes, Path file, long size, String md5, String sha512) {
         this.bytes = bytes;
@@ -39,6 +44,25 @@ public final class Blob {
 
     public boolean onDisk() { return file != null; }
 
+    /**
+     * The format and virtual size the bytes' headers state, read by core's {@link DiskImageInspector} from the
+     * head of the blob (a few KiB for the formats Glance inspects; regions are reached by skipping, never by
+     * reading through). Computed on the first call and kept; a failure to read the blob's own file gives
+     * {@code null}.
+     */
+    public DiskImageReport inspect() {
+        DiskImageReport r = report;
+        if (r == null) {
+            try (InputStream in = open(0, size)) {
+                r = DiskImageInspector.inspect(in);
+            } catch (IOException e) {
+                return null;
+            }
+            report = r;
+        }
+        return r;
+    }
+
     /** The in-memory bytes (never modified), or null for a file-backed blob. */
     byte[] memory() { return bytes; }
 
@@ -55,8 +79,7 @@ public final class Blob {
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         ch.position(offset);
-        InputStream in = Channels.newInputStream(ch);
-        return new BoundedInputStream(in, length);
+        return new BoundedInputStream(ch, length);
     }
 
     void delete() {
@@ -69,14 +92,26 @@ public final class Blob {
         }
     }
 
-    /** Limits a stream to a number of bytes. */
+    /** A file channel's bytes from its position, limited to a number of bytes; skipping moves the position. */
     private static final class BoundedInputStream extends InputStream {
+        private final FileChannel ch;
         private final InputStream in;
         private long remaining;
 
-        BoundedInputStream(InputStream in, long remaining) {
-            this.in = in;
+        BoundedInputStream(FileChannel ch, long remaining) {
+            this.ch = ch;
+            this.in = Channels.newInputStream(ch);
             this.remaining = remaining;
+        }
+
+        @Override public long skip(long n) throws IOException {
+            long k = Math.min(Math.max(n, 0), remaining);
+            if (k > 0) {
+                // the channel's stream buffers nothing, so moving the position is skipping
+                ch.position(ch.position() + k);
+                remaining -= k;
+            }
+            return k;
         }
 
         @Override public int read() throws IOException {

@@ -115,6 +115,36 @@ public final class Image {
         }
     }
 
+    /**
+     * Whether a column Glance filters by equality ({@code size=1517}) equals the query's string, as the database
+     * compares them: a number equals a string that is the same integer (anything else, {@code abc} or
+     * {@code 1.5}, matches nothing); text must be identical; an unset column matches nothing.
+     */
+    boolean columnEquals(String key, String wanted) {
+        Object column;
+        switch (key) {
+            case "size": column = size; break;
+            case "virtual_size": column = virtualSize; break;
+            case "min_disk": column = minDisk; break;
+            case "min_ram": column = minRam; break;
+            case "checksum": column = checksum; break;
+            case "os_hash_algo": column = osHashAlgo; break;
+            case "os_hash_value": column = osHashValue; break;
+            default: return false;
+        }
+        if (column == null) {
+            return false;
+        }
+        if (column instanceof Number n) {
+            try {
+                return Long.parseLong(wanted) == n.longValue();
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return column.equals(wanted);
+    }
+
     /** A pending controlled status transition. */
     static final class Transition {
         final String target;

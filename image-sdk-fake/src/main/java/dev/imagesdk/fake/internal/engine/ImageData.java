@@ -1,9 +1,13 @@
 package dev.imagesdk.fake.internal.engine;
 
+import dev.imagesdk.inspect.DiskImageReport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An image's data ({@code /v2/images/{id}/file} and {@code .../stage}): upload into a store, staging,
@@ -33,43 +37,92 @@ public final class ImageData {
         return total;
     }
 
-    BlobStore.SizeGuard guard(String owner) {
-        long cap = state.config.imageSizeCap();
-        long quota = state.config.userStorageQuota();
-        long used = quota > 0 ? state.locked(() -> usage(owner)) : 0;
-        return written -> {
+    /**
+     * The size guard of one write: {@code image_size_cap}, and the project's {@code user_storage_quota}
+     * counting the data already stored plus the bytes that the project's other writes in flight have
+     * received so far. Each check reserves the bytes received under the lock, so two concurrent uploads
+     * cannot both pass a quota that only one of them fits. The writer releases the reservation when the
+     * data is counted as stored (or the write failed).
+     */
+    Reservation reserve(String owner) {
+        return new Reservation(owner, state.config.imageSizeCap(), state.config.userStorageQuota());
+    }
+
+    /** Bytes reserved by a project's writes in flight (see {@link #reserve}); guarded by the state lock. */
+    private final Set<Reservation> inFlight = new HashSet<>();
+
+    /** One write's claim on its project's storage quota; {@link #close()} releases it (idempotent). */
+    final class Reservation implements BlobStore.SizeGuard, AutoCloseable {
+        private final String owner;
+        private final long cap;
+        private final long quota;
+        private long bytes;
+
+        private Reservation(String owner, long cap, long quota) {
+            this.owner = owner;
+            this.cap = cap;
+            this.quota = quota;
+        }
+
+        @Override
+        public void check(long written) {
             if (written > cap) {
                 throw GlanceException.tooLarge("The incoming image is too large: The provided image is too large.");
             }
-            if (quota > 0 && used + written > quota) {
-                throw GlanceException.tooLarge("Denying attempt to upload image because it exceeds the quota: "
-                        + "The size of the data " + written + " will exceed the limit. " + (quota - used)
-                        + " bytes remaining.");
+            if (quota <= 0) {
+                return;
             }
-        };
+            state.lockedRun(() -> {
+                long used = usage(owner);
+                for (Reservation r : inFlight) {
+                    if (r != this && Objects.equals(r.owner, owner)) used += r.bytes;
+                }
+                if (used + written > quota) {
+                    throw GlanceException.tooLarge("Denying attempt to upload image because it exceeds the quota: "
+                            + "The size of the data " + written + " will exceed the limit. "
+                            + Math.max(0, quota - used) + " bytes remaining.");
+                }
+                bytes = written;
+                inFlight.add(this);
+            });
+        }
+
+        @Override
+        public void close() {
+            if (quota > 0) {
+                state.lockedRun(() -> inFlight.remove(this));
+            }
+        }
     }
 
     /**
-     * {@code PUT /v2/images/{id}/file}: queued -> saving -> active. On failure the image returns
-     * to {@code queued} (as Glance's {@code _restore}) and the partial data is discarded.
+     * v1 upload (data with {@code POST}/{@code PUT /v1/images}) into the default store: queued -> saving ->
+     * active. On failure the image returns to {@code queued} (as Glance's {@code _restore}) and the partial
+     * data is discarded.
      *
      * @throws IOException if the body could not be read (client went away)
      */
     public void upload(Caller c, String id, InputStream data) throws IOException {
-        upload(c, id, data, null);
+        upload(c, id, data, null, false);
     }
 
     /**
-     * Upload into a named store ({@code X-Image-Meta-Store}); null means the default store.
+     * {@code PUT /v2/images/{id}/file} into a named store ({@code X-Image-Meta-Store}); null means the default
+     * store. As the v1 upload, and 400 unless both formats are set (v1 checks its own way, before it gets here).
      *
      * @throws IOException if the body could not be read (client went away)
      */
     public void upload(Caller c, String id, InputStream data, String store) throws IOException {
+        upload(c, id, data, store, true);
+    }
+
+    private void upload(Caller c, String id, InputStream data, String store, boolean formatsRequired)
+            throws IOException {
         if (store != null && !state.config.stores().contains(store)) {
             throw GlanceException.badRequest("Store for identifier " + store + " not found");
         }
         String target = store != null ? store : state.config.defaultStore();
-        String owner = state.locked(() -> {
+        Claim claim = state.locked(() -> {
             Image img = policy.findMutable(c, id);
             if (img.status.equals("deactivated")) {
                 throw GlanceException.forbidden("Image is deactivated");
@@ -78,16 +131,41 @@ public final class ImageData {
                 throw GlanceException.conflict("Image status transition from " + img.status
                         + " to saving is not allowed");
             }
+            if (formatsRequired) requireFormats(img);
             img.status = "saving";
             img.updatedAt = state.now();
-            return img.owner;
+            return new Claim(img.owner, needsInspection(img));
         });
-        Blob blob = writeClaimed(id, owner, "saving", data);
+        Reservation reservation = reserve(claim.owner());
+        Blob blob = writeClaimed(id, reservation, "saving", data);
+        if (claim.inspect()) {
+            blob.inspect(); // read the head now, outside the lock; installData finds the verdict kept
+        }
         state.lockedRun(() -> {
+            reservation.close(); // from here on the data counts as stored (or is dropped)
             Image img = stillThereAfterWrite(id, blob);
             transitions.transition(img, "saving", "active", state.uploadMode,
                     () -> installData(img, blob, List.of(target)));
         });
+    }
+
+    /** An image claimed for its data: whose quota it counts against, and whether its head will be inspected. */
+    private record Claim(String owner, boolean inspect) {
+    }
+
+    /**
+     * Glance refuses to save data (not to stage it) before both formats are set: 400 naming the missing ones,
+     * "Property container_format must be set prior to saving data." or "Properties disk_format,
+     * container_format must be set ...".
+     */
+    private static void requireFormats(Image img) {
+        List<String> missing = new ArrayList<>(2);
+        if (img.diskFormat == null || img.diskFormat.isEmpty()) missing.add("disk_format");
+        if (img.containerFormat == null || img.containerFormat.isEmpty()) missing.add("container_format");
+        if (!missing.isEmpty()) {
+            throw GlanceException.badRequest((missing.size() == 1 ? "Property " : "Properties ")
+                    + String.join(", ", missing) + " must be set prior to saving data.");
+        }
     }
 
     private void restore(String id, String from) {
@@ -111,23 +189,36 @@ public final class ImageData {
         img.stores.addAll(stores);
     }
 
-    /** Raw and unknown formats: the size; qcow2: the header's virtual size, as Glance's inspector reads it. */
-    private static long virtualSize(Image img, Blob blob) {
-        if (blob.size() >= 32) {
-            try (InputStream in = blob.open(0, 32)) {
-                byte[] h = in.readNBytes(32);
-                if (h[0] == 'Q' && h[1] == 'F' && h[2] == 'I' && (h[3] & 0xff) == 0xfb) {
-                    long v = 0;
-                    for (int i = 24; i < 32; i++) {
-                        v = (v << 8) | (h[i] & 0xff);
-                    }
-                    return v;
-                }
-            } catch (IOException ignored) {
-                // fall back to the size
-            }
+    /** The disk formats Glance 25 inspects while data is saved (its format inspector's table). */
+    private static final Set<String> INSPECTED = Set.of("raw", "qcow2", "vhd", "vhdx", "vmdk", "vdi", "qed");
+
+    /** Whether saving data into this image inspects the data's head (a bare container, a non-raw inspected format). */
+    private static boolean needsInspection(Image img) {
+        return "bare".equals(img.containerFormat) && img.diskFormat != null && !img.diskFormat.equals("raw")
+                && INSPECTED.contains(img.diskFormat) && (img.virtualSize == null || img.virtualSize == 0);
+    }
+
+    /**
+     * The virtual size as Glance computes it while saving data: kept if already set; otherwise only for a
+     * {@code bare} container and a declared disk format that Glance inspects, and only when the content is of
+     * that format (raw: any content, its size) and states a non-zero size; else none (null).
+     */
+    private static Long virtualSize(Image img, Blob blob) {
+        if (img.virtualSize != null && img.virtualSize != 0) {
+            return img.virtualSize;
         }
-        return blob.size();
+        if (!"bare".equals(img.containerFormat) || img.diskFormat == null || !INSPECTED.contains(img.diskFormat)) {
+            return null;
+        }
+        if (img.diskFormat.equals("raw")) {
+            return blob.size() == 0 ? null : blob.size();
+        }
+        DiskImageReport r = blob.inspect();
+        if (r == null || !r.format().value().equals(img.diskFormat)) {
+            return null;
+        }
+        long v = r.virtualSize().orElse(0);
+        return v == 0 ? null : v;
     }
 
     /** What a download needs: the image and its bytes (null blob: no data, 204). */
@@ -148,10 +239,12 @@ public final class ImageData {
     }
 
     /** Writes the data of an image claimed in {@code claimedStatus}; on failure the claim is undone. */
-    private Blob writeClaimed(String id, String owner, String claimedStatus, InputStream data) throws IOException {
+    private Blob writeClaimed(String id, Reservation reservation, String claimedStatus, InputStream data)
+            throws IOException {
         try {
-            return state.blobs.write(data, guard(owner));
+            return state.blobs.write(data, reservation);
         } catch (IOException | RuntimeException e) {
+            reservation.close();
             restore(id, claimedStatus);
             throw e;
         }
@@ -170,17 +263,22 @@ public final class ImageData {
 
     /** {@code PUT /v2/images/{id}/stage}: queued -> uploading, data kept in the staging area. */
     public void stage(Caller c, String id, InputStream data) throws IOException {
-        String owner = state.locked(() -> {
+        Claim claim = state.locked(() -> {
             Image img = policy.findMutable(c, id);
             if (!img.status.equals("queued")) {
                 throw GlanceException.conflict("Image status transition from " + img.status
                         + " to uploading is not allowed");
             }
             img.status = "uploading";
-            return img.owner;
+            return new Claim(img.owner, needsInspection(img));
         });
-        Blob blob = writeClaimed(id, owner, "uploading", data);
+        Reservation reservation = reserve(claim.owner());
+        Blob blob = writeClaimed(id, reservation, "uploading", data);
+        if (claim.inspect()) {
+            blob.inspect();
+        }
         state.lockedRun(() -> {
+            reservation.close();
             Image img = stillThereAfterWrite(id, blob);
             img.staged = blob;
             img.size = blob.size();

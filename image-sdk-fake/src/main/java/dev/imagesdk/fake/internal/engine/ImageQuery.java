@@ -29,6 +29,8 @@ public final class ImageQuery {
     public Long sizeMax;
     public final List<TimeFilter> times = new ArrayList<>();
     public final Map<String, String> properties = new LinkedHashMap<>();
+    /** Image columns compared for equality with a query string ({@code size=1517}, {@code checksum=...}). */
+    public final Map<String, String> columns = new LinkedHashMap<>();
     /** Extra protocol-specific filters (v1's min_ram, changes-since, is_public ...). */
     public java.util.function.Predicate<Image> extra = i -> true;
 }

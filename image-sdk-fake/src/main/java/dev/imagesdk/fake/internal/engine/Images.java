@@ -323,6 +323,9 @@ public final class Images {
         for (Map.Entry<String, String> e : q.properties.entrySet()) {
             if (!e.getValue().equals(img.properties.get(e.getKey()))) return false;
         }
+        for (Map.Entry<String, String> e : q.columns.entrySet()) {
+            if (!img.columnEquals(e.getKey(), e.getValue())) return false;
+        }
         return q.extra.test(img);
     }
 

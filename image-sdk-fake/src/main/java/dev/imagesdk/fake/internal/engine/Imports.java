@@ -38,7 +38,11 @@ public final class Imports {
             Map<String, Object> raw) {
     }
 
-    /** {@code POST /v2/images/{id}/import}: 202 in Glance; completion follows the import mode. */
+    /**
+     * {@code POST /v2/images/{id}/import}: 202 in Glance; completion follows the import mode. copy-image with
+     * {@code all_stores} copies to the stores that do not hold the image yet (none: a no-op, no task); with
+     * named stores, one that holds it already is 400.
+     */
     public void importImage(Caller c, String id, ImportRequest req, String requestId) {
         String method = req.method();
         if (!List.of("glance-direct", "web-download", "copy-image").contains(method)) {
@@ -63,16 +67,26 @@ public final class Imports {
                 if (!c.admin()) {
                     throw GlanceException.forbidden("You are not authorized to complete copy_image action.");
                 }
-                for (String s : stores) {
-                    if (img.stores.contains(s)) {
-                        throw GlanceException.badRequest("Image is already present at store '" + s + "'");
-                    }
-                }
             } else if (!Policy.mutable(c, img)) {
                 throw GlanceException.forbidden("You do not own this image");
             }
             if (img.importRunning) {
                 throw GlanceException.conflict("Image has active task");
+            }
+            if (method.equals("copy-image")) {
+                if (req.allStores()) {
+                    // all_stores: the stores that do not hold the image yet; none left is a no-op (still 202)
+                    stores.removeAll(img.stores);
+                    if (stores.isEmpty()) {
+                        return null;
+                    }
+                } else {
+                    for (String s : img.stores) {
+                        if (stores.contains(s)) {
+                            throw GlanceException.badRequest("Image is already present at store '" + s + "'");
+                        }
+                    }
+                }
             }
             switch (method) {
                 case "glance-direct":
@@ -94,6 +108,12 @@ public final class Imports {
                         throw GlanceException.badRequest("Stores parameter and x-image-meta-store header can't be both specified");
                     }
             }
+            if (img.containerFormat == null || img.containerFormat.isEmpty()) {
+                throw GlanceException.conflict("'container_format' needs to be set before import");
+            }
+            if (img.diskFormat == null || img.diskFormat.isEmpty()) {
+                throw GlanceException.conflict("'disk_format' needs to be set before import");
+            }
             img.importRunning = true;
             img.properties.put("os_glance_importing_to_stores", String.join(",", stores));
             img.properties.putIfAbsent("os_glance_failed_import", "");
@@ -110,6 +130,9 @@ public final class Imports {
             state.tasks.put(t.id, t);
             return t;
         });
+        if (task == null) {
+            return;
+        }
         Blob fetched = null;
         String failure = null;
         if (method.equals("web-download")) {
@@ -183,11 +206,11 @@ public final class Imports {
         try {
             HttpResponse<InputStream> r = fetcher.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
+            try (InputStream in = r.body(); ImageData.Reservation quota = imageData.reserve(owner)) {
                 if (r.statusCode() != 200) {
                     throw new IOException("HTTP " + r.statusCode() + " from " + uri);
                 }
-                return state.blobs.write(in, imageData.guard(owner));
+                return state.blobs.write(in, quota);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -66,6 +66,27 @@ public final class Metadefs {
         return m;
     }
 
+    /**
+     * An item as Glance shows it: objects carry their own {@code self} link and {@code schema} (wherever they
+     * appear: created, shown, listed, inside their namespace); the other sections are shown as stored.
+     */
+    private static Map<String, Object> itemView(String ns, String section, Map<String, Object> item) {
+        Map<String, Object> m = new LinkedHashMap<>(item);
+        if (section.equals("objects")) {
+            m.put("self", "/v2/metadefs/namespaces/" + ns + "/objects/" + item.get("name"));
+            m.put("schema", "/v2/schemas/metadefs/object");
+        }
+        return m;
+    }
+
+    private static List<Map<String, Object>> itemViews(String ns, String section, Namespace n) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> item : n.sections.get(section).values()) {
+            out.add(itemView(ns, section, item));
+        }
+        return out;
+    }
+
     public synchronized List<Map<String, Object>> list(Caller c) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String ns : namespaces.keySet()) {
@@ -107,7 +128,7 @@ public final class Metadefs {
             if (!n.sections.get(s).isEmpty()) {
                 String key = s.equals("resource_types") ? "resource_type_associations" : s;
                 m.put(key, s.equals("properties") ? new LinkedHashMap<>(n.sections.get(s))
-                        : new ArrayList<>(n.sections.get(s).values()));
+                        : itemViews(ns, s, n));
             }
         }
         return m;
@@ -139,7 +160,7 @@ public final class Metadefs {
 
     /** Items of one section (objects, properties, tags, resource_types). */
     public synchronized List<Map<String, Object>> items(Caller c, String ns, String section) {
-        return new ArrayList<>(find(c, ns).sections.get(section).values());
+        return itemViews(ns, section, find(c, ns));
     }
 
     public synchronized Map<String, Object> item(Caller c, String ns, String section, String name) {
@@ -148,7 +169,7 @@ public final class Metadefs {
             throw GlanceException.notFound("Metadata definition " + section + " " + name + " was not found in "
                     + "namespace " + ns + ".");
         }
-        return item;
+        return itemView(ns, section, item);
     }
 
     /** Creates ({@code replace=false}) or replaces an item; its name comes from the body or the URL. */
@@ -169,6 +190,8 @@ public final class Metadefs {
             throw GlanceException.notFound("Metadata definition " + section + " " + urlName + " was not found.");
         }
         Map<String, Object> item = new LinkedHashMap<>(body);
+        item.remove("self");
+        item.remove("schema");
         item.put("name", name);
         String now = now();
         Map<String, Object> old = replace ? items.remove(urlName) : null;
@@ -176,7 +199,7 @@ public final class Metadefs {
         item.put("updated_at", now);
         items.put((String) name, item);
         n.doc.put("updated_at", now);
-        return item;
+        return itemView(ns, section, item);
     }
 
     public synchronized void remove(Caller c, String ns, String section, String name) {

@@ -1,11 +1,13 @@
 package dev.imagesdk.fake.internal.engine;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A Glance task (import tasks created by {@code POST /v2/images/{id}/import} or
- * {@code POST /v2/tasks}).
+ * {@code POST /v2/tasks}). Mutated only under the {@link EngineState} lock; what the engine hands out is a
+ * {@link #copy()}, a snapshot that later progress of the task does not change.
  */
 public final class Task {
     final String id;
@@ -33,6 +35,18 @@ public final class Task {
         this.input = input;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** A snapshot of this task (its input and result maps copied). */
+    Task copy() {
+        Task c = new Task(id, type, owner, userId, imageId, requestId,
+                input == null ? null : new LinkedHashMap<>(input), createdAt);
+        c.status = status;
+        c.result = result == null ? null : new LinkedHashMap<>(result);
+        c.message = message;
+        c.updatedAt = updatedAt;
+        c.expiresAt = expiresAt;
+        return c;
     }
 
     public String id() { return id; }

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Glance tasks ({@code /v2/tasks}, {@code /v2/images/{id}/tasks}): listed and shown to their owner or an admin. */
+/**
+ * Glance tasks ({@code /v2/tasks}, {@code /v2/images/{id}/tasks}): listed and shown to their owner or an admin,
+ * as snapshots ({@link Task#copy()}) taken under the lock.
+ */
 public final class Tasks {
     private final EngineState state;
     private final Policy policy;
@@ -19,13 +22,13 @@ public final class Tasks {
         return state.locked(() -> {
             policy.find(c, id);
             return state.tasks.values().stream().filter(t -> id.equals(t.imageId))
-                    .filter(t -> c.admin() || Objects.equals(t.owner, c.projectId())).toList();
+                    .filter(t -> c.admin() || Objects.equals(t.owner, c.projectId())).map(Task::copy).toList();
         });
     }
 
     public List<Task> tasks(Caller c) {
         return state.locked(() -> state.tasks.values().stream()
-                .filter(t -> c.admin() || Objects.equals(t.owner, c.projectId())).toList());
+                .filter(t -> c.admin() || Objects.equals(t.owner, c.projectId())).map(Task::copy).toList());
     }
 
     public Task task(Caller c, String taskId) {
@@ -34,7 +37,7 @@ public final class Tasks {
             if (t == null || !(c.admin() || Objects.equals(t.owner, c.projectId()))) {
                 throw GlanceException.notFound("Task with the given id " + taskId + " not found");
             }
-            return t;
+            return t.copy();
         });
     }
 
@@ -52,7 +55,7 @@ public final class Tasks {
             Task t = new Task(UUID.randomUUID().toString(), type, c.projectId(), c.userId(), null, requestId,
                     input, state.clock.now());
             state.tasks.put(t.id, t);
-            return t;
+            return t.copy();
         });
     }
 }

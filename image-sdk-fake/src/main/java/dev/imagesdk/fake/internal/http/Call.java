@@ -202,6 +202,9 @@ final class Call {
     InputStream uploadBody() {
         InputStream in = body();
         Fault f = bodyFault;
+        if (f != null && f.kind() == Fault.Kind.CORRUPTED_BYTE) {
+            return corruptedAt(in, f.offset());
+        }
         if (f == null || f.kind() != Fault.Kind.DROP_MID_UPLOAD) {
             return in;
         }
@@ -223,6 +226,33 @@ final class Call {
                 }
                 int n = super.read(b, off, (int) Math.min(len, limit - read));
                 if (n > 0) read += n;
+                return n;
+            }
+        };
+    }
+
+    /** An upload body whose byte at {@code offset} is flipped as it is received (the image stores it so). */
+    private static InputStream corruptedAt(InputStream in, long offset) {
+        return new FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0 && offset >= read && offset < read + n) {
+                    int i = off + (int) (offset - read);
+                    b[i] = (byte) (b[i] ^ 0xff);
+                }
+                if (n > 0) {
+                    read += n;
+                }
                 return n;
             }
         };

@@ -92,6 +92,14 @@ public final class HttpAdapter implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + server.port();
     }
 
+    /**
+     * Lists these image endpoints (region id -> URL, in order) in the tokens' catalog instead of this fake's
+     * own in {@code RegionOne}; null for the default.
+     */
+    public void catalogImageEndpoints(Map<String, String> byRegion) {
+        keystone.imageEndpoints(byRegion);
+    }
+
     /** Lists v1.1/v1.0 (DEPRECATED) in {@code GET /} as pre-Rocky Glance did; Glance 25 does not. */
     public void advertiseV1(boolean on) {
         this.advertiseV1 = on;

@@ -25,9 +25,27 @@ final class KeystoneRoutes {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final Identity identity;
+    /** Region id -> image endpoint, in catalog order; null: this fake alone, in RegionOne. */
+    private volatile Map<String, String> imageEndpoints;
 
     KeystoneRoutes(Identity identity) {
         this.identity = identity;
+    }
+
+    /** Lists these image endpoints (region id -> URL) in the catalog instead of this fake's own. */
+    void imageEndpoints(Map<String, String> byRegion) {
+        this.imageEndpoints = byRegion == null ? null : java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(byRegion));
+    }
+
+    /** Region id -> image endpoint URL for a token issued at {@code base}. */
+    private Map<String, String> images(String base) {
+        Map<String, String> m = imageEndpoints;
+        return m != null ? m : Map.of("RegionOne", base);
+    }
+
+    private String firstRegion(String base) {
+        return images(base).keySet().iterator().next();
     }
 
     private static void error(Call c, int code, String title, String message) throws IOException {
@@ -73,6 +91,12 @@ final class KeystoneRoutes {
                 } else {
                     error(c, 405, "Method Not Allowed", "The method is not allowed for the requested URL.");
                 }
+                return;
+            case "/v3/auth/projects":
+                authProjects(c);
+                return;
+            case "/v2.0/tenants":
+                tenantsV2(c);
                 return;
             case "/v2.0/tokens":
                 if (!c.method.equals("POST")) {
@@ -139,6 +163,54 @@ final class KeystoneRoutes {
             return;
         }
         c.json(200, Map.of("project", project(id, name.get(), c.baseUrl)));
+    }
+
+    /**
+     * {@code GET /v3/auth/projects}: the projects the token's user may scope to (any user may ask; in the
+     * fake each user has one project).
+     */
+    private void authProjects(Call c) throws IOException {
+        Optional<Identity.Token> t = identity.validate(c.header("X-Auth-Token"));
+        if (t.isEmpty()) {
+            unauthorized(c);
+            return;
+        }
+        if (!c.method.equals("GET")) {
+            error(c, 405, "Method Not Allowed", "The method is not allowed for the requested URL.");
+            return;
+        }
+        Identity.User u = t.get().user();
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("next", null);
+        links.put("self", c.baseUrl + "/v3/auth/projects");
+        links.put("previous", null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("links", links);
+        body.put("projects", List.of(project(u.projectId(), u.projectName(), c.baseUrl)));
+        c.json(200, body);
+    }
+
+    /** {@code GET /v2.0/tenants}: Keystone v2.0's list of the token's own tenants (any user may ask). */
+    private void tenantsV2(Call c) throws IOException {
+        Optional<Identity.Token> t = identity.validate(c.header("X-Auth-Token"));
+        if (t.isEmpty()) {
+            unauthorized(c);
+            return;
+        }
+        if (!c.method.equals("GET")) {
+            error(c, 405, "Method Not Allowed", "The method is not allowed for the requested URL.");
+            return;
+        }
+        Identity.User u = t.get().user();
+        Map<String, Object> tenant = new LinkedHashMap<>();
+        tenant.put("id", u.projectId());
+        tenant.put("name", u.projectName());
+        tenant.put("description", null);
+        tenant.put("enabled", true);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenants_links", List.of());
+        body.put("tenants", List.of(tenant));
+        c.json(200, body);
     }
 
     /** One user per project, so each project is listed once, in a stable order. */
@@ -309,21 +381,27 @@ final class KeystoneRoutes {
         tok.put("project", project);
         tok.put("is_domain", false);
         tok.put("roles", roles);
-        tok.put("catalog", List.of(service("identity", "keystone", base + "/v3"), service("image", "glance", base)));
+        List<Object> catalog = new ArrayList<>();
+        catalog.add(service("identity", "keystone", Map.of(firstRegion(base), base + "/v3")));
+        catalog.add(service("image", "glance", images(base)));
+        tok.put("catalog", catalog);
         return tok;
     }
 
-    private static Map<String, Object> service(String type, String name, String url) {
+    private static Map<String, Object> service(String type, String name, Map<String, String> urlByRegion) {
         List<Object> endpoints = new ArrayList<>();
-        for (String iface : List.of("public", "internal", "admin")) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("id", Identity.idFor("endpoint", type + iface));
-            e.put("interface", iface);
-            e.put("region_id", "RegionOne");
-            e.put("url", url);
-            e.put("region", "RegionOne");
-            endpoints.add(e);
-        }
+        urlByRegion.forEach((region, url) -> {
+            for (String iface : List.of("public", "internal", "admin")) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("id", Identity.idFor("endpoint", type + iface
+                        + (region.equals("RegionOne") ? "" : "/" + region)));
+                e.put("interface", iface);
+                e.put("region_id", region);
+                e.put("url", url);
+                e.put("region", region);
+                endpoints.add(e);
+            }
+        });
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("endpoints", endpoints);
         s.put("id", Identity.idFor("service", type));
@@ -373,8 +451,9 @@ final class KeystoneRoutes {
         token.put("id", t.id());
         token.put("tenant", tenant);
         token.put("audit_ids", List.of(t.auditId()));
-        List<Object> catalog = List.of(v2Service("image", "glance", c.baseUrl),
-                v2Service("identity", "keystone", c.baseUrl + "/v2.0"));
+        List<Object> catalog = new ArrayList<>();
+        images(c.baseUrl).forEach((region, url) -> catalog.add(v2Service("image", "glance", region, url)));
+        catalog.add(v2Service("identity", "keystone", firstRegion(c.baseUrl), c.baseUrl + "/v2.0"));
         List<Object> roles = new ArrayList<>();
         for (String r : u.roles()) roles.add(Map.of("name", r));
         Map<String, Object> userDoc = new LinkedHashMap<>();
@@ -395,12 +474,12 @@ final class KeystoneRoutes {
         c.json(200, Map.of("access", access));
     }
 
-    private static Map<String, Object> v2Service(String type, String name, String url) {
+    private static Map<String, Object> v2Service(String type, String name, String region, String url) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("adminURL", url);
-        e.put("region", "RegionOne");
+        e.put("region", region);
         e.put("internalURL", url);
-        e.put("id", Identity.idFor("endpoint", type));
+        e.put("id", Identity.idFor("endpoint", type + (region.equals("RegionOne") ? "" : "/" + region)));
         e.put("publicURL", url);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("endpoints", List.of(e));

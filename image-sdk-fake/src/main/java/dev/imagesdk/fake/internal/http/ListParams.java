@@ -16,6 +16,12 @@ final class ListParams {
     static final List<String> SORT_KEYS =
             List.of("name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at");
     private static final Set<String> IN_KEYS = Set.of("name", "status", "id", "disk_format", "container_format");
+    /**
+     * Image columns that Glance filters by plain equality, compared as its database compares a column with
+     * the query's string: {@code size=1517} lists the images of that size, {@code size=abc} none.
+     */
+    private static final Set<String> COLUMN_KEYS = Set.of("size", "virtual_size", "min_disk", "min_ram",
+            "checksum", "os_hash_algo", "os_hash_value");
     private static final int API_LIMIT_MAX = 1000;
 
     private ListParams() {
@@ -89,7 +95,9 @@ final class ListParams {
                     q.times.add(time(k, v));
                     break;
                 default:
-                    if (IN_KEYS.contains(k)) {
+                    if (COLUMN_KEYS.contains(k)) {
+                        q.columns.put(k, v);
+                    } else if (IN_KEYS.contains(k)) {
                         q.in.put(k, v.startsWith("in:") ? splitIn(v.substring(3)) : List.of(v));
                     } else {
                         q.properties.put(k, v);

@@ -130,7 +130,9 @@ final class MetadefRoutes {
             default:
                 body.put(section, items);
         }
-        if (!section.equals("resource_types")) {
+        if (section.equals("objects")) {
+            body.put("schema", "v2/schemas/metadefs/objects"); // sic: Glance's object list has no leading slash
+        } else if (!section.equals("resource_types")) {
             body.put("schema", "/v2/schemas/metadefs/" + section);
         }
         return body;

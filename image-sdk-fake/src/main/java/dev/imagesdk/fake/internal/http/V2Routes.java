@@ -72,7 +72,9 @@ final class V2Routes {
     }
 
     void handle(Call c, String[] seg) throws IOException {
-        if (seg.length < 2) {
+        // Glance's routes match whole paths: a trailing slash or an empty segment (GET /v2/images/,
+        // DELETE /v2/images/, /v2/images/{id}/) matches no route, whatever the method.
+        if (seg.length < 2 || c.path.endsWith("/") || c.path.contains("//")) {
             throw notFound();
         }
         switch (seg[1]) {
