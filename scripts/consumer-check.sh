@@ -2,6 +2,7 @@
 # The consumer check: builds consumer-check/ (a separate project, not a reactor module) against the
 # artifacts this reactor installs, as a team adopting image-sdk would.
 #   1. installs the published modules (bom, parent, core, v1, v2, fake, test) into the local repository
+#      (with image-sdk-testkit, which the modules' test compilation needs; it is never deployed)
 #   2. class path: `mvn verify` of consumer-check: it imports only image-sdk-bom, depends on image-sdk-v2
 #      (+ image-sdk-fake, image-sdk-test in test scope); the Enforcer's dependencyConvergence,
 #      requireUpperBoundDeps and banDuplicateClasses must pass and its JUnit test (FakeGlanceExtension +

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Builds the published artifacts twice, from clean, in two copies of the source tree at different paths,
-# and compares the sha256 of every jar they make (main, sources, javadoc, core's test jar and the fake's
-# standalone jar). Reproducibility rests on project.build.outputTimestamp (pom.xml, image-sdk-bom/pom.xml)
+# and compares the sha256 of every jar they make (main, sources, javadoc and the fake's standalone jar;
+# no test jar is made). Reproducibility rests on project.build.outputTimestamp (pom.xml, image-sdk-bom/pom.xml)
 # and on javadoc's -notimestamp.
 # Prints: REPRODUCIBLE jars=N identical=M   (exit 0 only if N > 0 and M = N)
 # Extra arguments (e.g. -o) go to both Maven builds. The copies hold the working tree's tracked and
 # untracked (not ignored) files, so editing the tree while this runs does not affect it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MODULES=image-sdk-bom,image-sdk-core,image-sdk-v1,image-sdk-v2,image-sdk-fake,image-sdk-test
+# image-sdk-testkit is built for the modules' test compilation only; its jar is not published or compared.
+MODULES=image-sdk-bom,image-sdk-testkit,image-sdk-core,image-sdk-v1,image-sdk-v2,image-sdk-fake,image-sdk-test
 PUBLISHED=(image-sdk-core image-sdk-v1 image-sdk-v2 image-sdk-fake image-sdk-test)
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT

@@ -51,9 +51,10 @@ public final class ImageData {
     }
 
     /**
-     * A file. Replayable; its length is read now and checked again when opened (a file that changed
+     * {@return a file} Replayable; its length is read now and checked again when opened (a file that changed
      * size in between fails the upload instead of sending a different image).
      *
+     * @param file the file; not null
      * @throws InvalidInputException if the path is not a readable regular file
      */
     public static ImageData fromPath(Path file) {
@@ -71,8 +72,9 @@ public final class ImageData {
     }
 
     /**
-     * A supplier that opens a new stream over the same bytes on each call. Replayable.
+     * {@return a supplier that opens a new stream over the same bytes on each call} Replayable.
      *
+     * @param supplier opens a new stream over the same bytes on each call; not null
      * @param length the exact number of bytes, or {@code -1} when unknown (sent chunked)
      */
     public static ImageData fromSupplier(StreamSupplier supplier, long length) {
@@ -82,9 +84,10 @@ public final class ImageData {
     }
 
     /**
-     * A stream read at most once. Never replayed: a failure after the first byte is read is reported,
+     * {@return a stream read at most once} Never replayed: a failure after the first byte is read is reported,
      * not retried. The SDK closes the stream when the upload ends.
      *
+     * @param stream the bytes, read once and not closed by a failed attempt; not null
      * @param length the exact number of bytes, or {@code -1} when unknown (sent chunked)
      */
     public static ImageData fromStream(InputStream stream, long length) {
@@ -93,7 +96,11 @@ public final class ImageData {
         return new ImageData(() -> stream, length, false, "one-shot stream");
     }
 
-    /** Bytes in memory (for small images and tests). Replayable. The array is not copied. */
+    /**
+     * {@return bytes in memory (for small images and tests)} Replayable. The array is not copied.
+     *
+     * @param bytes the size in bytes; not null
+     */
     public static ImageData fromBytes(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         return new ImageData(() -> new ByteArrayInputStream(bytes), bytes.length, true, "byte array");
@@ -105,12 +112,12 @@ public final class ImageData {
         }
     }
 
-    /** The exact length in bytes, if known. */
+    /** {@return the exact length in bytes, if known} */
     public OptionalLong length() {
         return length < 0 ? OptionalLong.empty() : OptionalLong.of(length);
     }
 
-    /** {@code true} if the source can be opened again (and so an upload from it can be retried). */
+    /** {@return {@code true} if the source can be opened again (and so an upload from it can be retried)} */
     public boolean isReplayable() {
         return replayable;
     }
@@ -119,6 +126,7 @@ public final class ImageData {
      * Opens the bytes for reading. A replayable source gives a fresh stream each time; a one-shot source
      * can be opened once.
      *
+     * @return a stream over the bytes, which the caller closes
      * @throws ImageSdkClientException if a one-shot source is opened a second time or cannot be opened
      */
     public InputStream open() {

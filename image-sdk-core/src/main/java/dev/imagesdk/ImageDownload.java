@@ -19,7 +19,12 @@ import java.nio.file.Path;
  */
 public interface ImageDownload {
 
-    /** Reports progress of the transfer to {@code listener}; returns this download. */
+    /**
+     * Reports progress of the transfer to {@code listener}; returns this download.
+     *
+     * @param listener receives transfer progress; may be null for none
+     * @return this download
+     */
     ImageDownload listener(TransferListener listener);
 
     /**
@@ -34,6 +39,7 @@ public interface ImageDownload {
      * this method first deletes, in the target's directory, this SDK's temporary files (that naming pattern
      * only, and the earlier {@code .<name>.<12 hex digits>.part}) last modified more than a day ago.
      *
+     * @param target the file to write; replaced only once the data is verified
      * @return what was transferred and verified
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the bytes do not match
      * @throws dev.imagesdk.exception.ImageSdkException for any other failure (typed)
@@ -43,6 +49,9 @@ public interface ImageDownload {
     /**
      * Copies the image into {@code out} (not closed). The bytes reach {@code out} before verification
      * ends, so on a mismatch the caller must discard what was written; prefer {@link #toPath} for files.
+     *
+     * @param out where the bytes go; not closed
+     * @return the verified size and digest of what was copied
      */
     DownloadResult toOutputStream(OutputStream out);
 
@@ -51,6 +60,8 @@ public interface ImageDownload {
      * would return -1) throws {@link dev.imagesdk.exception.ChecksumMismatchException} (unchecked) if the
      * bytes do not match, so a reader that reaches the end has seen verified data. The caller must close
      * the stream; closing it early aborts the transfer.
+     *
+     * @return a stream over the image data that verifies it as it is read; the caller closes it
      */
     InputStream openStream();
 }

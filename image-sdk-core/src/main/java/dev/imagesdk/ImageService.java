@@ -45,17 +45,20 @@ import java.util.Optional;
  */
 public interface ImageService extends AutoCloseable {
 
-    /** A builder that configures authentication, endpoint and API version. */
+    /** {@return a builder that configures authentication, endpoint and API version} */
     static ImageServiceBuilder builder() {
         return new ImageServiceBuilder();
     }
 
-    /** The API version this instance speaks. */
+    /** {@return the API version this instance speaks} */
     ApiVersion apiVersion();
 
     /**
      * Creates an image (metadata only; status {@code queued}). If the spec has no id, the SDK generates one
      * so that a retried create cannot create a duplicate.
+     *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @return the created image as the service reports it, {@code queued}
      */
     Image create(ImageSpec spec);
 
@@ -70,6 +73,11 @@ public interface ImageService extends AutoCloseable {
      * content that contradicts the spec's {@code disk_format}, or an unsafe image, is refused and nothing is
      * created (a one-shot stream is inspected as it is sent, and the image is deleted when refused).
      *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
+     * @param keepOnFailure {@code true} to keep the image when the upload or verification fails, {@code false} to
+     *         delete it
      * @return the image, {@code active} with verified checksums
      * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content is not the declared format
      * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings
@@ -83,7 +91,13 @@ public interface ImageService extends AutoCloseable {
      * {@code UploadOptions.builder().verifyDiskFormat(false).build()} to upload content under a
      * {@code disk_format} the inspector disagrees with.
      *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
+     * @param keepOnFailure {@code true} to keep the image when the upload or verification fails, {@code false} to
+     *         delete it
      * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
+     * @return the image, {@code active} with verified checksums
      * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content is not the declared format and
      *         {@code options} verify it
      * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings and {@code options}
@@ -92,7 +106,14 @@ public interface ImageService extends AutoCloseable {
     Image createAndUpload(ImageSpec spec, ImageData data, TransferListener listener, boolean keepOnFailure,
                           UploadOptions options);
 
-    /** {@link #createAndUpload(ImageSpec, ImageData, TransferListener, boolean)} deleting on failure. */
+    /**
+     * {@link #createAndUpload(ImageSpec, ImageData, TransferListener, boolean)} deleting on failure.
+     *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
+     * @return the image, {@code active} with verified checksums
+     */
     default Image createAndUpload(ImageSpec spec, ImageData data, TransferListener listener) {
         return createAndUpload(spec, data, listener, false);
     }
@@ -100,11 +121,18 @@ public interface ImageService extends AutoCloseable {
     /**
      * Reads an image's metadata.
      *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @return the image's metadata as the service reports it
      * @throws dev.imagesdk.exception.NotFoundException if it does not exist or is not visible
      */
     Image get(String imageId);
 
-    /** Reads an image's metadata, or empty if it does not exist or is not visible (404). */
+    /**
+     * Reads an image's metadata, or empty if it does not exist or is not visible (404).
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @return the image's metadata, or empty on a 404
+     */
     default Optional<Image> find(String imageId) {
         try {
             return Optional.of(get(imageId));
@@ -116,6 +144,8 @@ public interface ImageService extends AutoCloseable {
     /**
      * Lists images lazily, page by page (see {@link PagedIterable}). Nothing is fetched until iteration.
      *
+     * @param query the filters, sort and page size of the listing; null is refused ({@code InvalidInputException})
+     * @return a lazy listing of the matching images
      * @throws dev.imagesdk.exception.InvalidInputException at once if the query uses a filter this API
      *         version cannot send
      */
@@ -123,12 +153,17 @@ public interface ImageService extends AutoCloseable {
 
     /**
      * Applies an update and returns the image as the service reports it afterwards.
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param update the changes to apply; null is refused ({@code InvalidInputException})
+     * @return the image as the service reports it after the update
      */
     Image update(String imageId, ImageUpdate update);
 
     /**
      * Deletes an image. A 404 on a retried delete counts as success (the first attempt deleted it).
      *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
      * @throws dev.imagesdk.exception.NotFoundException if the image did not exist at the first attempt
      * @throws dev.imagesdk.exception.ForbiddenException if the image is protected
      */
@@ -143,6 +178,9 @@ public interface ImageService extends AutoCloseable {
      * {@link UploadOptions.Builder#expectedDiskFormat} names it. A one-shot stream is inspected as it is sent;
      * when refused, the upload is aborted and Glance leaves the image {@code queued}.
      *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
      * @return the image after the upload, {@code active}
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the service recorded different checksums
      * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings
@@ -154,7 +192,11 @@ public interface ImageService extends AutoCloseable {
     /**
      * {@link #upload(String, ImageData, TransferListener)} with per-call options.
      *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
      * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
+     * @return the image after the upload, {@code active}
      * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content contradicts
      *         {@link UploadOptions#expectedDiskFormat()}
      * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings and {@code options}
@@ -162,33 +204,64 @@ public interface ImageService extends AutoCloseable {
      */
     Image upload(String imageId, ImageData data, TransferListener listener, UploadOptions options);
 
-    /** {@link #upload(String, ImageData, TransferListener)} without progress. */
+    /**
+     * {@link #upload(String, ImageData, TransferListener)} without progress.
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @return the image after the upload, {@code active}
+     */
     default Image upload(String imageId, ImageData data) {
         return upload(imageId, data, TransferListener.NONE);
     }
 
-    /** A pending, verified download of the image's data (nothing is transferred until a terminal call). */
+    /**
+     * {@return a pending, verified download of the image's data (nothing is transferred until a terminal call)}
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     */
     ImageDownload download(String imageId);
 
     /**
      * Adds a tag (idempotent). API v1 has no tags: its implementation throws
      * {@link dev.imagesdk.exception.ImageSdkClientException}.
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param tag the tag to add
      */
     void addTag(String imageId, String tag);
 
-    /** Removes a tag. */
+    /**
+     * Removes a tag.
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param tag the tag to remove
+     */
     void removeTag(String imageId, String tag);
 
-    /** The projects the image is shared with. */
+    /**
+     * {@return the projects the image is shared with}
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     */
     List<Member> members(String imageId);
 
-    /** Shares the image with a project (API v2: the member starts {@code pending}). */
+    /**
+     * Shares the image with a project (API v2: the member starts {@code pending}).
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param projectId the id of the project to share the image with
+     * @return the new membership
+     */
     Member addMember(String imageId, String projectId);
 
     /**
      * Shares the image with a project given by id or by name ({@link ProjectRef#byName}), resolving a name
      * through {@link #identity()} first.
      *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param project the project, by id or by name
+     * @return the new membership
      * @throws dev.imagesdk.exception.InvalidInputException naming {@code projectName} if Keystone knows no
      *         project of that name
      * @throws dev.imagesdk.exception.ForbiddenException if the name is not one of the caller's projects and
@@ -202,6 +275,7 @@ public interface ImageService extends AutoCloseable {
      * Keystone lookups with this service's token: the current project, the caller's projects, projects by
      * name. No call is made until a method of the result is used.
      *
+     * @return the Keystone lookups of this service
      * @throws dev.imagesdk.exception.ImageSdkClientException if this implementation has none
      */
     default Identity identity() {
@@ -209,12 +283,22 @@ public interface ImageService extends AutoCloseable {
                 + " offers no Keystone lookups");
     }
 
-    /** Stops sharing the image with a project. */
+    /**
+     * Stops sharing the image with a project.
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param projectId the id of the project
+     */
     void removeMember(String imageId, String projectId);
 
     /**
      * Sets the caller's own membership status for an image shared with its project (API v2: accept or
      * reject).
+     *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param projectId the id of the caller's project, a member of the image
+     * @param status the new status ({@code accepted}, {@code rejected} or {@code pending})
+     * @return the membership after the change
      */
     Member updateMemberStatus(String imageId, String projectId, MemberStatus status);
 
@@ -222,6 +306,10 @@ public interface ImageService extends AutoCloseable {
      * Polls the image until it reaches {@code status}, with backoff, failing fast when it cannot get there
      * ({@code killed}, deleted, or a failed import).
      *
+     * @param imageId the id of the image (values refused before any request: see the class comment)
+     * @param status the status to wait for
+     * @param timeout how long to wait at most; positive
+     * @return the image once it has {@code status}
      * @throws dev.imagesdk.exception.WaiterException on timeout or a terminal failure
      */
     Image waitForStatus(String imageId, ImageStatus status, Duration timeout);

@@ -72,6 +72,7 @@ public final class ImageServiceBuilder {
      * Uses {@link ClientConfig#fromEnvironment()}: {@code OS_CLOUD} + {@code clouds.yaml}, and the
      * {@code OS_*} variables.
      *
+     * @return this builder
      * @throws ConfigurationException naming the variable or key at fault
      */
     public ImageServiceBuilder fromEnvironment() {
@@ -79,13 +80,23 @@ public final class ImageServiceBuilder {
         return this;
     }
 
-    /** Uses this configuration. */
+    /**
+     * Uses this configuration.
+     *
+     * @param config the configuration (authentication, endpoint, timeouts, retries); not null
+     * @return this builder
+     */
     public ImageServiceBuilder config(ClientConfig config) {
         this.config = config;
         return this;
     }
 
-    /** Pins the API version (overrides the configuration's and skips discovery); null to discover. */
+    /**
+     * Pins the API version (overrides the configuration's and skips discovery); null to discover.
+     *
+     * @param apiVersion the API version, or null to let version discovery decide
+     * @return this builder
+     */
     public ImageServiceBuilder apiVersion(ApiVersion apiVersion) {
         this.pinned = apiVersion;
         return this;
@@ -107,7 +118,15 @@ public final class ImageServiceBuilder {
         return this;
     }
 
-    /** Authenticates, resolves the endpoint and version, and creates the service. */
+    /**
+     * Authenticates, resolves the endpoint and version, and creates the service.
+     *
+     * @return the service, ready for calls; close it when done
+     * @throws InvalidInputException naming {@code config} if neither {@link #config(ClientConfig)} nor
+     *         {@link #fromEnvironment()} was called
+     * @throws ImageSdkException if authentication, endpoint resolution or version discovery fails (a service
+     *         error keeps its status; anything else becomes an {@code ImageSdkClientException})
+     */
     public ImageService build() {
         if (config == null) {
             throw new InvalidInputException("config", null, "call config(...) or fromEnvironment() first");
@@ -217,7 +236,12 @@ public final class ImageServiceBuilder {
         return buildForRegions(regions == null ? null : java.util.Arrays.asList(regions));
     }
 
-    /** {@link #buildForRegions(String...)} with a list. */
+    /**
+     * {@link #buildForRegions(String...)} with a list.
+     *
+     * @param regions the region ids as the catalog names them, at least one, no duplicates
+     * @return the services by region, in the order given; closing it closes each
+     */
     public ImageServices buildForRegions(List<String> regions) {
         if (config == null) {
             throw new InvalidInputException("config", null, "call config(...) or fromEnvironment() first");

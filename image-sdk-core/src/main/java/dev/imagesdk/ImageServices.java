@@ -40,6 +40,8 @@ public final class ImageServices implements AutoCloseable {
      * Groups services under names (a region, a cloud), in the map's iteration order. The group owns them:
      * {@link #close()} closes each.
      *
+     * @param services the services by name; not null, not empty, no blank name or null service
+     * @return the group
      * @throws InvalidInputException if the map is empty, or a name is blank or a service null
      */
     public static ImageServices of(Map<String, ? extends ImageService> services) {
@@ -60,14 +62,15 @@ public final class ImageServices implements AutoCloseable {
         return new ImageServices(copy);
     }
 
-    /** The names (regions), in the order they were given. */
+    /** {@return the names (regions), in the order they were given} */
     public List<String> regions() {
         return List.copyOf(services.keySet());
     }
 
     /**
-     * The service of one region (or name).
+     * {@return the service of one region (or name)}
      *
+     * @param region the region (or name) as given to {@link #of} or {@code buildForRegions}
      * @throws InvalidInputException naming {@code region} and listing the known ones if there is none
      */
     public ImageService get(String region) {
@@ -78,7 +81,7 @@ public final class ImageServices implements AutoCloseable {
         return s;
     }
 
-    /** Every service by name, in order (unmodifiable). */
+    /** {@return every service by name, in order (unmodifiable)} */
     public Map<String, ImageService> asMap() {
         return java.util.Collections.unmodifiableMap(services);
     }
@@ -96,6 +99,9 @@ public final class ImageServices implements AutoCloseable {
      * runs once for all regions: a replayable source is inspected before anything is created, a one-shot source
      * as it is read (a refusal then fails every region, whose images are deleted, with the typed refusal).
      *
+     * @param spec the attributes of the image created in every region; not null
+     * @param data the image bytes, read once for all regions; not null
+     * @param options the failure policy, listener, ring size and inspection; not null
      * @return the outcome per region (never throws for a region's failure: see
      *         {@link PublishResult#throwIfFailed()})
      * @throws dev.imagesdk.exception.DiskFormatMismatchException if a replayable source's content contradicts
@@ -122,6 +128,9 @@ public final class ImageServices implements AutoCloseable {
      * A source that fails verification fails every target, whose images are deleted (neither policy keeps an
      * image of bytes that did not verify). The copy carries {@link ImageCopy#specOf(Image)}.
      *
+     * @param source the service holding the image (another region or cloud); not null
+     * @param imageId the id of the image in {@code source}; not null
+     * @param options the failure policy, listener, ring size and inspection; not null
      * @return the outcome per target, as {@link #publish}
      * @throws dev.imagesdk.exception.NotFoundException if the source image does not exist
      * @throws dev.imagesdk.exception.ImageSdkClientException if the source image is not active
@@ -133,6 +142,12 @@ public final class ImageServices implements AutoCloseable {
     /**
      * {@link #copy(ImageService, String, PublishOptions)} with the metadata chosen by {@code spec} from the source
      * image (e.g. {@code image -> ImageCopy.specOf(image, name -> !name.startsWith("hp_"))}).
+     *
+     * @param source the service holding the image (another region or cloud); not null
+     * @param imageId the id of the image in {@code source}; not null
+     * @param spec makes the copies' attributes from the source image; not null
+     * @param options the failure policy, listener, ring size and inspection; not null
+     * @return the outcome per target, as {@link #publish}
      */
     public PublishResult copy(ImageService source, String imageId,
                               java.util.function.Function<dev.imagesdk.model.Image, ImageSpec> spec,

@@ -15,6 +15,9 @@ public record Page<T>(List<T> items, String next) {
     /**
      * Copies the items.
      *
+     * @param items the items on this page, possibly empty
+     * @param next where the next page starts (a link, or a marker, whatever the fetcher understands), or {@code null}
+     *         when this is the last page
      * @throws NullPointerException if items (or one of them) is null
      */
     public Page {

@@ -28,7 +28,10 @@ public final class PagedIterable<T> implements Iterable<T> {
     @FunctionalInterface
     public interface PageFetcher<T> {
         /**
+         * Fetches one page.
+         *
          * @param next {@code null} for the first page, else the {@link Page#next()} of the previous page
+         * @return the page; its {@code next} is null on the last page
          */
         Page<T> fetch(String next);
     }
@@ -42,8 +45,12 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     /**
+     * A listing that fetches pages with {@code fetcher} as the caller iterates, up to {@code limit} items.
+     *
+     * @param <T> the type of the items
      * @param fetcher fetches pages
      * @param limit the most items to return in all, or a negative number for no limit
+     * @return a lazy listing over the pages {@code fetcher} returns
      */
     public static <T> PagedIterable<T> of(PageFetcher<T> fetcher, long limit) {
         return new PagedIterable<>(Objects.requireNonNull(fetcher, "fetcher"), limit);
@@ -100,7 +107,7 @@ public final class PagedIterable<T> implements Iterable<T> {
         };
     }
 
-    /** A sequential, lazy stream over the items; each call starts a fresh listing. */
+    /** {@return a sequential, lazy stream over the items; each call starts a fresh listing} */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
                 Spliterator.ORDERED | Spliterator.NONNULL), false);

@@ -52,17 +52,17 @@ public final class UploadOptions {
         this.expectedDiskFormat = b.expectedDiskFormat;
     }
 
-    /** The defaults: the declared format is verified, unsafe images are refused, no expected format. */
+    /** {@return the defaults: the declared format is verified, unsafe images are refused, no expected format} */
     public static UploadOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.verifyDiskFormat = verifyDiskFormat;
@@ -71,25 +71,25 @@ public final class UploadOptions {
         return b;
     }
 
-    /** Whether a content that contradicts the declared {@code disk_format} is refused (default true). */
+    /** {@return whether a content that contradicts the declared {@code disk_format} is refused (default true)} */
     public boolean verifyDiskFormat() {
         return verifyDiskFormat;
     }
 
-    /** Whether an image with safety findings may be uploaded anyway (default false). */
+    /** {@return whether an image with safety findings may be uploaded anyway (default false)} */
     public boolean allowUnsafe() {
         return allowUnsafe;
     }
 
     /**
-     * The format the caller declares for an {@code upload}/{@code stage} of an existing image, checked against
-     * the content; empty by default. A create checks the spec's {@code disk_format} and ignores this.
+     * {@return the format the caller declares for an {@code upload}/{@code stage} of an existing image, checked against
+     * the content; empty by default} A create checks the spec's {@code disk_format} and ignores this.
      */
     public Optional<DiskFormat> expectedDiskFormat() {
         return Optional.ofNullable(expectedDiskFormat);
     }
 
-    /** {@code true} when neither check runs, so the source is not inspected at all. */
+    /** {@return {@code true} when neither check runs, so the source is not inspected at all} */
     public boolean inspectionOff() {
         return !verifyDiskFormat && allowUnsafe;
     }
@@ -120,13 +120,23 @@ public final class UploadOptions {
         private Builder() {
         }
 
-        /** {@code false} uploads content whatever {@code disk_format} is declared for it. */
+        /**
+         * {@code false} uploads content whatever {@code disk_format} is declared for it.
+         *
+         * @param verify {@code true} (default) to refuse content that contradicts the declared {@code disk_format}
+         * @return this builder
+         */
         public Builder verifyDiskFormat(boolean verify) {
             this.verifyDiskFormat = verify;
             return this;
         }
 
-        /** {@code true} uploads an image even when the inspector reports safety findings. */
+        /**
+         * {@code true} uploads an image even when the inspector reports safety findings.
+         *
+         * @param allow {@code true} to upload despite safety findings; {@code false} (default) refuses them
+         * @return this builder
+         */
         public Builder allowUnsafe(boolean allow) {
             this.allowUnsafe = allow;
             return this;
@@ -135,13 +145,16 @@ public final class UploadOptions {
         /**
          * The format an existing image was created with, for {@code upload}/{@code stage} to check the content
          * against (null for none).
+         *
+         * @param format the declared format, or null to check nothing
+         * @return this builder
          */
         public Builder expectedDiskFormat(DiskFormat format) {
             this.expectedDiskFormat = format;
             return this;
         }
 
-        /** The options. */
+        /** {@return the options} */
         public UploadOptions build() {
             return new UploadOptions(this);
         }

@@ -19,7 +19,7 @@ import dev.imagesdk.exception.InvalidInputException;
 public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3ApplicationCredential,
         AuthMethod.V3Token, AuthMethod.V2Password, AuthMethod.StaticToken, AuthMethod.NoAuth {
 
-    /** Whether this method obtains tokens from Keystone (and so needs an auth URL). */
+    /** {@return whether this method obtains tokens from Keystone (and so needs an auth URL)} */
     default boolean usesKeystone() {
         return !(this instanceof StaticToken) && !(this instanceof NoAuth);
     }
@@ -32,6 +32,10 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
         /**
          * Validates the scope.
          *
+         * @param projectId the project id; this or {@code projectName} is required
+         * @param projectName the project name; needs {@code domainName} or {@code domainId}
+         * @param domainName the project's domain name, or null
+         * @param domainId the project's domain id, or null
          * @throws InvalidInputException naming {@code project} if neither id nor name is given, or
          *         {@code project_domain_name} if a name comes without a domain
          */
@@ -80,6 +84,12 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
         /**
          * Validates the credentials.
          *
+         * @param userId the user id; this or {@code username} is required
+         * @param username the user name; needs {@code userDomainName} or {@code userDomainId}
+         * @param userDomainName the user's domain name, or null
+         * @param userDomainId the user's domain id, or null
+         * @param password the password; required, never logged
+         * @param scope the project to scope the token to; null for an unscoped token
          * @throws InvalidInputException naming {@code username}, {@code user_domain_name} or {@code password} when
          *         one is missing (the password's value is never in the message)
          */
@@ -121,6 +131,8 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
         /**
          * Validates the credential.
          *
+         * @param id the application credential id; not blank
+         * @param secret the application credential secret; not blank, never logged
          * @throws InvalidInputException naming {@code application_credential_id} or
          *         {@code application_credential_secret} when one is missing or blank
          */
@@ -142,6 +154,8 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
         /**
          * Validates the token.
          *
+         * @param token an existing Keystone token; not blank, never logged
+         * @param scope the project to scope the new token to, or null
          * @throws InvalidInputException naming {@code token} when it is missing or blank
          */
         public V3Token {
@@ -159,6 +173,10 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
         /**
          * Validates the credentials.
          *
+         * @param username the user name; not blank
+         * @param password the password; not blank, never logged
+         * @param tenantName the tenant (project) name, or null
+         * @param tenantId the tenant (project) id, or null
          * @throws InvalidInputException naming {@code username} or {@code password} when one is missing or blank
          */
         public V2Password {
@@ -180,6 +198,7 @@ public sealed interface AuthMethod permits AuthMethod.V3Password, AuthMethod.V3A
         /**
          * Validates the token.
          *
+         * @param token the token sent as {@code X-Auth-Token}; not blank, never logged
          * @throws InvalidInputException naming {@code token} when it is missing or blank
          */
         public StaticToken {

@@ -31,6 +31,11 @@ public final class ServiceCatalog {
         /**
          * Checks the required parts.
          *
+         * @param serviceType e.g. {@code image}, {@code identity}
+         * @param serviceName e.g. {@code glance}; may be null
+         * @param endpointInterface public, internal or admin
+         * @param region the region id, or null when the catalog gives none
+         * @param url the endpoint URL
          * @throws NullPointerException if serviceType, endpointInterface or url is null
          */
         public Endpoint {
@@ -67,9 +72,12 @@ public final class ServiceCatalog {
     }
 
     /**
-     * The URL of the service's endpoint with this interface, in this region (any region when null: the
-     * first listed).
+     * {@return the URL of the service's endpoint with this interface, in this region (any region when null: the
+     * first listed)}
      *
+     * @param serviceType the service type, e.g. {@code image}
+     * @param endpointInterface the endpoint interface (public, internal or admin)
+     * @param regionOrNull the region name, or null for any region
      * @throws ConfigurationException when there is none; the message lists the regions (or interfaces)
      *         the catalog does have for this service type
      */
@@ -106,6 +114,8 @@ public final class ServiceCatalog {
      * The regions that have an endpoint of this service type with this interface (endpoints without a region
      * are left out), sorted.
      *
+     * @param serviceType the service type, e.g. {@code image}
+     * @param endpointInterface the endpoint interface (public, internal or admin)
      * @return an unmodifiable sorted set, empty when there is none
      */
     public java.util.SortedSet<String> regions(String serviceType, Interface endpointInterface) {

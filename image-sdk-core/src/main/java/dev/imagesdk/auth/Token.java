@@ -29,12 +29,12 @@ public final class Token {
         this.projectId = projectId;
     }
 
-    /** The secret token, to send as {@code X-Auth-Token}. Never log it. */
+    /** {@return the secret token, to send as {@code X-Auth-Token}} Never log it. */
     public String value() {
         return value;
     }
 
-    /** When the token expires; empty for a token whose expiry is unknown. */
+    /** {@return when the token expires; empty for a token whose expiry is unknown} */
     public Optional<Instant> expiresAt() {
         return Optional.ofNullable(expiresAt);
     }
@@ -48,12 +48,18 @@ public final class Token {
         return catalog;
     }
 
-    /** The project the token is scoped to, when Keystone said. */
+    /** {@return the project the token is scoped to, when Keystone said} */
     public Optional<String> projectId() {
         return Optional.ofNullable(projectId);
     }
 
-    /** {@code true} if the token is still valid for at least {@code margin} after {@code now} (always, when the expiry is unknown). */
+    /**
+     * {@return {@code true} if the token is still valid for at least {@code margin} after {@code now} (always, when the
+     * expiry is unknown)}
+     *
+     * @param now the current time
+     * @param margin how long the token must still be valid after {@code now}
+     */
     public boolean isValidFor(Instant now, Duration margin) {
         return expiresAt == null || now.plus(margin).isBefore(expiresAt);
     }

@@ -18,26 +18,30 @@ import java.time.Duration;
  */
 public interface TokenProvider {
 
-    /** A token valid for at least the refresh skew, renewing it first if needed. */
+    /** {@return a token valid for at least the refresh skew, renewing it first if needed} */
     Token token();
 
     /**
      * Forgets {@code staleToken} if it is still the current token, so the next {@link #token()} renews it.
      * Does nothing if the token has already been replaced.
+     *
+     * @param staleToken the token the service refused (401)
      */
     void invalidate(String staleToken);
 
     /**
-     * A token valid for at least {@code minRemaining} (e.g. before a long upload), renewing it first if
-     * less remains. The demand is capped at half the token's lifetime: if Keystone issues tokens with a
+     * {@return a token valid for at least {@code minRemaining} (e.g. before a long upload), renewing it first if
+     * less remains} The demand is capped at half the token's lifetime: if Keystone issues tokens with a
      * shorter lifetime than {@code minRemaining}, a token is renewed once half of its lifetime has passed and
      * may then expire during a long transfer (which then fails with
      * {@link dev.imagesdk.exception.UnauthorizedException} if the service checks the token again).
+     *
+     * @param minRemaining how long the token must remain valid
      */
     Token ensureValidFor(Duration minRemaining);
 
     /**
-     * Whether {@link #invalidate} followed by {@link #token()} can yield a different token. {@code false}
+     * {@return whether {@link #invalidate} followed by {@link #token()} can yield a different token} {@code false}
      * for a static token, so a 401 is reported at once instead of replayed with the same token.
      */
     default boolean canReauthenticate() {

@@ -97,6 +97,7 @@ public final class ClientConfig {
      * {@code ~/.config/openstack}, {@code /etc/openstack}), then the {@code OS_*} variables, which
      * override the file's values (as the {@code openstack} CLI does).
      *
+     * @return the configuration the environment describes
      * @throws ConfigurationException naming the variable or {@code clouds.yaml} key that is missing,
      *         malformed or contradicts another one
      */
@@ -108,12 +109,21 @@ public final class ClientConfig {
      * Like {@link #fromEnvironment()}, with the environment and the directories searched for
      * {@code clouds.yaml} / {@code secure.yaml} given explicitly ({@code OS_CLIENT_CONFIG_FILE} and
      * {@code OS_CLIENT_SECURE_FILE} in {@code env} still come first).
+     *
+     * @param env the environment variables (name to value)
+     * @param searchDirs the directories searched for {@code clouds.yaml}, in order
+     * @return the configuration the environment describes
      */
     public static ClientConfig fromEnvironment(Map<String, String> env, List<Path> searchDirs) {
         return new EnvironmentLoader(env, searchDirs).load();
     }
 
-    /** Where openstacksdk looks: the current directory, the user's config dir, then {@code /etc/openstack}. */
+    /**
+     * {@return the directories openstacksdk looks in: the current directory, the user's config dir, then {@code
+     * /etc/openstack}}
+     *
+     * @param env the environment variables (name to value)
+     */
     public static List<Path> defaultSearchDirs(Map<String, String> env) {
         String xdg = env.get("XDG_CONFIG_HOME");
         Path userDir = xdg != null && !xdg.isBlank()
@@ -122,47 +132,47 @@ public final class ClientConfig {
         return List.of(Path.of("").toAbsolutePath(), userDir, Path.of("/etc/openstack"));
     }
 
-    /** How to authenticate. */
+    /** {@return how to authenticate} */
     public AuthMethod auth() {
         return auth;
     }
 
-    /** The Keystone URL ({@code OS_AUTH_URL}); null for a static token or no-auth. */
+    /** {@return the Keystone URL ({@code OS_AUTH_URL}); null for a static token or no-auth} */
     public URI authUrl() {
         return authUrl;
     }
 
-    /** The region to pick from the catalog; empty to take the first image endpoint listed. */
+    /** {@return the region to pick from the catalog; empty to take the first image endpoint listed} */
     public Optional<String> regionName() {
         return Optional.ofNullable(regionName);
     }
 
-    /** Which catalog endpoint interface to use; public by default. */
+    /** {@return which catalog endpoint interface to use; public by default} */
     public Interface endpointInterface() {
         return endpointInterface;
     }
 
-    /** An explicit image endpoint, which overrides the catalog ({@code OS_IMAGE_URL}). */
+    /** {@return an explicit image endpoint, which overrides the catalog ({@code OS_IMAGE_URL})} */
     public Optional<URI> imageEndpoint() {
         return Optional.ofNullable(imageEndpoint);
     }
 
-    /** A pinned API version; empty means version discovery decides. */
+    /** {@return a pinned API version; empty means version discovery decides} */
     public Optional<ApiVersion> apiVersion() {
         return Optional.ofNullable(apiVersion);
     }
 
-    /** A PEM bundle of CA certificates to trust instead of the JDK's ({@code OS_CACERT}). */
+    /** {@return a PEM bundle of CA certificates to trust instead of the JDK's ({@code OS_CACERT})} */
     public Optional<Path> caCert() {
         return Optional.ofNullable(caCert);
     }
 
-    /** Whether TLS verification is off ({@code OS_INSECURE}); false by default. */
+    /** {@return whether TLS verification is off ({@code OS_INSECURE}); false by default} */
     public boolean insecure() {
         return insecure;
     }
 
-    /** The proxy selector; the JDK's default ({@code http(s).proxyHost} ...) unless set. */
+    /** {@return the proxy selector; the JDK's default ({@code http(s).proxyHost} ...) unless set} */
     public ProxySelector proxySelector() {
         return proxySelector != null ? proxySelector : ProxySelector.getDefault();
     }
@@ -177,35 +187,36 @@ public final class ClientConfig {
     }
 
     /**
-     * Timeout of a JSON/header call until its response headers arrive; for the image GET and list pages, until
-     * the whole answer has arrived.
+     * {@return the timeout of a JSON/header call until its response headers arrive; for the image GET and list pages,
+     * until the whole answer has arrived}
      */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
-    /** A data transfer that moves no byte for this long is aborted. */
+    /** {@return the idle timeout: a data transfer that moves no byte for this long is aborted} */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
     /**
-     * A token is renewed once less than this remains before its expiry; 120 s by default. Capped at half
-     * the token's lifetime, so tokens that live less than twice this are renewed at half their lifetime.
+     * {@return the refresh skew: a token is renewed once less than this remains before its expiry; 120 s by default}
+     * Capped at half the token's lifetime, so tokens that live less than twice this are renewed at half their
+     * lifetime.
      */
     public Duration tokenRefreshSkew() {
         return tokenRefreshSkew;
     }
 
     /**
-     * The token validity ensured before an upload or download starts; 10 min by default. Capped at half the
+     * {@return the token validity ensured before an upload or download starts; 10 min by default} Capped at half the
      * token's lifetime (a demand a token cannot meet would re-authenticate every transfer).
      */
     public Duration transferTokenValidity() {
         return transferTokenValidity;
     }
 
-    /** Attempts per call, the first included; 4 by default (1 disables retries). */
+    /** {@return attempts per call, the first included; 4 by default (1 disables retries)} */
     public int maxAttempts() {
         return maxAttempts;
     }
@@ -220,19 +231,22 @@ public final class ClientConfig {
         return initialBackoff;
     }
 
-    /** The longest backoff between attempts when the service gave no {@code Retry-After}. */
+    /** {@return the longest backoff between attempts when the service gave no {@code Retry-After}} */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** The most time one call may spend waiting between attempts; a longer {@code Retry-After} ends the retries. */
+    /**
+     * {@return the most time one call may spend waiting between attempts; a longer {@code Retry-After} ends the
+     * retries}
+     */
     public Duration maxTotalRetryWait() {
         return maxTotalRetryWait;
     }
 
     /**
-     * Whether an upload whose stored checksum differs from the bytes sent deletes the image (so a corrupt
-     * image is never left looking valid); {@code true} by default. {@code false} leaves it for inspection.
+     * {@return whether an upload whose stored checksum differs from the bytes sent deletes the image (so a corrupt
+     * image is never left looking valid); {@code true} by default} {@code false} leaves it for inspection.
      * Either way the upload fails with {@link dev.imagesdk.exception.ChecksumMismatchException}.
      */
     public boolean deleteImageOnChecksumMismatch() {
@@ -380,7 +394,12 @@ public final class ClientConfig {
             return this;
         }
 
-        /** Pins the API version (no discovery); null lets discovery decide. */
+        /**
+         * Pins the API version (no discovery); null lets discovery decide.
+         *
+         * @param apiVersion the API version, or null to let version discovery decide
+         * @return this builder
+         */
         public Builder apiVersion(ApiVersion apiVersion) {
             this.apiVersion = apiVersion;
             return this;
@@ -397,7 +416,12 @@ public final class ClientConfig {
             return this;
         }
 
-        /** Turns TLS verification off. Logged as a warning; use only against test clouds. */
+        /**
+         * Turns TLS verification off. Logged as a warning; use only against test clouds.
+         *
+         * @param insecure {@code true} to turn TLS verification off
+         * @return this builder
+         */
         public Builder insecure(boolean insecure) {
             this.insecure = insecure;
             return this;
@@ -513,7 +537,12 @@ public final class ClientConfig {
             return this;
         }
 
-        /** See {@link ClientConfig#deleteImageOnChecksumMismatch()}. */
+        /**
+         * See {@link ClientConfig#deleteImageOnChecksumMismatch()}.
+         *
+         * @param delete {@code true} to delete an image whose stored checksum differs from the bytes sent
+         * @return this builder
+         */
         public Builder deleteImageOnChecksumMismatch(boolean delete) {
             this.deleteImageOnChecksumMismatch = delete;
             return this;

@@ -17,7 +17,7 @@ public enum Interface {
     /** The administrative endpoint. */
     ADMIN;
 
-    /** The name Keystone v3 uses ({@code public}, {@code internal}, {@code admin}). */
+    /** {@return the name Keystone v3 uses ({@code public}, {@code internal}, {@code admin})} */
     public String keystoneName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -25,7 +25,9 @@ public enum Interface {
     /**
      * Parses {@code public}, {@code internal}, {@code admin}, any case, with or without a {@code URL} suffix.
      *
+     * @param value the interface name, any case, with or without the {@code URL} suffix
      * @param setting the variable or key the value came from, named in the error
+     * @return the interface
      * @throws ConfigurationException if the value is none of those
      */
     public static Interface parse(String value, String setting) {

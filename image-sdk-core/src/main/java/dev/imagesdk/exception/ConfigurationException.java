@@ -39,7 +39,7 @@ public class ConfigurationException extends ImageSdkClientException {
         this.setting = Objects.requireNonNull(setting, "setting");
     }
 
-    /** The environment variable or configuration key at fault. */
+    /** {@return the environment variable or configuration key at fault} */
     public String setting() {
         return setting;
     }

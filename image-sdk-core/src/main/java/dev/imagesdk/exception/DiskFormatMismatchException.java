@@ -14,7 +14,9 @@ import java.util.Objects;
 public class DiskFormatMismatchException extends ImageSdkClientException {
     private static final long serialVersionUID = 1L;
 
+    /** The {@code disk_format} the caller declared. */
     private final DiskFormat declared;
+    /** The format the inspector found in the content. */
     private final DiskFormat detected;
     private final transient DiskImageReport report;
 
@@ -32,17 +34,17 @@ public class DiskFormatMismatchException extends ImageSdkClientException {
         this.report = report;
     }
 
-    /** The {@code disk_format} the caller declared. */
+    /** {@return the {@code disk_format} the caller declared} */
     public DiskFormat declared() {
         return declared;
     }
 
-    /** The format the content has. */
+    /** {@return the format the content has} */
     public DiskFormat detected() {
         return detected;
     }
 
-    /** The whole verdict (null after deserialization). */
+    /** {@return the whole verdict (null after deserialization)} */
     public DiskImageReport report() {
         return report;
     }

@@ -19,6 +19,10 @@ public class ForbiddenException extends ImageServiceException {
     }
 
     /**
+     * The same, with the delay the service asked for in {@code Retry-After}.
+     *
+     * @param serviceMessage the service's own error message, or null
+     * @param requestId the {@code x-openstack-request-id} of the failed request, or null
      * @param retryAfter the delay the service asked for in {@code Retry-After}, or null if it sent none
      */
     public ForbiddenException(String serviceMessage, String requestId, Duration retryAfter) {

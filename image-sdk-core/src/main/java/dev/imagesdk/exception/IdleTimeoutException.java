@@ -23,7 +23,7 @@ public class IdleTimeoutException extends TransportException {
         this.idleTimeout = idleTimeout;
     }
 
-    /** The idle timeout that was exceeded. */
+    /** {@return the idle timeout that was exceeded} */
     public Duration idleTimeout() {
         return idleTimeout;
     }

@@ -59,30 +59,30 @@ public class ImageServiceException extends ImageSdkException {
         return sb.toString();
     }
 
-    /** The HTTP status code the service answered with. */
+    /** {@return the HTTP status code the service answered with} */
     public int statusCode() {
         return statusCode;
     }
 
-    /** Glance's (or Keystone's) own message, extracted from the error body; empty if there was none. */
+    /** {@return Glance's (or Keystone's) own message, extracted from the error body; empty if there was none} */
     public String serviceMessage() {
         return serviceMessage;
     }
 
-    /** The {@code x-openstack-request-id} of the failed request, if the service sent one. */
+    /** {@return the {@code x-openstack-request-id} of the failed request, if the service sent one} */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
 
     /**
-     * The delay the service asked for before trying again ({@code Retry-After}, in seconds or as a date), if
-     * it sent one. The SDK's retries honour it; a caller retrying on its own should too.
+     * {@return the delay the service asked for before trying again ({@code Retry-After}, in seconds or as a date), if
+     * it sent one} The SDK's retries honour it; a caller retrying on its own should too.
      */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** {@code true} for statuses the SDK may retry (429, 502, 503, 504). */
+    /** {@return {@code true} for statuses the SDK may retry (429, 502, 503, 504)} */
     public boolean isRetryable() {
         return statusCode == 429 || statusCode == 502 || statusCode == 503 || statusCode == 504;
     }

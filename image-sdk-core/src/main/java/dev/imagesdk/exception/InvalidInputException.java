@@ -40,12 +40,12 @@ public class InvalidInputException extends ImageSdkClientException {
         return s.length() <= 200 ? s : s.substring(0, 200) + "...(" + s.length() + " chars)";
     }
 
-    /** The name of the field, parameter or property that was refused. */
+    /** {@return the name of the field, parameter or property that was refused} */
     public String field() {
         return field;
     }
 
-    /** The refused value as text (user-info of a URL masked), or {@code null} when it was missing. */
+    /** {@return the refused value as text (user-info of a URL masked), or {@code null} when it was missing} */
     public String value() {
         return value;
     }

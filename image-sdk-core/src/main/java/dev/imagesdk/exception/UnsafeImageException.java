@@ -29,12 +29,12 @@ public class UnsafeImageException extends ImageSdkClientException {
         this.report = report;
     }
 
-    /** What made the image unsafe, in the order found (null after deserialization). */
+    /** {@return what made the image unsafe, in the order found (null after deserialization)} */
     public List<Finding> findings() {
         return findings;
     }
 
-    /** The whole verdict (null after deserialization). */
+    /** {@return the whole verdict (null after deserialization)} */
     public DiskImageReport report() {
         return report;
     }

@@ -26,12 +26,12 @@ public class WaiterException extends ImageSdkClientException {
         this.lastState = lastState;
     }
 
-    /** {@code true} when the waiter ran out of time; {@code false} when the resource failed. */
+    /** {@return {@code true} when the waiter ran out of time; {@code false} when the resource failed} */
     public boolean timedOut() {
         return timedOut;
     }
 
-    /** The last state observed (e.g. an image status), or null if none was observed. */
+    /** {@return the last state observed (e.g. an image status), or null if none was observed} */
     public String lastState() {
         return lastState;
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
 public interface Identity {
 
     /**
-     * The project the service's token is scoped to, as Keystone stated it when it issued the token (no call).
+     * {@return the project the service's token is scoped to, as Keystone stated it when it issued the token (no call)}
      *
      * @throws dev.imagesdk.exception.ImageSdkClientException if the token is not project-scoped or there is
      *         no token (no auth)
@@ -27,7 +27,8 @@ public interface Identity {
     String currentProjectId();
 
     /**
-     * The projects the caller may scope a token to ({@code GET /v3/auth/projects}; v2.0: {@code GET /tenants}).
+     * {@return the projects the caller may scope a token to ({@code GET /v3/auth/projects}; v2.0: {@code GET
+     * /tenants})}
      * Any user may ask.
      */
     List<Project> myProjects();
@@ -36,6 +37,7 @@ public interface Identity {
      * Looks a project up by name: first among the caller's own projects, then with
      * {@code GET /v3/projects?name=...}, which Keystone's default policy allows to admins only.
      *
+     * @param name the project name; not blank
      * @return the project, or empty if Keystone knows none of that name
      * @throws dev.imagesdk.exception.ForbiddenException if the name is not one of the caller's projects and
      *         Keystone refuses the listing; the message names the refused call and suggests the project id
@@ -45,9 +47,10 @@ public interface Identity {
     Optional<Project> findProject(String name);
 
     /**
-     * The id of a project reference: the id as given, or the id of the project found by
-     * {@link #findProject(String)}.
+     * {@return the id of a project reference: the id as given, or the id of the project found by
+     * {@link #findProject(String)}}
      *
+     * @param project the project, by id or by name; not null
      * @throws dev.imagesdk.exception.InvalidInputException naming {@code projectName} if no project has it
      * @throws dev.imagesdk.exception.ForbiddenException as {@link #findProject(String)}
      */

@@ -19,8 +19,9 @@ public final class ProjectRef {
     }
 
     /**
-     * A project by its id (used as given, no Keystone call).
+     * {@return a project by its id (used as given, no Keystone call)}
      *
+     * @param id the project id; not blank
      * @throws InvalidInputException if the id is null or blank
      */
     public static ProjectRef byId(String id) {
@@ -28,8 +29,9 @@ public final class ProjectRef {
     }
 
     /**
-     * A project by its name, looked up when used.
+     * {@return a project by its name, looked up when used}
      *
+     * @param name the project name; not blank
      * @throws InvalidInputException if the name is null or blank
      */
     public static ProjectRef byName(String name) {
@@ -43,12 +45,12 @@ public final class ProjectRef {
         return value;
     }
 
-    /** The id, when given by id. */
+    /** {@return the id, when given by id} */
     public java.util.Optional<String> id() {
         return java.util.Optional.ofNullable(id);
     }
 
-    /** The name, when given by name. */
+    /** {@return the name, when given by name} */
     public java.util.Optional<String> name() {
         return java.util.Optional.ofNullable(name);
     }

@@ -34,7 +34,7 @@ public final class DiskImageReport {
     }
 
     /**
-     * A report with the given values (the inspector makes these; tests and callers may too).
+     * {@return a report with the given values (the inspector makes these; tests and callers may too)}
      *
      * @param format        the detected format
      * @param virtualSize   the virtual size in bytes, or -1 when unknown
@@ -54,31 +54,35 @@ public final class DiskImageReport {
         return new DiskImageReport(format, virtualSize, List.copyOf(findings), bytesExamined);
     }
 
-    /** The format of the content: raw when nothing else matched. */
+    /** {@return the format of the content: raw when nothing else matched} */
     public DiskFormat format() {
         return format;
     }
 
     /**
-     * The virtual size in bytes as the format's header states it; for a raw or iso file inspected by path,
-     * the file's size (iso: the volume size its descriptor states). Empty when unknown: a raw image read from
+     * {@return the virtual size in bytes as the format's header states it; for a raw or iso file inspected by path,
+     * the file's size (iso: the volume size its descriptor states)} Empty when unknown: a raw image read from
      * a stream, a header too damaged to read it, or a vmdk whose create type Glance does not size.
      */
     public OptionalLong virtualSize() {
         return virtualSize < 0 ? OptionalLong.empty() : OptionalLong.of(virtualSize);
     }
 
-    /** The safety findings in the order found; empty when the image is safe. At most 16 are kept. */
+    /** {@return the safety findings in the order found; empty when the image is safe} At most 16 are kept. */
     public List<Finding> findings() {
         return findings;
     }
 
-    /** {@code true} when there are no findings: no backing or data file, no unknown feature, a sound header. */
+    /**
+     * {@return {@code true} when there are no findings: no backing or data file, no unknown feature, a sound header}
+     */
     public boolean isSafe() {
         return findings.isEmpty();
     }
 
-    /** How far into the image the inspector went (read or skipped), in bytes; never more than 64 MiB + 64 KiB. */
+    /**
+     * {@return how far into the image the inspector went (read or skipped), in bytes; never more than 64 MiB + 64 KiB}
+     */
     public long bytesExamined() {
         return bytesExamined;
     }
@@ -95,6 +99,8 @@ public final class DiskImageReport {
      *     check against.</li>
      * </ul>
      *
+     * @param declared the {@code disk_format} the caller declared; null contradicts nothing
+     * @return {@code true} if the content is another format than {@code declared}
      * @throws NullPointerException if {@code declared} is null
      */
     public boolean contradicts(DiskFormat declared) {

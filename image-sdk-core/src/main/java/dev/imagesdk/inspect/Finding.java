@@ -33,6 +33,11 @@ public record Finding(Kind kind, String detail) {
     }
 
     /**
+     * Checks both parts.
+     *
+     * @param kind what was found
+     * @param detail the evidence in words, e.g. the backing file's name or the unknown feature bits; printable ASCII,
+     *         at most 200 characters (longer or non-printable values from the image are cut and escaped)
      * @throws NullPointerException if {@code kind} or {@code detail} is null
      */
     public Finding {

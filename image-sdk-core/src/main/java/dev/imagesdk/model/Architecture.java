@@ -51,8 +51,9 @@ public final class Architecture extends OpenValue {
     }
 
     /**
-     * The constant for {@code value}, or an unknown value that keeps it verbatim.
+     * {@return the constant for {@code value}, or an unknown value that keeps it verbatim}
      *
+     * @param value the value as Glance spells it on the wire; not null
      * @throws NullPointerException if {@code value} is null
      */
     public static Architecture of(String value) {
@@ -60,7 +61,7 @@ public final class Architecture extends OpenValue {
         return k != null ? k : new Architecture(value, false);
     }
 
-    /** The constants this SDK version knows, in declaration order. */
+    /** {@return the constants this SDK version knows, in declaration order} */
     public static Collection<Architecture> knownValues() {
         return java.util.Collections.unmodifiableCollection(KNOWN.values());
     }

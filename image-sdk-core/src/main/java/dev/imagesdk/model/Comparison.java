@@ -15,7 +15,7 @@ public enum Comparison {
     /** At or before. */
     LTE;
 
-    /** The operator as the API spells it ({@code gt}, {@code gte}, ...). */
+    /** {@return the operator as the API spells it ({@code gt}, {@code gte}, ...)} */
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -41,8 +41,9 @@ public final class ContainerFormat extends OpenValue {
     }
 
     /**
-     * The constant for {@code value}, or an unknown value that keeps it verbatim.
+     * {@return the constant for {@code value}, or an unknown value that keeps it verbatim}
      *
+     * @param value the value as Glance spells it on the wire; not null
      * @throws NullPointerException if {@code value} is null
      */
     public static ContainerFormat of(String value) {
@@ -50,7 +51,7 @@ public final class ContainerFormat extends OpenValue {
         return k != null ? k : new ContainerFormat(value, false);
     }
 
-    /** The constants this SDK version knows, in declaration order. */
+    /** {@return the constants this SDK version knows, in declaration order} */
     public static Collection<ContainerFormat> knownValues() {
         return java.util.Collections.unmodifiableCollection(KNOWN.values());
     }

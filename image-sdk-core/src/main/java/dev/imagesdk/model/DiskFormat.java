@@ -47,8 +47,9 @@ public final class DiskFormat extends OpenValue {
     }
 
     /**
-     * The constant for {@code value}, or an unknown value that keeps it verbatim.
+     * {@return the constant for {@code value}, or an unknown value that keeps it verbatim}
      *
+     * @param value the value as Glance spells it on the wire; not null
      * @throws NullPointerException if {@code value} is null
      */
     public static DiskFormat of(String value) {
@@ -56,7 +57,7 @@ public final class DiskFormat extends OpenValue {
         return k != null ? k : new DiskFormat(value, false);
     }
 
-    /** The constants this SDK version knows, in declaration order. */
+    /** {@return the constants this SDK version knows, in declaration order} */
     public static Collection<DiskFormat> knownValues() {
         return java.util.Collections.unmodifiableCollection(KNOWN.values());
     }

@@ -87,12 +87,12 @@ public final class Image {
         this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
     }
 
-    /** A builder for an image (tests, fakes, parsers). */
+    /** {@return a builder for an image (tests, fakes, parsers)} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder initialised with this image's fields. */
+    /** {@return a builder initialised with this image's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = id;
@@ -127,159 +127,177 @@ public final class Image {
         return b;
     }
 
-    /** The image id (a UUID). Wire name {@code id}. */
+    /** {@return the image id (a UUID)} Wire name {@code id}. */
     public String id() {
         return id;
     }
 
-    /** The name, or null if none was set. Wire name {@code name}. */
+    /** {@return the name, or null if none was set} Wire name {@code name}. */
     public String name() {
         return name;
     }
 
-    /** The status. Wire name {@code status}. */
+    /** {@return the status} Wire name {@code status}. */
     public ImageStatus status() {
         return status;
     }
 
-    /** Who can see the image (API v2; derived from {@code is_public} for v1). Wire name {@code visibility}. */
+    /** {@return who can see the image (API v2; derived from {@code is_public} for v1)} Wire name {@code visibility}. */
     public Visibility visibility() {
         return visibility;
     }
 
-    /** Whether the image is protected from deletion. Wire name {@code protected}. */
+    /** {@return whether the image is protected from deletion} Wire name {@code protected}. */
     public Boolean isProtected() {
         return isProtected;
     }
 
-    /** Whether the image is hidden from default lists (API v2). Wire name {@code os_hidden}. */
+    /** {@return whether the image is hidden from default lists (API v2)} Wire name {@code os_hidden}. */
     public Boolean osHidden() {
         return osHidden;
     }
 
-    /** The MD5 of the data as hex, or null before data is uploaded. Wire name {@code checksum}. */
+    /** {@return the MD5 of the data as hex, or null before data is uploaded} Wire name {@code checksum}. */
     public String checksum() {
         return checksum;
     }
 
-    /** The multihash algorithm ({@code sha512} by default), or null. Wire name {@code os_hash_algo}. */
+    /** {@return the multihash algorithm ({@code sha512} by default), or null} Wire name {@code os_hash_algo}. */
     public String osHashAlgo() {
         return osHashAlgo;
     }
 
-    /** The multihash of the data as hex, or null. Wire name {@code os_hash_value}. */
+    /** {@return the multihash of the data as hex, or null} Wire name {@code os_hash_value}. */
     public String osHashValue() {
         return osHashValue;
     }
 
-    /** The size of the data in bytes, or null before upload. Wire name {@code size}. */
+    /** {@return the size of the data in bytes, or null before upload} Wire name {@code size}. */
     public Long size() {
         return size;
     }
 
-    /** The virtual disk size in bytes, or null if unknown. Wire name {@code virtual_size}. */
+    /** {@return the virtual disk size in bytes, or null if unknown} Wire name {@code virtual_size}. */
     public Long virtualSize() {
         return virtualSize;
     }
 
-    /** The minimum disk size in GB needed to boot, or null. Wire name {@code min_disk}. */
+    /** {@return the minimum disk size in GB needed to boot, or null} Wire name {@code min_disk}. */
     public Integer minDisk() {
         return minDisk;
     }
 
-    /** The minimum RAM in MB needed to boot, or null. Wire name {@code min_ram}. */
+    /** {@return the minimum RAM in MB needed to boot, or null} Wire name {@code min_ram}. */
     public Integer minRam() {
         return minRam;
     }
 
-    /** The disk format, or null if not set yet. Wire name {@code disk_format}. */
+    /** {@return the disk format, or null if not set yet} Wire name {@code disk_format}. */
     public DiskFormat diskFormat() {
         return diskFormat;
     }
 
-    /** The container format, or null if not set yet. Wire name {@code container_format}. */
+    /** {@return the container format, or null if not set yet} Wire name {@code container_format}. */
     public ContainerFormat containerFormat() {
         return containerFormat;
     }
 
-    /** The owning project id, or null. Wire name {@code owner}. */
+    /** {@return the owning project id, or null} Wire name {@code owner}. */
     public String owner() {
         return owner;
     }
 
-    /** When the image was created. Wire name {@code created_at}. */
+    /** {@return when the image was created} Wire name {@code created_at}. */
     public Instant createdAt() {
         return createdAt;
     }
 
-    /** When the image was last updated. Wire name {@code updated_at}. */
+    /** {@return when the image was last updated} Wire name {@code updated_at}. */
     public Instant updatedAt() {
         return updatedAt;
     }
 
-    /** The direct URL of the data, when the deployment shows it. Wire name {@code direct_url}. */
+    /** {@return the direct URL of the data, when the deployment shows it} Wire name {@code direct_url}. */
     public String directUrl() {
         return directUrl;
     }
 
-    /** The image's own path ({@code /v2/images/<id>}). Wire name {@code self}. */
+    /** {@return the image's own path ({@code /v2/images/<id>})} Wire name {@code self}. */
     public String self() {
         return self;
     }
 
-    /** The path of the image's data ({@code /v2/images/<id>/file}). Wire name {@code file}. */
+    /** {@return the path of the image's data ({@code /v2/images/<id>/file})} Wire name {@code file}. */
     public String file() {
         return file;
     }
 
-    /** The schema path ({@code /v2/schemas/image}). Wire name {@code schema}. */
+    /** {@return the schema path ({@code /v2/schemas/image})} Wire name {@code schema}. */
     public String schema() {
         return schema;
     }
 
-    /** API v1: whether the image is public (null from API v2). Wire name {@code is_public}. */
+    /**
+     * API v1: whether the image is public (null from API v2). Wire name {@code is_public}.
+     *
+     * @return whether the image is public, or null from API v2
+     */
     public Boolean isPublic() {
         return isPublic;
     }
 
-    /** API v1: whether the image is deleted (null from API v2). Wire name {@code deleted}. */
+    /**
+     * API v1: whether the image is deleted (null from API v2). Wire name {@code deleted}.
+     *
+     * @return whether the image is deleted, or null from API v2
+     */
     public Boolean deleted() {
         return deleted;
     }
 
-    /** API v1: when the image was deleted, or null. Wire name {@code deleted_at}. */
+    /**
+     * API v1: when the image was deleted, or null. Wire name {@code deleted_at}.
+     *
+     * @return when the image was deleted, or null
+     */
     public Instant deletedAt() {
         return deletedAt;
     }
 
-    /** The tags (API v2), in the order the service listed them. */
+    /** {@return the tags (API v2), in the order the service listed them} */
     public List<String> tags() {
         return tags;
     }
 
-    /** The stores holding the data (API v2 multi-store; from the comma-separated {@code stores}). */
+    /** {@return the stores holding the data (API v2 multi-store; from the comma-separated {@code stores})} */
     public List<String> stores() {
         return stores;
     }
 
-    /** The locations of the data, when the deployment shows them. */
+    /** {@return the locations of the data, when the deployment shows them} */
     public List<ImageLocation> locations() {
         return locations;
     }
 
-    /** The custom properties, in the order received. Values are strings, as Glance stores them. */
+    /** {@return the custom properties, in the order received} Values are strings, as Glance stores them. */
     public Map<String, String> properties() {
         return properties;
     }
 
-    /** A custom property's raw value. */
+    /**
+     * {@return a custom property's raw value}
+     *
+     * @param name the custom property name
+     */
     public Optional<String> property(String name) {
         return Optional.ofNullable(properties.get(name));
     }
 
     /**
-     * A typed custom property.
+     * {@return a typed custom property}
      *
+     * @param <T> the property's value type
+     * @param property the typed property to read; not null
      * @throws InvalidInputException if the stored value is malformed for the property's type
      */
     public <T> Optional<T> property(ImageProperty<T> property) {
@@ -287,7 +305,7 @@ public final class Image {
         return raw == null ? Optional.empty() : Optional.of(property.parse(raw));
     }
 
-    /** {@code true} if the status is {@code active}. */
+    /** {@return {@code true} if the status is {@code active}} */
     public boolean isActive() {
         return ImageStatus.ACTIVE.equals(status);
     }
@@ -378,184 +396,335 @@ public final class Image {
         private Builder() {
         }
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the image id
+         * @return this builder
+         */
         public Builder id(String id) {
             this.id = id;
             return this;
         }
 
-        /** Sets {@code name}. */
+        /**
+         * Sets {@code name}.
+         *
+         * @param name the name, or null
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** Sets {@code status}. */
+        /**
+         * Sets {@code status}.
+         *
+         * @param status the status
+         * @return this builder
+         */
         public Builder status(ImageStatus status) {
             this.status = status;
             return this;
         }
 
-        /** Sets {@code visibility}. */
+        /**
+         * Sets {@code visibility}.
+         *
+         * @param visibility the visibility
+         * @return this builder
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;
         }
 
-        /** Sets {@code protected}. */
+        /**
+         * Sets {@code protected}.
+         *
+         * @param isProtected whether the image is protected from deletion
+         * @return this builder
+         */
         public Builder isProtected(Boolean isProtected) {
             this.isProtected = isProtected;
             return this;
         }
 
-        /** Sets {@code os_hidden}. */
+        /**
+         * Sets {@code os_hidden}.
+         *
+         * @param osHidden whether the image is hidden from default lists
+         * @return this builder
+         */
         public Builder osHidden(Boolean osHidden) {
             this.osHidden = osHidden;
             return this;
         }
 
-        /** Sets {@code checksum}. */
+        /**
+         * Sets {@code checksum}.
+         *
+         * @param checksum the MD5 of the data as hex, or null
+         * @return this builder
+         */
         public Builder checksum(String checksum) {
             this.checksum = checksum;
             return this;
         }
 
-        /** Sets {@code os_hash_algo}. */
+        /**
+         * Sets {@code os_hash_algo}.
+         *
+         * @param osHashAlgo the multihash algorithm, e.g. {@code sha512}, or null
+         * @return this builder
+         */
         public Builder osHashAlgo(String osHashAlgo) {
             this.osHashAlgo = osHashAlgo;
             return this;
         }
 
-        /** Sets {@code os_hash_value}. */
+        /**
+         * Sets {@code os_hash_value}.
+         *
+         * @param osHashValue the multihash of the data as hex, or null
+         * @return this builder
+         */
         public Builder osHashValue(String osHashValue) {
             this.osHashValue = osHashValue;
             return this;
         }
 
-        /** Sets {@code size}. */
+        /**
+         * Sets {@code size}.
+         *
+         * @param size the size of the data in bytes, or null
+         * @return this builder
+         */
         public Builder size(Long size) {
             this.size = size;
             return this;
         }
 
-        /** Sets {@code virtual_size}. */
+        /**
+         * Sets {@code virtual_size}.
+         *
+         * @param virtualSize the virtual disk size in bytes, or null
+         * @return this builder
+         */
         public Builder virtualSize(Long virtualSize) {
             this.virtualSize = virtualSize;
             return this;
         }
 
-        /** Sets {@code min_disk}. */
+        /**
+         * Sets {@code min_disk}.
+         *
+         * @param minDisk the minimum disk in GB
+         * @return this builder
+         */
         public Builder minDisk(Integer minDisk) {
             this.minDisk = minDisk;
             return this;
         }
 
-        /** Sets {@code min_ram}. */
+        /**
+         * Sets {@code min_ram}.
+         *
+         * @param minRam the minimum RAM in MB
+         * @return this builder
+         */
         public Builder minRam(Integer minRam) {
             this.minRam = minRam;
             return this;
         }
 
-        /** Sets {@code disk_format}. */
+        /**
+         * Sets {@code disk_format}.
+         *
+         * @param diskFormat the disk format, or null
+         * @return this builder
+         */
         public Builder diskFormat(DiskFormat diskFormat) {
             this.diskFormat = diskFormat;
             return this;
         }
 
-        /** Sets {@code container_format}. */
+        /**
+         * Sets {@code container_format}.
+         *
+         * @param containerFormat the container format, or null
+         * @return this builder
+         */
         public Builder containerFormat(ContainerFormat containerFormat) {
             this.containerFormat = containerFormat;
             return this;
         }
 
-        /** Sets {@code owner}. */
+        /**
+         * Sets {@code owner}.
+         *
+         * @param owner the owning project id, or null
+         * @return this builder
+         */
         public Builder owner(String owner) {
             this.owner = owner;
             return this;
         }
 
-        /** Sets {@code created_at}. */
+        /**
+         * Sets {@code created_at}.
+         *
+         * @param createdAt when it was created, or null
+         * @return this builder
+         */
         public Builder createdAt(Instant createdAt) {
             this.createdAt = createdAt;
             return this;
         }
 
-        /** Sets {@code updated_at}. */
+        /**
+         * Sets {@code updated_at}.
+         *
+         * @param updatedAt when it was last updated, or null
+         * @return this builder
+         */
         public Builder updatedAt(Instant updatedAt) {
             this.updatedAt = updatedAt;
             return this;
         }
 
-        /** Sets {@code direct_url}. */
+        /**
+         * Sets {@code direct_url}.
+         *
+         * @param directUrl the direct URL of the data, or null
+         * @return this builder
+         */
         public Builder directUrl(String directUrl) {
             this.directUrl = directUrl;
             return this;
         }
 
-        /** Sets {@code self}. */
+        /**
+         * Sets {@code self}.
+         *
+         * @param self the image's own path, or null
+         * @return this builder
+         */
         public Builder self(String self) {
             this.self = self;
             return this;
         }
 
-        /** Sets {@code file}. */
+        /**
+         * Sets {@code file}.
+         *
+         * @param file the path of the image's data, or null
+         * @return this builder
+         */
         public Builder file(String file) {
             this.file = file;
             return this;
         }
 
-        /** Sets {@code schema}. */
+        /**
+         * Sets {@code schema}.
+         *
+         * @param schema the schema path, or null
+         * @return this builder
+         */
         public Builder schema(String schema) {
             this.schema = schema;
             return this;
         }
 
-        /** Sets {@code is_public}. */
+        /**
+         * Sets {@code is_public}.
+         *
+         * @param isPublic whether the image is public
+         * @return this builder
+         */
         public Builder isPublic(Boolean isPublic) {
             this.isPublic = isPublic;
             return this;
         }
 
-        /** Sets {@code deleted}. */
+        /**
+         * Sets {@code deleted}.
+         *
+         * @param deleted whether the image is deleted (API v1), or null
+         * @return this builder
+         */
         public Builder deleted(Boolean deleted) {
             this.deleted = deleted;
             return this;
         }
 
-        /** Sets {@code deleted_at}. */
+        /**
+         * Sets {@code deleted_at}.
+         *
+         * @param deletedAt when the image was deleted (API v1), or null
+         * @return this builder
+         */
         public Builder deletedAt(Instant deletedAt) {
             this.deletedAt = deletedAt;
             return this;
         }
 
-        /** Replaces the tags. */
+        /**
+         * Replaces the tags.
+         *
+         * @param tags the tags; replace any set before
+         * @return this builder
+         */
         public Builder tags(Collection<String> tags) {
             this.tags.clear();
             this.tags.addAll(tags);
             return this;
         }
 
-        /** Replaces the stores. */
+        /**
+         * Replaces the stores.
+         *
+         * @param stores the store ids
+         * @return this builder
+         */
         public Builder stores(Collection<String> stores) {
             this.stores.clear();
             this.stores.addAll(stores);
             return this;
         }
 
-        /** Replaces the locations. */
+        /**
+         * Replaces the locations.
+         *
+         * @param locations the locations of the data; replaces any set before
+         * @return this builder
+         */
         public Builder locations(Collection<ImageLocation> locations) {
             this.locations.clear();
             this.locations.addAll(locations);
             return this;
         }
 
-        /** Sets one custom property (no name validation: this is what the service reported). */
+        /**
+         * Sets one custom property (no name validation: this is what the service reported).
+         *
+         * @param name the name; not null
+         * @param value the value; not null
+         * @return this builder
+         */
         public Builder property(String name, String value) {
             properties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** Replaces the custom properties. */
+        /**
+         * Replaces the custom properties.
+         *
+         * @param properties the custom properties; replace any set before
+         * @return this builder
+         */
         public Builder properties(Map<String, String> properties) {
             this.properties.clear();
             this.properties.putAll(properties);
@@ -565,6 +734,7 @@ public final class Image {
         /**
          * Builds the image.
          *
+         * @return the image
          * @throws InvalidInputException if {@code id} is missing or blank
          */
         public Image build() {

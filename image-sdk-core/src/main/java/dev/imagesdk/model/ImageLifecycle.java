@@ -29,8 +29,9 @@ public final class ImageLifecycle extends OpenValue {
     }
 
     /**
-     * The constant for {@code value}, or an unknown value that keeps it verbatim.
+     * {@return the constant for {@code value}, or an unknown value that keeps it verbatim}
      *
+     * @param value the value as Glance spells it on the wire; not null
      * @throws NullPointerException if {@code value} is null
      */
     public static ImageLifecycle of(String value) {
@@ -38,7 +39,7 @@ public final class ImageLifecycle extends OpenValue {
         return k != null ? k : new ImageLifecycle(value, false);
     }
 
-    /** The constants this SDK version knows, in declaration order. */
+    /** {@return the constants this SDK version knows, in declaration order} */
     public static Collection<ImageLifecycle> knownValues() {
         return java.util.Collections.unmodifiableCollection(KNOWN.values());
     }

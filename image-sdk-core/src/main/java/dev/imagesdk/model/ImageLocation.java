@@ -14,6 +14,8 @@ public record ImageLocation(String url, Map<String, String> metadata) {
     /**
      * Checks the URL and copies the metadata (null becomes empty).
      *
+     * @param url where the data is stored (e.g. {@code file:///var/lib/glance/images/<id>})
+     * @param metadata store metadata, e.g. {@code {"store": "file1"}}
      * @throws NullPointerException if url is null
      */
     public ImageLocation {

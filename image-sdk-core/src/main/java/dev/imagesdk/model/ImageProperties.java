@@ -93,57 +93,101 @@ public final class ImageProperties {
     /** {@code hp_image_license}: the licence property HP Cloud keeps on snapshots; survives a purge (seed 004). */
     public static final ImageProperty<String> HP_IMAGE_LICENSE = ImageProperty.ofString("hp_image_license");
 
-    /** {@code architecture=value}. */
+    /**
+     * {@return {@code architecture=value}}
+     *
+     * @param value the CPU architecture
+     */
     public static PropertyValue architecture(Architecture value) {
         return ARCHITECTURE.value(value);
     }
 
-    /** {@code os_distro=value}. */
+    /**
+     * {@return {@code os_distro=value}}
+     *
+     * @param value the distribution, e.g. {@code ubuntu}
+     */
     public static PropertyValue osDistro(String value) {
         return OS_DISTRO.value(value);
     }
 
-    /** {@code os_version=value}. */
+    /**
+     * {@return {@code os_version=value}}
+     *
+     * @param value the distribution version, e.g. {@code 24.04}
+     */
     public static PropertyValue osVersion(String value) {
         return OS_VERSION.value(value);
     }
 
-    /** {@code hw_disk_bus=value}. */
+    /**
+     * {@return {@code hw_disk_bus=value}}
+     *
+     * @param value the disk bus, e.g. {@code virtio} or {@code scsi}
+     */
     public static PropertyValue hwDiskBus(String value) {
         return HW_DISK_BUS.value(value);
     }
 
-    /** {@code hw_firmware_type=bios|uefi}. */
+    /**
+     * {@return {@code hw_firmware_type=bios|uefi}}
+     *
+     * @param value the firmware, e.g. {@code bios} or {@code uefi}
+     */
     public static PropertyValue hwFirmwareType(String value) {
         return HW_FIRMWARE_TYPE.value(value);
     }
 
-    /** {@code hw_qemu_guest_agent=yes|no}. */
+    /**
+     * {@return {@code hw_qemu_guest_agent=yes|no}}
+     *
+     * @param value whether the image runs the QEMU guest agent
+     */
     public static PropertyValue hwQemuGuestAgent(boolean value) {
         return HW_QEMU_GUEST_AGENT.value(value);
     }
 
-    /** {@code hw_cpu_cores=n}, n &gt; 0. */
+    /**
+     * {@return {@code hw_cpu_cores=n}, n &gt; 0}
+     *
+     * @param value the number of cores
+     */
     public static PropertyValue hwCpuCores(int value) {
         return HW_CPU_CORES.value(value);
     }
 
-    /** {@code com.hp__1__image_type=value}. */
+    /**
+     * {@return {@code com.hp__1__image_type=value}}
+     *
+     * @param value the partner image type
+     */
     public static PropertyValue hpImageType(HpImageType value) {
         return HP_IMAGE_TYPE.value(value);
     }
 
-    /** {@code com.hp__1__image_lifecycle=value}. */
+    /**
+     * {@return {@code com.hp__1__image_lifecycle=value}}
+     *
+     * @param value the lifecycle state
+     */
     public static PropertyValue hpImageLifecycle(ImageLifecycle value) {
         return HP_IMAGE_LIFECYCLE.value(value);
     }
 
-    /** {@code com.hp__1__bootable_volume=true|false}. */
+    /**
+     * {@return {@code com.hp__1__bootable_volume=true|false}}
+     *
+     * @param value whether the image may boot from a volume
+     */
     public static PropertyValue hpBootableVolume(boolean value) {
         return HP_BOOTABLE_VOLUME.value(value);
     }
 
-    /** {@code com.hp__1__os_distro=value}, a reverse domain name such as {@code org.debian}. */
+    /**
+     * {@return {@code com.hp__1__os_distro=value}, a reverse domain name such as {@code org.debian}}
+     *
+     * @param value the distribution name the console shows
+     */
     public static PropertyValue hpOsDistro(String value) {
         return HP_OS_DISTRO.value(value);
     }

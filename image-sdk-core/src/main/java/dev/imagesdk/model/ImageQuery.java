@@ -85,7 +85,7 @@ public final class ImageQuery {
         marker = b.marker;
     }
 
-    /** A query with no filters. */
+    /** {@return a query with no filters} */
     public static ImageQuery all() {
         return builder().build();
     }
@@ -135,17 +135,17 @@ public final class ImageQuery {
         return b;
     }
 
-    /** Name filter: one name (exact match) or several ({@code in:} list). Empty if not filtered. */
+    /** {@return the name filter: one name (exact match) or several ({@code in:} list)} Empty if not filtered. */
     public List<String> names() {
         return names;
     }
 
-    /** Id filter ({@code in:} list). */
+    /** {@return the id filter ({@code in:} list)} */
     public List<String> ids() {
         return ids;
     }
 
-    /** Status filter: one status or several ({@code in:} list). */
+    /** {@return the status filter: one status or several ({@code in:} list)} */
     public List<ImageStatus> statuses() {
         return statuses;
     }
@@ -177,7 +177,7 @@ public final class ImageQuery {
         return Optional.ofNullable(memberStatus);
     }
 
-    /** Tags that every listed image must have. */
+    /** {@return tags that every listed image must have} */
     public Set<String> tags() {
         return tags;
     }
@@ -254,47 +254,65 @@ public final class ImageQuery {
         return Optional.ofNullable(updatedAt);
     }
 
-    /** Custom property filters (exact match). */
+    /** {@return the custom property filters (exact match)} */
     public Map<String, String> properties() {
         return properties;
     }
 
-    /** API v1 only. */
+    /**
+     * API v1 only.
+     *
+     * @return the {@code min_ram} filter in MB (API v1 only), or empty
+     */
     public OptionalInt minRam() {
         return minRam == null ? OptionalInt.empty() : OptionalInt.of(minRam);
     }
 
-    /** API v1 only. */
+    /**
+     * API v1 only.
+     *
+     * @return the {@code min_disk} filter in GB (API v1 only), or empty
+     */
     public OptionalInt minDisk() {
         return minDisk == null ? OptionalInt.empty() : OptionalInt.of(minDisk);
     }
 
-    /** API v1 only. */
+    /**
+     * API v1 only.
+     *
+     * @return the {@code is_public} filter (API v1 only), or empty
+     */
     public Optional<Boolean> isPublic() {
         return Optional.ofNullable(isPublic);
     }
 
-    /** API v1 only. */
+    /**
+     * API v1 only.
+     *
+     * @return the {@code changes-since} filter (API v1 only), or empty
+     */
     public Optional<Instant> changesSince() {
         return Optional.ofNullable(changesSince);
     }
 
-    /** Sort criteria, most significant first; empty for the service's default ({@code created_at desc}). */
+    /**
+     * {@return the sort criteria, most significant first; empty for the service's default ({@code created_at desc})}
+     */
     public List<Sort> sort() {
         return sort;
     }
 
-    /** Images per request ({@code limit} on the wire); empty for the service's default. */
+    /** {@return the images per request ({@code limit} on the wire); empty for the service's default} */
     public OptionalInt pageSize() {
         return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
     }
 
-    /** The most images the whole listing returns, across pages. */
+    /** {@return the most images the whole listing returns, across pages} */
     public OptionalLong limit() {
         return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
     }
 
-    /** List images after this id (exclusive). */
+    /** {@return the marker: list images after this id (exclusive)} */
     public Optional<String> marker() {
         return Optional.ofNullable(marker);
     }
@@ -356,7 +374,12 @@ public final class ImageQuery {
         private Builder() {
         }
 
-        /** Images with exactly this name. */
+        /**
+         * Images with exactly this name.
+         *
+         * @param name the exact image name
+         * @return this builder
+         */
         public Builder name(String name) {
             nameIsExact = true;
             names.clear();
@@ -364,7 +387,12 @@ public final class ImageQuery {
             return this;
         }
 
-        /** Images whose name is any of these ({@code in:} operator). */
+        /**
+         * Images whose name is any of these ({@code in:} operator).
+         *
+         * @param names the names, any of which matches
+         * @return this builder
+         */
         public Builder nameIn(String... names) {
             nameIsList = true;
             this.names.clear();
@@ -372,7 +400,12 @@ public final class ImageQuery {
             return this;
         }
 
-        /** Images whose id is any of these ({@code in:} operator, API v2). */
+        /**
+         * Images whose id is any of these ({@code in:} operator, API v2).
+         *
+         * @param ids the image ids, any of which matches; at least one, else {@link #build()} throws
+         * @return this builder
+         */
         public Builder idIn(String... ids) {
             this.ids.clear();
             this.ids.addAll(Arrays.asList(ids));
@@ -395,7 +428,12 @@ public final class ImageQuery {
             return this;
         }
 
-        /** Images in any of these statuses ({@code in:} operator, API v2). */
+        /**
+         * Images in any of these statuses ({@code in:} operator, API v2).
+         *
+         * @param statuses the statuses, any of which matches
+         * @return this builder
+         */
         public Builder statusIn(ImageStatus... statuses) {
             statusIsList = true;
             this.statuses.clear();
@@ -403,43 +441,78 @@ public final class ImageQuery {
             return this;
         }
 
-        /** Visibility filter; {@link Visibility#ALL} lists every image the caller may see (API v2). */
+        /**
+         * Visibility filter; {@link Visibility#ALL} lists every image the caller may see (API v2).
+         *
+         * @param visibility the visibility to list
+         * @return this builder
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;
         }
 
-        /** Images owned by this project id. */
+        /**
+         * Images owned by this project id.
+         *
+         * @param owner the owning project id, or null
+         * @return this builder
+         */
         public Builder owner(String owner) {
             this.owner = owner;
             return this;
         }
 
-        /** Shared images whose membership for the caller's project has this status (API v2). */
+        /**
+         * Shared images whose membership for the caller's project has this status (API v2).
+         *
+         * @param memberStatus the caller's membership status to match
+         * @return this builder
+         */
         public Builder memberStatus(MemberStatus memberStatus) {
             this.memberStatus = memberStatus;
             return this;
         }
 
-        /** Images that have this tag; repeat for images having all of several tags (API v2). */
+        /**
+         * Images that have this tag; repeat for images having all of several tags (API v2).
+         *
+         * @param tag a tag every listed image must have
+         * @return this builder
+         */
         public Builder tag(String tag) {
             tags.add(tag);
             return this;
         }
 
-        /** Images of at least this many bytes. */
+        /**
+         * Images of at least this many bytes.
+         *
+         * @param bytes the size in bytes
+         * @return this builder
+         */
         public Builder sizeMin(long bytes) {
             this.sizeMin = bytes;
             return this;
         }
 
-        /** Images of at most this many bytes. */
+        /**
+         * Images of at most this many bytes.
+         *
+         * @param bytes the size in bytes
+         * @return this builder
+         */
         public Builder sizeMax(long bytes) {
             this.sizeMax = bytes;
             return this;
         }
 
-        /** {@code true} lists only hidden images; {@code false} (the default listing) only visible ones. */
+        /**
+         * {@code true} lists only hidden images; {@code false} (the default listing) only visible ones.
+         *
+         * @param osHidden whether the image is hidden from default lists
+         * @return this builder
+         */
         public Builder osHidden(boolean osHidden) {
             this.osHidden = osHidden;
             return this;
@@ -456,33 +529,61 @@ public final class ImageQuery {
             return this;
         }
 
-        /** Images with any of these disk formats (one value: exact, several: {@code in:}). */
+        /**
+         * Images with any of these disk formats (one value: exact, several: {@code in:}).
+         *
+         * @param formats the disk formats, any of which matches
+         * @return this builder
+         */
         public Builder diskFormat(DiskFormat... formats) {
             diskFormats.clear();
             diskFormats.addAll(Arrays.asList(formats));
             return this;
         }
 
-        /** Images with any of these container formats (one value: exact, several: {@code in:}). */
+        /**
+         * Images with any of these container formats (one value: exact, several: {@code in:}).
+         *
+         * @param formats the container formats, any of which matches
+         * @return this builder
+         */
         public Builder containerFormat(ContainerFormat... formats) {
             containerFormats.clear();
             containerFormats.addAll(Arrays.asList(formats));
             return this;
         }
 
-        /** {@code created_at} compared with an instant (API v2). */
+        /**
+         * {@code created_at} compared with an instant (API v2).
+         *
+         * @param comparison how the instant is compared
+         * @param instant the instant compared with
+         * @return this builder
+         */
         public Builder createdAt(Comparison comparison, Instant instant) {
             this.createdAt = new TimeFilter(comparison, instant);
             return this;
         }
 
-        /** {@code updated_at} compared with an instant (API v2). */
+        /**
+         * {@code updated_at} compared with an instant (API v2).
+         *
+         * @param comparison how the instant is compared
+         * @param instant the instant compared with
+         * @return this builder
+         */
         public Builder updatedAt(Comparison comparison, Instant instant) {
             this.updatedAt = new TimeFilter(comparison, instant);
             return this;
         }
 
-        /** Images whose custom property {@code name} equals {@code value}. */
+        /**
+         * Images whose custom property {@code name} equals {@code value}.
+         *
+         * @param name the custom property name
+         * @param value the exact value to match
+         * @return this builder
+         */
         public Builder property(String name, String value) {
             PropertyNames.check(name);
             PropertyNames.checkValue(name, value);
@@ -490,56 +591,104 @@ public final class ImageQuery {
             return this;
         }
 
-        /** Images whose typed property equals {@code value}. */
+        /**
+         * Images whose typed property equals {@code value}.
+         *
+         * @param <T> the property's value type
+         * @param property the typed property
+         * @param value the value to match, written as the property writes it
+         * @return this builder
+         */
         public <T> Builder property(ImageProperty<T> property, T value) {
             PropertyValue v = property.value(value);
             properties.put(v.name(), v.value());
             return this;
         }
 
-        /** API v1 only: images needing at least this much RAM (MB). */
+        /**
+         * API v1 only: images needing at least this much RAM (MB).
+         *
+         * @param minRam the minimum RAM in MB
+         * @return this builder
+         */
         public Builder minRam(int minRam) {
             this.minRam = minRam;
             return this;
         }
 
-        /** API v1 only: images needing at least this much disk (GB). */
+        /**
+         * API v1 only: images needing at least this much disk (GB).
+         *
+         * @param minDisk the minimum disk in GB
+         * @return this builder
+         */
         public Builder minDisk(int minDisk) {
             this.minDisk = minDisk;
             return this;
         }
 
-        /** API v1 only: public ({@code true}) or non-public ({@code false}) images. */
+        /**
+         * API v1 only: public ({@code true}) or non-public ({@code false}) images.
+         *
+         * @param isPublic whether the image is public
+         * @return this builder
+         */
         public Builder isPublic(boolean isPublic) {
             this.isPublic = isPublic;
             return this;
         }
 
-        /** API v1 only: images changed (including deleted) since this instant. */
+        /**
+         * API v1 only: images changed (including deleted) since this instant.
+         *
+         * @param since list images changed after this instant (API v1 only)
+         * @return this builder
+         */
         public Builder changesSince(Instant since) {
             this.changesSince = since;
             return this;
         }
 
-        /** Adds a sort criterion (after any added before). */
+        /**
+         * Adds a sort criterion (after any added before).
+         *
+         * @param key the key
+         * @param direction ascending or descending
+         * @return this builder
+         */
         public Builder sort(SortKey key, SortDirection direction) {
             sort.add(new Sort(key, direction));
             return this;
         }
 
-        /** Images per request. */
+        /**
+         * Images per request.
+         *
+         * @param pageSize images per request; {@link #build()} refuses a value below 1
+         * @return this builder
+         */
         public Builder pageSize(int pageSize) {
             this.pageSize = pageSize;
             return this;
         }
 
-        /** The most images the whole listing returns. */
+        /**
+         * The most images the whole listing returns.
+         *
+         * @param limit the most images returned across pages; {@link #build()} refuses a negative value
+         * @return this builder
+         */
         public Builder limit(long limit) {
             this.limit = limit;
             return this;
         }
 
-        /** Start after this image id. */
+        /**
+         * Start after this image id.
+         *
+         * @param marker the id of the image after which the listing starts
+         * @return this builder
+         */
         public Builder marker(String marker) {
             this.marker = marker;
             return this;
@@ -548,6 +697,7 @@ public final class ImageQuery {
         /**
          * Validates and builds.
          *
+         * @return the query
          * @throws InvalidInputException naming the first refused field and value
          */
         public ImageQuery build() {

@@ -77,12 +77,12 @@ public final class ImageSpec {
         return b;
     }
 
-    /** The id to create the image with, if the caller chose one. */
+    /** {@return the id to create the image with, if the caller chose one} */
     public Optional<String> id() {
         return Optional.ofNullable(id);
     }
 
-    /** The name, or null. */
+    /** {@return the name, or null} */
     public String name() {
         return name;
     }
@@ -105,7 +105,7 @@ public final class ImageSpec {
         return containerFormat;
     }
 
-    /** The visibility, or null for the service's default ({@code shared} in API v2.5+, private in v1). */
+    /** {@return the visibility, or null for the service's default ({@code shared} in API v2.5+, private in v1)} */
     public Visibility visibility() {
         return visibility;
     }
@@ -146,17 +146,22 @@ public final class ImageSpec {
         return minRam;
     }
 
-    /** The tags, in insertion order, without duplicates. */
+    /** {@return the tags, in insertion order, without duplicates} */
     public Set<String> tags() {
         return tags;
     }
 
-    /** The custom properties, in insertion order. */
+    /** {@return the custom properties, in insertion order} */
     public Map<String, String> properties() {
         return properties;
     }
 
-    /** A typed property, if set. */
+    /**
+     * {@return a typed property, if set}
+     *
+     * @param <T> the property's value type
+     * @param property the property
+     */
     public <T> Optional<T> property(ImageProperty<T> property) {
         String raw = properties.get(property.name());
         return raw == null ? Optional.empty() : Optional.of(property.parse(raw));
@@ -197,7 +202,12 @@ public final class ImageSpec {
         private Builder() {
         }
 
-        /** The id to create the image with (a UUID). Optional: the SDK generates one if absent. */
+        /**
+         * The id to create the image with (a UUID). Optional: the SDK generates one if absent.
+         *
+         * @param id the image id (a UUID), or null to let the SDK generate one
+         * @return this builder
+         */
         public Builder id(String id) {
             this.id = id;
             return this;
@@ -269,31 +279,56 @@ public final class ImageSpec {
             return this;
         }
 
-        /** Minimum disk in GB. */
+        /**
+         * Minimum disk in GB.
+         *
+         * @param minDisk the minimum disk in GB
+         * @return this builder
+         */
         public Builder minDisk(Integer minDisk) {
             this.minDisk = minDisk;
             return this;
         }
 
-        /** Minimum RAM in MB. */
+        /**
+         * Minimum RAM in MB.
+         *
+         * @param minRam the minimum RAM in MB
+         * @return this builder
+         */
         public Builder minRam(Integer minRam) {
             this.minRam = minRam;
             return this;
         }
 
-        /** Adds a tag (validated at {@link #build()}). */
+        /**
+         * Adds a tag (validated at {@link #build()}).
+         *
+         * @param tag a tag to add
+         * @return this builder
+         */
         public Builder tag(String tag) {
             tags.add(tag);
             return this;
         }
 
-        /** Adds tags. */
+        /**
+         * Adds tags.
+         *
+         * @param tags tags to add
+         * @return this builder
+         */
         public Builder tags(Collection<String> tags) {
             this.tags.addAll(tags);
             return this;
         }
 
-        /** Sets a typed or free-form property (already validated by {@link PropertyValue}). */
+        /**
+         * Sets a typed or free-form property (already validated by {@link PropertyValue}).
+         *
+         * @param property the name and value to set; not null
+         * @return this builder
+         */
         public Builder property(PropertyValue property) {
             properties.put(property.name(), property.value());
             return this;
@@ -302,13 +337,22 @@ public final class ImageSpec {
         /**
          * Sets a free-form property.
          *
+         * @param name the property name; must follow the naming rules in {@link ImageSpec}
+         * @param value the value as Glance stores it (a string)
+         * @return this builder
          * @throws InvalidInputException at once if the name is reserved or malformed or the value null
          */
         public Builder property(String name, String value) {
             return property(PropertyValue.of(name, value));
         }
 
-        /** Sets several free-form properties. */
+        /**
+         * Sets several free-form properties.
+         *
+         * @param properties custom properties (name to value) to add; each name must follow the naming rules of {@link
+         *         ImageSpec}
+         * @return this builder
+         */
         public Builder properties(Map<String, String> properties) {
             properties.forEach(this::property);
             return this;
@@ -317,6 +361,7 @@ public final class ImageSpec {
         /**
          * Validates and builds.
          *
+         * @return the spec
          * @throws InvalidInputException naming the first field whose value is refused
          */
         public ImageSpec build() {

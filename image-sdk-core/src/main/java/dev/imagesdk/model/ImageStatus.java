@@ -43,8 +43,9 @@ public final class ImageStatus extends OpenValue {
     }
 
     /**
-     * The constant for {@code value}, or an unknown value that keeps it verbatim.
+     * {@return the constant for {@code value}, or an unknown value that keeps it verbatim}
      *
+     * @param value the value as Glance spells it on the wire; not null
      * @throws NullPointerException if {@code value} is null
      */
     public static ImageStatus of(String value) {
@@ -52,7 +53,7 @@ public final class ImageStatus extends OpenValue {
         return k != null ? k : new ImageStatus(value, false);
     }
 
-    /** The constants this SDK version knows, in declaration order. */
+    /** {@return the constants this SDK version knows, in declaration order} */
     public static Collection<ImageStatus> knownValues() {
         return java.util.Collections.unmodifiableCollection(KNOWN.values());
     }

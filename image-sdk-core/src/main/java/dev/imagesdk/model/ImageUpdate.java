@@ -88,7 +88,7 @@ public final class ImageUpdate {
         return b;
     }
 
-    /** The new name, if the update sets one. */
+    /** {@return the new name, if the update sets one} */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
@@ -156,37 +156,37 @@ public final class ImageUpdate {
         return Optional.ofNullable(containerFormat);
     }
 
-    /** Custom properties to add or replace, in insertion order. */
+    /** {@return custom properties to add or replace, in insertion order} */
     public Map<String, String> setProperties() {
         return setProperties;
     }
 
-    /** Custom properties to remove. */
+    /** {@return custom properties to remove} */
     public Set<String> removeProperties() {
         return removeProperties;
     }
 
-    /** {@code true} if every custom property not in {@link #setProperties()} is to be removed. */
+    /** {@return {@code true} if every custom property not in {@link #setProperties()} is to be removed} */
     public boolean replaceAllProperties() {
         return replaceAllProperties;
     }
 
-    /** The complete new tag set, if the update replaces the tags. */
+    /** {@return the complete new tag set, if the update replaces the tags} */
     public Optional<Set<String>> replaceTags() {
         return Optional.ofNullable(replaceTags);
     }
 
-    /** Tags to add. */
+    /** {@return tags to add} */
     public Set<String> addTags() {
         return addTags;
     }
 
-    /** Tags to remove. */
+    /** {@return tags to remove} */
     public Set<String> removeTags() {
         return removeTags;
     }
 
-    /** {@code true} if the update changes nothing. */
+    /** {@return {@code true} if the update changes nothing} */
     public boolean isEmpty() {
         return name == null && visibility == null && isProtected == null && osHidden == null && minDisk == null
                 && minRam == null && diskFormat == null && containerFormat == null && setProperties.isEmpty()
@@ -341,19 +341,34 @@ public final class ImageUpdate {
             return this;
         }
 
-        /** Only accepted by the service while the image is {@code queued}. */
+        /**
+         * Only accepted by the service while the image is {@code queued}.
+         *
+         * @param diskFormat the new disk format
+         * @return this builder
+         */
         public Builder diskFormat(DiskFormat diskFormat) {
             this.diskFormat = diskFormat;
             return this;
         }
 
-        /** Only accepted by the service while the image is {@code queued}. */
+        /**
+         * Only accepted by the service while the image is {@code queued}.
+         *
+         * @param containerFormat the new container format
+         * @return this builder
+         */
         public Builder containerFormat(ContainerFormat containerFormat) {
             this.containerFormat = containerFormat;
             return this;
         }
 
-        /** Adds or replaces a custom property. */
+        /**
+         * Adds or replaces a custom property.
+         *
+         * @param property the name and value to set; not null
+         * @return this builder
+         */
         public Builder property(PropertyValue property) {
             setProperties.put(property.name(), property.value());
             return this;
@@ -362,20 +377,33 @@ public final class ImageUpdate {
         /**
          * Adds or replaces a free-form custom property.
          *
+         * @param name the property name; must follow the naming rules in {@link ImageSpec}
+         * @param value the value as Glance stores it (a string)
+         * @return this builder
          * @throws InvalidInputException at once if the name is reserved or malformed or the value null
          */
         public Builder property(String name, String value) {
             return property(PropertyValue.of(name, value));
         }
 
-        /** Removes a custom property. Removing one that does not exist is an error from the service (409 in v2). */
+        /**
+         * Removes a custom property. Removing one that does not exist is an error from the service (409 in v2).
+         *
+         * @param name the custom property to remove
+         * @return this builder
+         */
         public Builder removeProperty(String name) {
             PropertyNames.check(name);
             removeProperties.add(name);
             return this;
         }
 
-        /** Removes a typed custom property. */
+        /**
+         * Removes a typed custom property.
+         *
+         * @param property the typed property to remove
+         * @return this builder
+         */
         public Builder removeProperty(ImageProperty<?> property) {
             return removeProperty(property.name());
         }
@@ -383,25 +411,42 @@ public final class ImageUpdate {
         /**
          * Removes every custom property this update does not set ({@code --purge-props}). API v1 does it in
          * one request; API v2 reads the image and removes the others in the same patch.
+         *
+         * @return this builder
          */
         public Builder replaceAllProperties() {
             this.replaceAllProperties = true;
             return this;
         }
 
-        /** Replaces the whole tag set. */
+        /**
+         * Replaces the whole tag set.
+         *
+         * @param tags the complete new tag set
+         * @return this builder
+         */
         public Builder replaceTags(Collection<String> tags) {
             this.replaceTags = new LinkedHashSet<>(tags);
             return this;
         }
 
-        /** Adds a tag (idempotent on the service). */
+        /**
+         * Adds a tag (idempotent on the service).
+         *
+         * @param tag the tag to add
+         * @return this builder
+         */
         public Builder addTag(String tag) {
             addTags.add(tag);
             return this;
         }
 
-        /** Removes a tag. */
+        /**
+         * Removes a tag.
+         *
+         * @param tag the tag to remove
+         * @return this builder
+         */
         public Builder removeTag(String tag) {
             removeTags.add(tag);
             return this;
@@ -410,6 +455,7 @@ public final class ImageUpdate {
         /**
          * Validates and builds.
          *
+         * @return the update
          * @throws InvalidInputException naming the first field whose value is refused
          */
         public ImageUpdate build() {

@@ -33,8 +33,9 @@ public final class MemberStatus extends OpenValue {
     }
 
     /**
-     * The constant for {@code value}, or an unknown value that keeps it verbatim.
+     * {@return the constant for {@code value}, or an unknown value that keeps it verbatim}
      *
+     * @param value the value as Glance spells it on the wire; not null
      * @throws NullPointerException if {@code value} is null
      */
     public static MemberStatus of(String value) {
@@ -42,7 +43,7 @@ public final class MemberStatus extends OpenValue {
         return k != null ? k : new MemberStatus(value, false);
     }
 
-    /** The constants this SDK version knows, in declaration order. */
+    /** {@return the constants this SDK version knows, in declaration order} */
     public static Collection<MemberStatus> knownValues() {
         return java.util.Collections.unmodifiableCollection(KNOWN.values());
     }

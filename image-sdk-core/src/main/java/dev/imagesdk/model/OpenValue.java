@@ -24,12 +24,12 @@ public abstract class OpenValue {
         this.known = known;
     }
 
-    /** The value exactly as Glance spells it on the wire. */
+    /** {@return the value exactly as Glance spells it on the wire} */
     public final String value() {
         return value;
     }
 
-    /** {@code true} if this is one of the constants this SDK version knows. */
+    /** {@return {@code true} if this is one of the constants this SDK version knows} */
     public final boolean isKnown() {
         return known;
     }

@@ -69,17 +69,22 @@ public final class PartnerImageProfile {
         this.consoleProperties = consoleProperties;
     }
 
-    /** The deploy requirements (what the image needs to upload and boot). */
+    /** {@return the deploy requirements (what the image needs to upload and boot)} */
     public static PartnerImageProfile deploy() {
         return DEPLOY;
     }
 
-    /** The deploy requirements plus the four management-console properties. */
+    /** {@return the deploy requirements plus the four management-console properties} */
     public static PartnerImageProfile withConsoleProperties() {
         return CONSOLE;
     }
 
-    /** Checks an image about to be created. */
+    /**
+     * Checks an image about to be created.
+     *
+     * @param spec the new image's attributes (name, formats, properties, ...); not null
+     * @return the rules the spec violates, if any
+     */
     public ProfileReport check(ImageSpec spec) {
         return check(spec.name(), spec.diskFormat(), spec.containerFormat(), spec.properties());
     }
@@ -89,6 +94,9 @@ public final class PartnerImageProfile {
      * ({@link Rule#FILE_QCOW2}, {@link Rule#FILE_SAFE} per finding, {@link Rule#MIN_DISK_COVERS_VIRTUAL_SIZE}),
      * from the file's headers as {@link DiskImageInspector} reads them.
      *
+     * @param spec the new image's attributes (name, formats, properties, ...); not null
+     * @param file the file; not null
+     * @return the rules the spec and the file violate, if any
      * @throws ImageSdkClientException if the file cannot be read
      * @throws NullPointerException    if {@code spec} or {@code file} is null
      */
@@ -105,6 +113,9 @@ public final class PartnerImageProfile {
      * Checks an image about to be created together with the inspector's verdict on its file (see
      * {@link #check(ImageSpec, Path)}).
      *
+     * @param spec the new image's attributes (name, formats, properties, ...); not null
+     * @param file the file; not null
+     * @return the rules the spec and the content violate, if any
      * @throws NullPointerException if {@code spec} or {@code file} is null
      */
     public ProfileReport check(ImageSpec spec, DiskImageReport file) {
@@ -131,7 +142,12 @@ public final class PartnerImageProfile {
         return new ProfileReport(v);
     }
 
-    /** Checks an existing image. */
+    /**
+     * Checks an existing image.
+     *
+     * @param image the image as the service reports it
+     * @return the rules the image violates, if any
+     */
     public ProfileReport check(Image image) {
         return check(image.name(), image.diskFormat(), image.containerFormat(), image.properties());
     }
@@ -191,9 +207,11 @@ public final class PartnerImageProfile {
     }
 
     /**
-     * The seed's deprecation as an update: {@code com.hp__1__image_lifecycle=deprecated} and the name
+     * {@return the seed's deprecation as an update: {@code com.hp__1__image_lifecycle=deprecated} and the name
      * suffixed with {@value #DEPRECATED_SUFFIX} unless it already ends with it (applying it twice never
-     * doubles the suffix). An image without a name gets only the property.
+     * doubles the suffix)} An image without a name gets only the property.
+     *
+     * @param image the image to deprecate
      */
     public static ImageUpdate deprecate(Image image) {
         ImageUpdate.Builder b = ImageUpdate.builder()

@@ -31,18 +31,23 @@ public record ProfileReport(List<Violation> violations) {
     /**
      * Copies the violations.
      *
+     * @param violations the rules violated, empty when compliant
      * @throws NullPointerException if violations is null
      */
     public ProfileReport {
         violations = List.copyOf(violations);
     }
 
-    /** {@code true} if no rule is violated. */
+    /** {@return {@code true} if no rule is violated} */
     public boolean isCompliant() {
         return violations.isEmpty();
     }
 
-    /** {@code true} if {@code rule} is among the violations. */
+    /**
+     * {@return {@code true} if {@code rule} is among the violations}
+     *
+     * @param rule the rule to look for
+     */
     public boolean violates(PartnerImageProfile.Rule rule) {
         return violations.stream().anyMatch(v -> v.rule() == rule);
     }

@@ -13,6 +13,8 @@ public record PropertyValue(String name, String value) {
     /**
      * Validates the name (see {@link ImageSpec} for the rules) and value.
      *
+     * @param name the property name
+     * @param value the stored string value
      * @throws dev.imagesdk.exception.InvalidInputException if the name is reserved or malformed, or the
      *         value is null or too long
      */
@@ -21,7 +23,12 @@ public record PropertyValue(String name, String value) {
         PropertyNames.checkValue(name, value);
     }
 
-    /** A free-form property. */
+    /**
+     * {@return a free-form property}
+     *
+     * @param name the property name; must follow the naming rules in {@link ImageSpec}
+     * @param value the value as Glance stores it
+     */
     public static PropertyValue of(String name, String value) {
         return new PropertyValue(name, value);
     }

@@ -12,6 +12,8 @@ public record Sort(SortKey key, SortDirection direction) {
     /**
      * Checks both parts.
      *
+     * @param key the attribute
+     * @param direction ascending or descending
      * @throws NullPointerException if key or direction is null
      */
     public Sort {

@@ -7,7 +7,7 @@ public enum SortDirection {
     /** Descending. */
     DESC;
 
-    /** {@code asc} or {@code desc}, as the API spells it. */
+    /** {@return {@code asc} or {@code desc}, as the API spells it} */
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -25,7 +25,7 @@ public enum SortKey {
         this.wireName = wireName;
     }
 
-    /** The name the API uses. */
+    /** {@return the name the API uses} */
     public String wireName() {
         return wireName;
     }

@@ -13,6 +13,8 @@ public record TimeFilter(Comparison comparison, Instant instant) {
     /**
      * Checks both parts.
      *
+     * @param comparison the operator
+     * @param instant the point in time (sent in UTC, second precision)
      * @throws NullPointerException if comparison or instant is null
      */
     public TimeFilter {

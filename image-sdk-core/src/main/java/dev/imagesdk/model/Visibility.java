@@ -35,8 +35,9 @@ public final class Visibility extends OpenValue {
     }
 
     /**
-     * The constant for {@code value}, or an unknown value that keeps it verbatim.
+     * {@return the constant for {@code value}, or an unknown value that keeps it verbatim}
      *
+     * @param value the value as Glance spells it on the wire; not null
      * @throws NullPointerException if {@code value} is null
      */
     public static Visibility of(String value) {
@@ -44,7 +45,7 @@ public final class Visibility extends OpenValue {
         return k != null ? k : new Visibility(value, false);
     }
 
-    /** The constants this SDK version knows, in declaration order. */
+    /** {@return the constants this SDK version knows, in declaration order} */
     public static Collection<Visibility> knownValues() {
         return java.util.Collections.unmodifiableCollection(KNOWN.values());
     }

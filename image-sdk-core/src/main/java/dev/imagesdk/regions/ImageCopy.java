@@ -20,14 +20,20 @@ public final class ImageCopy {
     private ImageCopy() {
     }
 
-    /** The spec of a copy of {@code source} with every custom property. */
+    /**
+     * {@return the spec of a copy of {@code source} with every custom property}
+     *
+     * @param source the image to copy, as a region reports it
+     */
     public static ImageSpec specOf(Image source) {
         return specOf(source, name -> true);
     }
 
     /**
-     * The spec of a copy of {@code source} with the custom properties {@code keepProperty} accepts.
+     * {@return the spec of a copy of {@code source} with the custom properties {@code keepProperty} accepts}
      *
+     * @param source the image to copy, as a region reports it; not null
+     * @param keepProperty accepts the names of the custom properties the copy keeps; not null
      * @throws dev.imagesdk.exception.InvalidInputException if the source's metadata does not make a valid
      *         spec (e.g. a name longer than Glance allows)
      */

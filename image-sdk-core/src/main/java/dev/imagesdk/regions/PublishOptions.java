@@ -31,51 +31,59 @@ public final class PublishOptions {
         this.bufferCount = b.bufferCount;
     }
 
-    /** A builder with {@link FailurePolicy#ALL_OR_NOTHING}, no listener and the default ring. */
+    /** {@return a builder with {@link FailurePolicy#ALL_OR_NOTHING}, no listener and the default ring} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@link FailurePolicy#ALL_OR_NOTHING}, no listener. */
+    /**
+     * {@link FailurePolicy#ALL_OR_NOTHING}, no listener.
+     *
+     * @return options with {@link FailurePolicy#ALL_OR_NOTHING}
+     */
     public static PublishOptions allOrNothing() {
         return builder().build();
     }
 
-    /** {@link FailurePolicy#BEST_EFFORT}, no listener. */
+    /**
+     * {@link FailurePolicy#BEST_EFFORT}, no listener.
+     *
+     * @return options with {@link FailurePolicy#BEST_EFFORT}
+     */
     public static PublishOptions bestEffort() {
         return builder().policy(FailurePolicy.BEST_EFFORT).build();
     }
 
-    /** The failure policy. */
+    /** {@return the failure policy} */
     public FailurePolicy policy() {
         return policy;
     }
 
-    /** The progress listener ({@link PublishListener#NONE} by default). */
+    /** {@return the progress listener ({@link PublishListener#NONE} by default)} */
     public PublishListener listener() {
         return listener;
     }
 
-    /** Bytes per buffer of the fan-out ring. */
+    /** {@return bytes per buffer of the fan-out ring} */
     public int bufferSize() {
         return bufferSize;
     }
 
-    /** Buffers in the fan-out ring: how far the source may run ahead of the slowest region. */
+    /** {@return buffers in the fan-out ring: how far the source may run ahead of the slowest region} */
     public int bufferCount() {
         return bufferCount;
     }
 
     /**
-     * The disk-image inspection of the source, run once for every region: a replayable source before anything
+     * {@return the disk-image inspection of the source, run once for every region: a replayable source before anything
      * is created, a one-shot source as it is read (default {@link UploadOptions#defaults()}, against the spec's
-     * {@code disk_format}).
+     * {@code disk_format})}
      */
     public UploadOptions uploadOptions() {
         return uploadOptions;
     }
 
-    /** A builder holding these options. */
+    /** {@return a builder holding these options} */
     public Builder toBuilder() {
         return new Builder().policy(policy).listener(listener).bufferSize(bufferSize).bufferCount(bufferCount)
                 .uploadOptions(uploadOptions);
@@ -97,19 +105,34 @@ public final class PublishOptions {
         private Builder() {
         }
 
-        /** The inspection of the source (default {@link UploadOptions#defaults()}); run once for all regions. */
+        /**
+         * The inspection of the source (default {@link UploadOptions#defaults()}); run once for all regions.
+         *
+         * @param options per-call upload options; not null
+         * @return this builder
+         */
         public Builder uploadOptions(UploadOptions options) {
             this.uploadOptions = Objects.requireNonNull(options, "options");
             return this;
         }
 
-        /** The failure policy (default {@link FailurePolicy#ALL_OR_NOTHING}). */
+        /**
+         * The failure policy (default {@link FailurePolicy#ALL_OR_NOTHING}).
+         *
+         * @param policy what a failed region does to the others; not null
+         * @return this builder
+         */
         public Builder policy(FailurePolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** The progress listener (default none). */
+        /**
+         * The progress listener (default none).
+         *
+         * @param listener receives each region's progress; not null ({@link PublishListener#NONE} for none)
+         * @return this builder
+         */
         public Builder listener(PublishListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -118,6 +141,8 @@ public final class PublishOptions {
         /**
          * Bytes per ring buffer (default 256 KiB).
          *
+         * @param bytes bytes per buffer, from 1 KiB to 16 MiB
+         * @return this builder
          * @throws InvalidInputException if below 1 KiB or above 16 MiB
          */
         public Builder bufferSize(int bytes) {
@@ -131,6 +156,8 @@ public final class PublishOptions {
         /**
          * Buffers in the ring (default 8).
          *
+         * @param count the number of buffers, from 2 to 1024
+         * @return this builder
          * @throws InvalidInputException if below 2 or above 1024
          */
         public Builder bufferCount(int count) {
@@ -141,7 +168,7 @@ public final class PublishOptions {
             return this;
         }
 
-        /** The options. */
+        /** {@return the options} */
         public PublishOptions build() {
             return new PublishOptions(this);
         }

@@ -22,6 +22,11 @@ public final class PublishResult {
     private final String sha512;
 
     /**
+     * A publication's result, as {@code ImageServices.publish} and {@code copy} make it.
+     *
+     * @param policy the failure policy the publication ran with
+     * @param outcomes every region's outcome, in the regions' order
+     * @param bytes how many bytes were read from the source
      * @param md5 hex MD5 of the bytes read, or null when the source was not read to its end
      * @param sha512 hex SHA-512 of the bytes read, or null when the source was not read to its end
      */
@@ -37,19 +42,20 @@ public final class PublishResult {
         this.sha512 = sha512;
     }
 
-    /** The policy the publication ran with. */
+    /** {@return the policy the publication ran with} */
     public FailurePolicy policy() {
         return policy;
     }
 
-    /** Every region's outcome, in the regions' order. */
+    /** {@return every region's outcome, in the regions' order} */
     public List<RegionOutcome> outcomes() {
         return List.copyOf(outcomes.values());
     }
 
     /**
-     * One region's outcome.
+     * {@return one region's outcome}
      *
+     * @param region one of the regions (or names) published to
      * @throws InvalidInputException if the region was not part of the publication
      */
     public RegionOutcome outcome(String region) {
@@ -60,12 +66,12 @@ public final class PublishResult {
         return o;
     }
 
-    /** {@code true} if every region published the image. */
+    /** {@return {@code true} if every region published the image} */
     public boolean allPublished() {
         return outcomes.values().stream().allMatch(RegionOutcome::published);
     }
 
-    /** The regions that failed themselves (not those rolled back because of another), in order. */
+    /** {@return the regions that failed themselves (not those rolled back because of another), in order} */
     public List<String> failedRegions() {
         List<String> out = new ArrayList<>();
         outcomes.values().stream().filter(o -> o.status() == RegionOutcome.Status.FAILED)
@@ -73,24 +79,24 @@ public final class PublishResult {
         return out;
     }
 
-    /** The regions where the image is published, in order. */
+    /** {@return the regions where the image is published, in order} */
     public List<String> publishedRegions() {
         List<String> out = new ArrayList<>();
         outcomes.values().stream().filter(RegionOutcome::published).forEach(o -> out.add(o.region()));
         return out;
     }
 
-    /** Bytes read from the source (once, whatever the number of regions). */
+    /** {@return bytes read from the source (once, whatever the number of regions)} */
     public long bytes() {
         return bytes;
     }
 
-    /** Hex MD5 of the source's bytes, when it was read to its end. */
+    /** {@return hex MD5 of the source's bytes, when it was read to its end} */
     public java.util.Optional<String> md5() {
         return java.util.Optional.ofNullable(md5);
     }
 
-    /** Hex SHA-512 of the source's bytes, when it was read to its end. */
+    /** {@return hex SHA-512 of the source's bytes, when it was read to its end} */
     public java.util.Optional<String> sha512() {
         return java.util.Optional.ofNullable(sha512);
     }

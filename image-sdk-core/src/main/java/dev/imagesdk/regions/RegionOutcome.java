@@ -31,7 +31,18 @@ public record RegionOutcome(String region, Status status, Optional<Image> image,
         ROLLED_BACK
     }
 
-    /** Checks the invariants: non-null fields, an image exactly when published. */
+    /**
+     * Checks the invariants: non-null fields, an image exactly when published.
+     *
+     * @param region the region (or service name)
+     * @param status how it ended there
+     * @param image the image as the region reports it after the upload ({@link Status#PUBLISHED}), else empty
+     * @param imageId the id of the image created there, also when it was deleted again; empty if none was created
+     * @param failure why this region failed ({@link Status#FAILED}), empty otherwise; for a region rolled back because
+     *         another failed, empty
+     * @param leftBehind true if an image of this publication could not be deleted in this region (the failure carries a
+     *         suppressed exception saying why)
+     */
     public RegionOutcome {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(status, "status");
@@ -43,7 +54,7 @@ public record RegionOutcome(String region, Status status, Optional<Image> image,
         }
     }
 
-    /** {@code true} if the image is published in this region. */
+    /** {@return {@code true} if the image is published in this region} */
     public boolean published() {
         return status == Status.PUBLISHED;
     }

@@ -7,6 +7,7 @@ import dev.imagesdk.internal.inspect.Head;
 import dev.imagesdk.model.DiskFormat;
 import dev.imagesdk.testsupport.Fuzz;
 
+import dev.imagesdk.testsupport.ImageHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

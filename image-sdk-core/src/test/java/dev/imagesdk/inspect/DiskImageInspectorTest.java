@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imagesdk.inspect.Finding.Kind;
 import dev.imagesdk.model.DiskFormat;
 
+import dev.imagesdk.testsupport.ImageHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

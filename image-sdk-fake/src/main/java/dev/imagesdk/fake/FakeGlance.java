@@ -123,13 +123,13 @@ public final class FakeGlance implements AutoCloseable {
         return new Builder();
     }
 
-    /** The image endpoint (no version suffix), e.g. {@code http://127.0.0.1:43117}. */
+    /** {@return the image endpoint (no version suffix), e.g. {@code http://127.0.0.1:43117}} */
     public URI url() {
         return URI.create(http.baseUrl());
     }
 
     /**
-     * The fake Keystone v3 endpoint ({@code url() + "/v3"}). With several {@link Builder#regions regions},
+     * {@return the fake Keystone v3 endpoint ({@code url() + "/v3"})} With several {@link Builder#regions regions},
      * every region's fake serves the same Keystone (users and tokens are shared), and the first region's is
      * the one the catalog lists.
      */
@@ -137,20 +137,24 @@ public final class FakeGlance implements AutoCloseable {
         return URI.create(http.baseUrl() + "/v3");
     }
 
-    /** The region this fake serves in its catalog ({@code RegionOne} unless {@link Builder#regions} named them). */
+    /**
+     * {@return the region this fake serves in its catalog ({@code RegionOne} unless {@link Builder#regions} named
+     * them)}
+     */
     public String regionName() {
         return regionName;
     }
 
-    /** The regions of this fake's cloud, in catalog order (just {@link #regionName()} for a single fake). */
+    /** {@return the regions of this fake's cloud, in catalog order (just {@link #regionName()} for a single fake)} */
     public List<String> regions() {
         return List.copyOf(regions.keySet());
     }
 
     /**
-     * The fake Glance of one region of this cloud: its own images, faults and journal, behind the shared
-     * Keystone.
+     * {@return the fake Glance of one region of this cloud: its own images, faults and journal, behind the shared
+     * Keystone}
      *
+     * @param name the region name
      * @throws IllegalArgumentException naming the known regions if there is no such region
      */
     public FakeGlance region(String name) {
@@ -188,25 +192,42 @@ public final class FakeGlance implements AutoCloseable {
         return authMode;
     }
 
-    /** The project id of a project name (ids are stable: derived from the name). */
+    /**
+     * {@return the project id of a project name (ids are stable: derived from the name)}
+     *
+     * @param projectName the name of the project
+     */
     public String projectId(String projectName) {
         return identity.projectId(projectName)
                 .orElseThrow(() -> new IllegalArgumentException("unknown project " + projectName));
     }
 
-    /** The project name of a user of the fake Keystone. */
+    /**
+     * {@return the project name of a user of the fake Keystone}
+     *
+     * @param userName a user of the fake Keystone
+     */
     public String projectOf(String userName) {
         return identity.user(userName).map(Identity.User::projectName)
                 .orElseThrow(() -> new IllegalArgumentException("unknown user " + userName));
     }
 
-    /** The password of a user of the fake Keystone (for building clients in tests). */
+    /**
+     * {@return the password of a user of the fake Keystone (for building clients in tests)}
+     *
+     * @param userName a user of the fake Keystone
+     */
     public String passwordOf(String userName) {
         return identity.user(userName).map(Identity.User::password)
                 .orElseThrow(() -> new IllegalArgumentException("unknown user " + userName));
     }
 
-    /** Issues a token for a user as {@code POST /v3/auth/tokens} would, for tests that skip Keystone. */
+    /**
+     * Issues a token for a user as {@code POST /v3/auth/tokens} would, for tests that skip Keystone.
+     *
+     * @param userName a user of the fake Keystone
+     * @return the token id
+     */
     public String issueToken(String userName) {
         return identity.user(userName).map(identity::issue).map(Identity.Token::id)
                 .orElseThrow(() -> new IllegalArgumentException("unknown user " + userName));
@@ -216,6 +237,9 @@ public final class FakeGlance implements AutoCloseable {
      * Creates a Keystone application credential for a user (scoped to the user's project), for
      * clients that authenticate with {@code application_credential}.
      *
+     * @param userName a user of the fake Keystone
+     * @param name the credential's name
+     * @param secret the credential's secret
      * @return the credential id
      */
     public String addApplicationCredential(String userName, String name, String secret) {
@@ -223,8 +247,8 @@ public final class FakeGlance implements AutoCloseable {
     }
 
     /**
-     * Every token id this fake has issued since it started, revoked and expired ones included (for
-     * tests that check no token leaked into logs or messages).
+     * {@return every token id this fake has issued since it started, revoked and expired ones included (for
+     * tests that check no token leaked into logs or messages)}
      */
     public java.util.Set<String> issuedTokens() {
         return identity.issuedTokenIds();
@@ -235,7 +259,11 @@ public final class FakeGlance implements AutoCloseable {
         identity.revokeAll();
     }
 
-    /** How long new tokens live (default 24 h, measured on the fake's clock). */
+    /**
+     * How long new tokens live (default 24 h, measured on the fake's clock).
+     *
+     * @param d the lifetime of tokens issued from now on
+     */
     public void tokenLifetime(Duration d) {
         identity.tokenLifetime(d);
     }
@@ -246,8 +274,10 @@ public final class FakeGlance implements AutoCloseable {
      * Creates an image owned by {@code project} as its owner would, with optional data
      * (uploaded immediately, so the image is {@code active}).
      *
+     * @param project the name of the owning project
      * @param attributes v2 attributes ({@code name}, {@code disk_format}, {@code visibility},
      *                   custom string properties, ...); {@code public} is allowed
+     * @param data the image data to store
      * @return the image id
      * @throws IllegalArgumentException if Glance would reject the attributes
      */
@@ -274,12 +304,16 @@ public final class FakeGlance implements AutoCloseable {
         }
     }
 
-    /** The image's v2 attributes as {@code GET /v2/images/{id}} would show them to an admin (no poll). */
+    /**
+     * {@return the image's v2 attributes as {@code GET /v2/images/{id}} would show them to an admin (no poll)}
+     *
+     * @param id the image id
+     */
     public Optional<Map<String, Object>> image(String id) {
         return engine.images().peek(id).map(FakeGlance::view);
     }
 
-    /** Every image (any owner, any visibility), in creation order. */
+    /** {@return every image (any owner, any visibility), in creation order} */
     public List<Map<String, Object>> images() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Image i : engine.images().all()) {
@@ -312,14 +346,14 @@ public final class FakeGlance implements AutoCloseable {
         return m;
     }
 
-    /** Number of image blobs currently spilled to temp files. */
+    /** {@return the number of image blobs currently spilled to temp files} */
     public long blobsOnDisk() {
         return engine.blobs().filesOnDisk();
     }
 
     // ------------------------------------------------------------ journal
 
-    /** The requests answered so far (oldest first, at most 10,000), tokens redacted. */
+    /** {@return the requests answered so far (oldest first, at most 10,000), tokens redacted} */
     public List<RecordedRequest> requests() {
         return journal.all();
     }
@@ -331,22 +365,41 @@ public final class FakeGlance implements AutoCloseable {
 
     // ------------------------------------------------------------ transitions, clock, faults
 
-    /** How saving -> active completes after an upload (default immediately). */
+    /**
+     * How saving -> active completes after an upload (default immediately).
+     *
+     * @param t when an uploaded image becomes {@code active}
+     */
     public void uploadTransitions(Transition t) {
         engine.uploadTransitions(t.mode);
     }
 
-    /** How importing -> active completes after an import (default immediately). */
+    /**
+     * How importing -> active completes after an import (default immediately).
+     *
+     * @param t when an imported image becomes {@code active}
+     */
     public void importTransitions(Transition t) {
         engine.importTransitions(t.mode);
     }
 
-    /** Completes a pending transition now; false if the image has none. */
+    /**
+     * Completes a pending transition now; false if the image has none.
+     *
+     * @param imageId the id of the image
+     * @return {@code true} if a pending transition was completed
+     */
     public boolean completeTransition(String imageId) {
         return engine.transitions().completeTransition(imageId);
     }
 
-    /** Forces an image's status (e.g. {@code killed}). */
+    /**
+     * Forces an image's status (e.g. {@code killed}).
+     *
+     * @param imageId the id of an existing image
+     * @param status the status as Glance spells it; not null
+     * @throws IllegalArgumentException if no image has this id
+     */
     public void forceStatus(String imageId, String status) {
         try {
             engine.transitions().forceStatus(imageId, Objects.requireNonNull(status));
@@ -355,7 +408,11 @@ public final class FakeGlance implements AutoCloseable {
         }
     }
 
-    /** Freezes the fake's clock at {@code now} (timestamps, token expiry). */
+    /**
+     * Freezes the fake's clock at {@code now} (timestamps, token expiry).
+     *
+     * @param now the instant the clock shows from now on
+     */
     public void setClock(Instant now) {
         clock.set(now);
     }
@@ -379,7 +436,12 @@ public final class FakeGlance implements AutoCloseable {
         return clock.now();
     }
 
-    /** Arms a fault for the next calls of an operation. */
+    /**
+     * Arms a fault for the next calls of an operation.
+     *
+     * @param op the operation whose calls fail
+     * @param fault the fault to apply
+     */
     public void inject(Operation op, Fault fault) {
         faults.inject(Objects.requireNonNull(op), Objects.requireNonNull(fault));
     }
@@ -390,8 +452,8 @@ public final class FakeGlance implements AutoCloseable {
     }
 
     /**
-     * How many times each kind of fault was applied to a request since the start or the last
-     * {@link #reset()} (kinds never applied are absent).
+     * {@return how many times each kind of fault was applied to a request since the start or the last
+     * {@link #reset()} (kinds never applied are absent)}
      */
     public java.util.Map<Fault.Kind, Long> faultsApplied() {
         return faults.fired();
@@ -473,17 +535,25 @@ public final class FakeGlance implements AutoCloseable {
             this.mode = mode;
         }
 
-        /** Within the request that caused it (default). */
+        /** {@return a transition within the request that caused it (default)} */
         public static Transition immediate() {
             return new Transition(TransitionMode.IMMEDIATE);
         }
 
-        /** After the image has been read {@code n} times ({@code GET /v2/images/{id}}). */
+        /**
+         * {@return a transition after the image has been read {@code n} times ({@code GET /v2/images/{id}})}
+         *
+         * @param n the number of reads before the transition completes
+         */
         public static Transition afterPolls(int n) {
             return new Transition(TransitionMode.afterPolls(n));
         }
 
-        /** Only when {@link FakeGlance#completeTransition(String)} is called. */
+        /**
+         * Only when {@link FakeGlance#completeTransition(String)} is called.
+         *
+         * @return a transition that waits for {@link FakeGlance#completeTransition(String)}
+         */
         public static Transition manual() {
             return new Transition(TransitionMode.MANUAL);
         }
@@ -513,6 +583,8 @@ public final class FakeGlance implements AutoCloseable {
          * with {@link FakeGlance#region(String)} and are reset and closed with it. Without this call the fake
          * serves one region, {@code RegionOne}.
          *
+         * @param names the region names, in catalog order
+         * @return this builder
          * @throws IllegalArgumentException if no region is given, one is blank or given twice
          */
         public Builder regions(String... names) {
@@ -530,6 +602,8 @@ public final class FakeGlance implements AutoCloseable {
          * progress within it (a long transfer is bounded by progress, not by its total time). The
          * fake closes a connection that exceeds it.
          *
+         * @param d the read timeout
+         * @return this builder
          * @throws IllegalArgumentException if not positive
          */
         public Builder readTimeout(Duration d) {
@@ -541,6 +615,8 @@ public final class FakeGlance implements AutoCloseable {
          * How long a kept-alive connection may wait for its next request before the fake closes it
          * (default 120 s; clients such as urllib3 and the JDK's reconnect transparently).
          *
+         * @param d the idle timeout of a kept-alive connection
+         * @return this builder
          * @throws IllegalArgumentException if not positive
          */
         public Builder idleTimeout(Duration d) {
@@ -553,6 +629,8 @@ public final class FakeGlance implements AutoCloseable {
          * each connection has its own virtual thread and there is no such bound). A connection
          * beyond it is answered 503 and closed.
          *
+         * @param n the most connections served at once
+         * @return this builder
          * @throws IllegalArgumentException if below 1
          */
         public Builder maxPlatformThreads(int n) {
@@ -574,13 +652,21 @@ public final class FakeGlance implements AutoCloseable {
          * Also lists v1.1 and v1.0 (DEPRECATED) in the version document, as Glance before Rocky
          * did, so that version discovery can pick v1. The v1 API is served either way; real
          * Glance 25 lists only v2 (the default).
+         *
+         * @param on {@code true} to list the v1 versions too
+         * @return this builder
          */
         public Builder advertiseV1(boolean on) {
             this.advertiseV1 = on;
             return this;
         }
 
-        /** Port on 127.0.0.1; 0 (default) picks an ephemeral one. */
+        /**
+         * Port on 127.0.0.1; 0 (default) picks an ephemeral one.
+         *
+         * @param port the port, or 0 for an ephemeral one
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
@@ -601,32 +687,58 @@ public final class FakeGlance implements AutoCloseable {
             return this;
         }
 
-        /** Adds a user; if none is added the defaults are admin/admin, demo/demo, alt_demo/alt_demo. */
+        /**
+         * Adds a user; if none is added the defaults are admin/admin, demo/demo, alt_demo/alt_demo.
+         *
+         * @param user the user to add
+         * @return this builder
+         */
         public Builder user(FakeUser user) {
             users.add(Objects.requireNonNull(user));
             return this;
         }
 
-        /** For {@link AuthMode#EXTERNAL}: the Keystone to validate tokens with, and service credentials. */
+        /**
+         * For {@link AuthMode#EXTERNAL}: the Keystone to validate tokens with, and service credentials.
+         *
+         * @param url the Keystone URL; not null
+         * @param serviceUser the service user the fake authenticates as; not null
+         * @return this builder
+         */
         public Builder externalKeystone(String url, FakeUser serviceUser) {
             this.keystoneUrl = Objects.requireNonNull(url);
             this.serviceUser = Objects.requireNonNull(serviceUser);
             return this;
         }
 
-        /** {@code image_size_cap}: uploads larger than this are 413 (default 1 TiB). */
+        /**
+         * {@code image_size_cap}: uploads larger than this are 413 (default 1 TiB).
+         *
+         * @param bytes the largest image accepted, in bytes
+         * @return this builder
+         */
         public Builder imageSizeCap(long bytes) {
             config = config.withImageSizeCap(bytes);
             return this;
         }
 
-        /** {@code user_storage_quota}: bytes per project, 0 = unlimited (default). */
+        /**
+         * {@code user_storage_quota}: bytes per project, 0 = unlimited (default).
+         *
+         * @param bytes the bytes each project may store; 0 for no limit
+         * @return this builder
+         */
         public Builder userStorageQuota(long bytes) {
             config = config.withUserStorageQuota(bytes);
             return this;
         }
 
-        /** Blobs larger than this go to temp files (default 8 MiB). */
+        /**
+         * Blobs larger than this go to temp files (default 8 MiB).
+         *
+         * @param bytes the largest blob kept in memory, in bytes
+         * @return this builder
+         */
         public Builder memoryThreshold(long bytes) {
             config = config.withMemoryThreshold(bytes);
             return this;
@@ -636,13 +748,21 @@ public final class FakeGlance implements AutoCloseable {
          * {@code use_keystone_limits}: when on, {@code GET /v2/info/usage} reports the project's usage of the
          * four image quotas (limit -1 = unlimited, {@code image_size_total} from {@link #userStorageQuota});
          * off by default, when it answers {@code {"usage": {}}} as Glance does without unified limits.
+         *
+         * @param on {@code true} to report usage as with unified limits
+         * @return this builder
          */
         public Builder keystoneLimits(boolean on) {
             config = config.withKeystoneLimits(on);
             return this;
         }
 
-        /** Enabled stores, the first is the default (default {@code file1, file2}). */
+        /**
+         * Enabled stores, the first is the default (default {@code file1, file2}).
+         *
+         * @param ids the store ids, the default first
+         * @return this builder
+         */
         public Builder stores(String... ids) {
             if (ids.length == 0) {
                 throw new IllegalArgumentException("at least one store");
@@ -651,7 +771,11 @@ public final class FakeGlance implements AutoCloseable {
             return this;
         }
 
-        /** Binds and starts serving (every region's fake, with {@link #regions}); returns the first region's. */
+        /**
+         * Binds and starts serving (every region's fake, with {@link #regions}).
+         *
+         * @return the running fake; with several regions, the first region's
+         */
         public FakeGlance start() {
             if (regions.isEmpty()) {
                 return new FakeGlance(this);

@@ -25,6 +25,8 @@ public record FakeUser(String name, String password, String project, boolean adm
     /**
      * Parses {@code NAME:PASSWORD:PROJECT[:admin]} (the standalone jar's {@code --user}).
      *
+     * @param spec the new image's attributes (name, formats, properties, ...); not null
+     * @return the user
      * @throws IllegalArgumentException if the spec has fewer than three parts
      */
     public static FakeUser parse(String spec) {

@@ -63,40 +63,72 @@ public final class Fault {
         this.retryAfter = retryAfter;
     }
 
-    /** 503 Service Unavailable with {@code Retry-After} (whole seconds) for the next {@code times} calls. */
+    /**
+     * {@return a fault answering 503 Service Unavailable with {@code Retry-After} (whole seconds) for the next {@code
+     * times} calls}
+     *
+     * @param times how many matching calls the fault affects; at least 1
+     * @param retryAfter the delay the fake sends in {@code Retry-After}, rounded to whole seconds; not null
+     * @throws IllegalArgumentException if {@code times} is below 1
+     */
     public static Fault serviceUnavailable(int times, Duration retryAfter) {
         return new Fault(Kind.SERVICE_UNAVAILABLE, checkTimes(times), Objects.requireNonNull(retryAfter), 0);
     }
 
-    /** 503 Service Unavailable without {@code Retry-After} for the next {@code times} calls. */
+    /**
+     * {@return a fault answering 503 Service Unavailable without {@code Retry-After} for the next {@code times} calls}
+     *
+     * @param times how many matching calls the fault affects; at least 1
+     * @throws IllegalArgumentException if {@code times} is below 1
+     */
     public static Fault serviceUnavailable(int times) {
         return new Fault(Kind.SERVICE_UNAVAILABLE, checkTimes(times), Duration.ZERO, 0, false);
     }
 
-    /** 429 Too Many Requests with {@code Retry-After} (whole seconds) for the next {@code times} calls. */
+    /**
+     * {@return a fault answering 429 Too Many Requests with {@code Retry-After} (whole seconds) for the next {@code
+     * times} calls}
+     *
+     * @param times how many matching calls the fault affects; at least 1
+     * @param retryAfter the delay the fake sends in {@code Retry-After}, rounded to whole seconds; not null
+     * @throws IllegalArgumentException if {@code times} is below 1
+     */
     public static Fault tooManyRequests(int times, Duration retryAfter) {
         return new Fault(Kind.TOO_MANY_REQUESTS, checkTimes(times), Objects.requireNonNull(retryAfter), 0);
     }
 
-    /** 429 Too Many Requests without {@code Retry-After} for the next {@code times} calls. */
+    /**
+     * {@return a fault answering 429 Too Many Requests without {@code Retry-After} for the next {@code times} calls}
+     *
+     * @param times how many matching calls the fault affects; at least 1
+     * @throws IllegalArgumentException if {@code times} is below 1
+     */
     public static Fault tooManyRequests(int times) {
         return new Fault(Kind.TOO_MANY_REQUESTS, checkTimes(times), Duration.ZERO, 0, false);
     }
 
-    /** 500 Internal Server Error (Glance's generic body) for the next {@code times} calls. */
+    /**
+     * {@return a fault answering 500 Internal Server Error (Glance's generic body) for the next {@code times} calls}
+     *
+     * @param times how many matching calls the fault affects; at least 1
+     * @throws IllegalArgumentException if {@code times} is below 1
+     */
     public static Fault internalError(int times) {
         return new Fault(Kind.INTERNAL_ERROR, checkTimes(times), Duration.ZERO, 0);
     }
 
-    /** The next call's connection is closed before any answer; nothing is executed. */
+    /** {@return a fault: the next call's connection is closed before any answer; nothing is executed} */
     public static Fault resetBeforeResponse() {
         return new Fault(Kind.RESET_BEFORE_RESPONSE, 1, Duration.ZERO, 0);
     }
 
     /**
-     * The next call is held for {@code holdFor} (or until {@link FakeGlance#releaseStalls()}), then its
-     * connection is closed without an answer; nothing is executed. Unlike {@link #stall()} the server
+     * {@return a fault: the next call is held for {@code holdFor} (or until {@link FakeGlance#releaseStalls()}), then
+     * its connection is closed without an answer; nothing is executed} Unlike {@link #stall()} the server
      * thread frees itself, so it suits long randomized runs.
+     *
+     * @param holdFor how long the call is held; not negative
+     * @throws IllegalArgumentException if {@code holdFor} is negative
      */
     public static Fault hang(Duration holdFor) {
         Objects.requireNonNull(holdFor);
@@ -106,51 +138,78 @@ public final class Fault {
         return new Fault(Kind.HANG, 1, holdFor, 0);
     }
 
-    /** 401 once, as keystonemiddleware answers an expired token. */
+    /** {@return a fault answering 401 once, as keystonemiddleware answers an expired token} */
     public static Fault unauthorizedOnce() {
         return new Fault(Kind.UNAUTHORIZED, 1, Duration.ZERO, 0);
     }
 
-    /** Delays the next call by {@code delay}. */
+    /**
+     * Delays the next call by {@code delay}.
+     *
+     * @param delay how long the call is delayed
+     * @return the fault
+     */
     public static Fault latency(Duration delay) {
         return new Fault(Kind.LATENCY, 1, Objects.requireNonNull(delay), 0);
     }
 
-    /** Holds the next call without answering until released (or at most ten minutes). */
+    /**
+     * Holds the next call without answering until released (or at most ten minutes).
+     *
+     * @return the fault
+     */
     public static Fault stall() {
         return new Fault(Kind.STALL, 1, Duration.ofMinutes(10), 0);
     }
 
-    /** The next response body is cut in half and the connection closed. */
+    /** {@return a fault: the next response body is cut in half and the connection closed} */
     public static Fault truncatedBody() {
         return new Fault(Kind.TRUNCATED_BODY, 1, Duration.ZERO, 0);
     }
 
     /**
-     * The next download has the byte at {@code offset} flipped (headers still carry the true checksum); armed
-     * for {@link Operation#UPLOAD}, the next upload is stored with that byte flipped (as a corrupting store
-     * would), so the image's checksums no longer match the bytes the client sent.
+     * {@return a fault: the next download has the byte at {@code offset} flipped (headers still carry the true
+     * checksum)} Armed for {@link Operation#UPLOAD}, the next upload is stored with that byte flipped (as a
+     * corrupting store would), so the image's checksums no longer match the bytes the client sent.
+     *
+     * @param offset the zero-based byte offset in the image data; not negative
+     * @throws IllegalArgumentException if {@code offset} is negative
      */
     public static Fault corruptedByte(long offset) {
         return new Fault(Kind.CORRUPTED_BYTE, 1, Duration.ZERO, checkOffset(offset));
     }
 
-    /** The next upload (or stage) is cut after {@code afterBytes}: the server closes the connection. */
+    /**
+     * {@return a fault: the next upload (or stage) is cut after {@code afterBytes}: the server closes the connection}
+     *
+     * @param afterBytes how many bytes pass before the connection is cut; not negative
+     * @throws IllegalArgumentException if {@code afterBytes} is negative
+     */
     public static Fault dropConnectionMidUpload(long afterBytes) {
         return new Fault(Kind.DROP_MID_UPLOAD, 1, Duration.ZERO, checkOffset(afterBytes));
     }
 
-    /** The next download is cut after {@code afterBytes}: the server closes the connection. */
+    /**
+     * {@return a fault: the next download is cut after {@code afterBytes}: the server closes the connection}
+     *
+     * @param afterBytes how many bytes pass before the connection is cut; not negative
+     * @throws IllegalArgumentException if {@code afterBytes} is negative
+     */
     public static Fault dropConnectionMidDownload(long afterBytes) {
         return new Fault(Kind.DROP_MID_DOWNLOAD, 1, Duration.ZERO, checkOffset(afterBytes));
     }
 
-    /** The same fault for the next {@code n} matching calls. */
+    /**
+     * {@return the same fault for the next {@code n} matching calls}
+     *
+     * @param n how many matching calls the fault affects; at least 1
+     * @throws IllegalArgumentException if {@code n} is below 1
+     */
     public Fault times(int n) {
         return new Fault(kind, checkTimes(n), duration, offset, retryAfter);
     }
 
-    /** The same fault for every matching call until cleared. */
+    /** {@return the same fault for every matching call until cleared} */
     public Fault always() {
         return new Fault(kind, -1, duration, offset, retryAfter);
     }
@@ -162,16 +221,16 @@ public final class Fault {
      */
     public Kind kind() { return kind; }
 
-    /** How many calls it affects; -1 for always. */
+    /** {@return how many calls it affects; -1 for always} */
     public int timesLeft() { return times; }
 
-    /** Whether a 503/429 carries {@code Retry-After} (then {@link #duration()} is its value). */
+    /** {@return whether a 503/429 carries {@code Retry-After} (then {@link #duration()} is its value)} */
     public boolean hasRetryAfter() { return retryAfter && (kind == Kind.SERVICE_UNAVAILABLE || kind == Kind.TOO_MANY_REQUESTS); }
 
-    /** Retry-After for 503/429, the delay for latency, the maximum stall, the hold of a hang. */
+    /** {@return the {@code Retry-After} for 503/429, the delay for latency, the maximum stall, the hold of a hang} */
     public Duration duration() { return duration; }
 
-    /** Byte offset for corrupted-byte and dropped-connection faults. */
+    /** {@return byte offset for corrupted-byte and dropped-connection faults} */
     public long offset() { return offset; }
 
     private static int checkTimes(int n) {

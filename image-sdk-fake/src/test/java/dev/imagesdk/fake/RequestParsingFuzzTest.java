@@ -2,6 +2,7 @@ package dev.imagesdk.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.fake.internal.http.PyJson;
 import dev.imagesdk.fake.junit.FakeGlanceExtension;
 import dev.imagesdk.testsupport.Fuzz;
@@ -42,7 +43,7 @@ class RequestParsingFuzzTest {
     @Test
     void randomRequestsGetAnAnswerThatIsNotACrash(FakeGlance fake) throws Exception {
         long seed = Fuzz.seed(50_001);
-        Fuzz fuzz = new Fuzz(seed);
+        Fuzz fuzz = new Fuzz(seed, ImageSdkException.class);
         String token = fake.issueToken("demo");
         String image = fake.seedImage("demo", java.util.Map.of("name", "seed"), null);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -56,7 +57,7 @@ class RequestParsingFuzzTest {
     @Test
     void pythonStyleJsonParsesOrIsRefused() throws Exception {
         long seed = Fuzz.seed(50_002);
-        Fuzz fuzz = new Fuzz(seed);
+        Fuzz fuzz = new Fuzz(seed, ImageSdkException.class);
         List<String> findings = fuzz.run("fake-json", seed, 30_000, () -> {
             int k = fuzz.nextInt(3);
             String s = k == 0 ? fuzz.json(4, BODY_KEYS).toString()

@@ -1,8 +1,10 @@
 package dev.imagesdk.inspect;
 
+import dev.imagesdk.testsupport.ImageHeaders;
+
 /**
- * The disk image headers that core's tests write ({@code ImageHeaders}, package-private in core's test-jar),
- * opened to the fake's tests: the same bytes the inspector is tested on.
+ * The disk image headers that core's tests write ({@code ImageHeaders}, in image-sdk-testkit), for the
+ * fake's tests: the same bytes the inspector is tested on.
  */
 public final class DiskHeaders {
     private DiskHeaders() {

@@ -36,6 +36,9 @@ public interface ImageServiceV1 extends ImageService {
     /**
      * Lists images with the summary fields only ({@code GET /v1/images}: id, name, formats, checksum,
      * size), lazily and with the same filters and paging as {@link #list}.
+     *
+     * @param query the filters, sort and page size of the listing; null is refused ({@code InvalidInputException})
+     * @return a lazy listing of the matching images, summary fields only
      */
     dev.imagesdk.PagedIterable<Image> listSummaries(dev.imagesdk.model.ImageQuery query);
 
@@ -51,7 +54,10 @@ public interface ImageServiceV1 extends ImageService {
      * {@link #createAndUpload(ImageSpec, ImageData, TransferListener, boolean, dev.imagesdk.UploadOptions)}, which
      * sends the same request (without {@code expectedMd5}).
      *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
      * @param expectedMd5 hex MD5 of the data, or null
+     * @param listener receives transfer progress; may be null for none
      * @return the image, {@code active}
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the service recorded another checksum
      * @throws dev.imagesdk.exception.BadRequestException if the service refused the data (e.g. size or
@@ -61,7 +67,14 @@ public interface ImageServiceV1 extends ImageService {
      */
     Image createWithData(ImageSpec spec, ImageData data, String expectedMd5, TransferListener listener);
 
-    /** {@link #createWithData(ImageSpec, ImageData, String, TransferListener)} without a known MD5. */
+    /**
+     * {@link #createWithData(ImageSpec, ImageData, String, TransferListener)} without a known MD5.
+     *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
+     * @return the image, {@code active} with a verified checksum
+     */
     default Image createWithData(ImageSpec spec, ImageData data, TransferListener listener) {
         return createWithData(spec, data, null, listener);
     }
@@ -70,6 +83,10 @@ public interface ImageServiceV1 extends ImageService {
      * Creates an image whose data the service copies from {@code source} itself
      * ({@code x-glance-api-copy-from}); returns at once, typically {@code queued} or {@code saving}. Wait
      * with {@link #waitForStatus}.
+     *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param source the URL the service reads the data from
+     * @return the created image
      */
     Image createCopyFrom(ImageSpec spec, URI source);
 
@@ -77,32 +94,53 @@ public interface ImageServiceV1 extends ImageService {
      * Creates an image whose data stays at an external {@code location} ({@code x-image-meta-location});
      * the service does not read it, and the image has no checksum unless {@code expectedMd5} is given.
      *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param location the external URL of the data
      * @param expectedMd5 hex MD5 of the data at the location, or null
+     * @return the created image
      */
     Image createWithLocation(ImageSpec spec, URI location, String expectedMd5);
 
     /**
      * Makes the image public ({@code x-image-meta-is_public: True}), keeping its properties. The
      * service may refuse it (403) unless the project is allowed to publish images.
+     *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @return the image after the change
      */
     Image makePublic(String imageId);
 
     /**
      * Deprecates a partner image as seed 004 asks: sets {@code com.hp__1__image_lifecycle=deprecated} and
      * appends {@code " (deprecated)"} to the name (not twice); other properties are kept.
+     *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @return the image after the change
      */
     Image deprecate(String imageId);
 
     /**
      * Shares the image with a tenant ({@code PUT /v1/images/{id}/members/{tenant}}); idempotent.
      *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @param tenantId the id of the tenant (project)
      * @param canShare whether the tenant may share the image further
+     * @return the membership
      */
     Member addMember(String imageId, String tenantId, boolean canShare);
 
-    /** Replaces the image's whole member list ({@code PUT /v1/images/{id}/members}). */
+    /**
+     * Replaces the image's whole member list ({@code PUT /v1/images/{id}/members}).
+     *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @param members the complete new member list
+     */
     void replaceMembers(String imageId, List<Membership> members);
 
-    /** The images shared with a tenant ({@code GET /v1/shared-images/{tenant}}). */
+    /**
+     * {@return the images shared with a tenant ({@code GET /v1/shared-images/{tenant}})}
+     *
+     * @param tenantId the id of the tenant (project)
+     */
     List<SharedImage> sharedImages(String tenantId);
 }

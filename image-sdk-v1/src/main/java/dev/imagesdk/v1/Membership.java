@@ -10,7 +10,13 @@ import dev.imagesdk.exception.InvalidInputException;
  * @param canShare whether the tenant may share the image further
  */
 public record Membership(String memberId, boolean canShare) {
-    /** @throws InvalidInputException if the member id is null or blank */
+    /**
+     * Checks the member id.
+     *
+     * @param memberId the tenant (project) id; not blank
+     * @param canShare whether the tenant may share the image further
+     * @throws InvalidInputException if the member id is null or blank
+     */
     public Membership {
         if (memberId == null || memberId.isBlank()) {
             throw new InvalidInputException("member id", memberId, "must not be blank");

@@ -12,6 +12,8 @@ public record SharedImage(String imageId, boolean canShare) {
     /**
      * Checks the image id.
      *
+     * @param imageId the shared image
+     * @param canShare whether the tenant may share it further
      * @throws NullPointerException if imageId is null
      */
     public SharedImage {

@@ -13,6 +13,8 @@ public record CacheState(List<String> cachedImageIds, List<String> queuedImageId
     /**
      * Copies both lists.
      *
+     * @param cachedImageIds images whose data is cached
+     * @param queuedImageIds images queued for caching
      * @throws NullPointerException if cachedImageIds or queuedImageIds is null
      */
     public CacheState {

@@ -18,6 +18,11 @@ public record CreatedImage(Image image, List<ImportMethod> importMethods, List<S
     /**
      * Checks the image and copies the lists.
      *
+     * @param image the image as created ({@code queued})
+     * @param importMethods the {@code OpenStack-image-import-methods} the service accepts (empty if not sent, or when a
+     *         retried create was resolved by reading the image back, which has no such headers)
+     * @param storeIds the {@code OpenStack-image-store-ids} data can go to, without Glance's reserved {@code
+     *         os_glance_*} stores (which the header lists but no client may target)
      * @throws NullPointerException if image, importMethods or storeIds is null
      */
     public CreatedImage {

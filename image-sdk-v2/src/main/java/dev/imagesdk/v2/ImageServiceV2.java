@@ -31,8 +31,9 @@ import java.util.Map;
 public interface ImageServiceV2 extends ImageService {
 
     /**
-     * The v2 view of a service built by {@link ImageService#builder()}.
+     * {@return the v2 view of a service built by {@link ImageService#builder()}}
      *
+     * @param service a service built by {@link ImageService#builder()}
      * @throws dev.imagesdk.exception.ImageSdkClientException if the service speaks another API version
      */
     static ImageServiceV2 of(ImageService service) {
@@ -46,23 +47,36 @@ public interface ImageServiceV2 extends ImageService {
     /**
      * Creates an image like {@link #create(ImageSpec)} and also returns the import methods and store ids the
      * service advertised in the response headers (reserved {@code os_glance_*} stores removed).
+     *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @return the created image with the import methods and stores the service offers
      */
     CreatedImage createDetailed(ImageSpec spec);
 
     /**
      * Deactivates an active image: its data can no longer be downloaded by non-admins (API v2.3+; admin by
      * default policy). Idempotent on the service.
+     *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      */
     void deactivate(String imageId);
 
-    /** Reactivates a deactivated image (API v2.3+; admin by default policy). */
+    /**
+     * Reactivates a deactivated image (API v2.3+; admin by default policy).
+     *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     */
     void reactivate(String imageId);
 
     /**
      * Uploads data like {@link #upload(String, ImageData, TransferListener)}, into one store of a multi-store
      * deployment ({@code X-Image-Meta-Store}, API v2.8+), then verifies it the same way.
      *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      * @param storeId a store id from {@link #stores()}; Glance's reserved {@code os_glance_*} stores are refused
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
+     * @return the image after the upload, {@code active}
      * @throws dev.imagesdk.exception.BadRequestException if the service does not know the store
      * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings (see
      *         {@link UploadOptions})
@@ -74,7 +88,12 @@ public interface ImageServiceV2 extends ImageService {
     /**
      * {@link #uploadToStore(String, String, ImageData, TransferListener)} with per-call options.
      *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @param storeId the id of the store
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
      * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
+     * @return the image after the upload, {@code active}
      * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content contradicts
      *         {@link UploadOptions#expectedDiskFormat()}
      * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings and {@code options}
@@ -92,6 +111,9 @@ public interface ImageServiceV2 extends ImageService {
      * against an expected one): Glance's own inspector would refuse an unsafe image only at import, after the
      * whole upload.
      *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
      * @throws dev.imagesdk.exception.NotFoundException if the image does not exist or glance-direct is disabled
      * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings
      */
@@ -102,6 +124,9 @@ public interface ImageServiceV2 extends ImageService {
     /**
      * {@link #stage(String, ImageData, TransferListener)} with per-call options.
      *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
      * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
      * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content contradicts
      *         {@link UploadOptions#expectedDiskFormat()}
@@ -115,6 +140,8 @@ public interface ImageServiceV2 extends ImageService {
      * it; use {@link #waitForStatus} to wait for {@code active}, which fails fast when Glance records the
      * import as failed ({@code os_glance_failed_import}).
      *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @param request the import method and its parameters; null is refused ({@code InvalidInputException})
      * @throws dev.imagesdk.exception.ConflictException if an import of this image is already running
      * @throws dev.imagesdk.exception.BadRequestException for an unknown method or a URI the service filters out
      */
@@ -125,6 +152,14 @@ public interface ImageServiceV2 extends ImageService {
      * waits up to {@code timeout} for {@code active} and verifies the service's checksums against those
      * computed while staging. On any failure the image is deleted unless {@code keepOnFailure}.
      *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param request the import method and its parameters; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
+     * @param timeout how long to wait at most; positive
+     * @param keepOnFailure {@code true} to keep the image when the upload or verification fails, {@code false} to
+     *         delete it
+     * @return the imported image, {@code active}
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the imported data differs from what was sent
      * @throws dev.imagesdk.exception.WaiterException if the import failed or did not finish in time
      * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content is not the spec's
@@ -140,37 +175,55 @@ public interface ImageServiceV2 extends ImageService {
      * {@link #createAndImport(ImageSpec, ImageData, ImportRequest, TransferListener, Duration, boolean)} with
      * per-call options.
      *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @param request the import method and its parameters; null is refused ({@code InvalidInputException})
+     * @param listener receives transfer progress; may be null for none
+     * @param timeout how long to wait at most; positive
+     * @param keepOnFailure {@code true} to keep the image when the upload or verification fails, {@code false} to
+     *         delete it
      * @param options the inspection to run (see {@link UploadOptions}); null means the defaults
+     * @return the imported image, {@code active}
      */
     Image createAndImport(ImageSpec spec, ImageData data, ImportRequest request, TransferListener listener,
                           Duration timeout, boolean keepOnFailure, UploadOptions options);
 
-    /** The import methods the service accepts ({@code GET /v2/info/import}). */
+    /** {@return the import methods the service accepts ({@code GET /v2/info/import})} */
     List<ImportMethod> importMethods();
 
-    /** The stores clients may target ({@code GET /v2/info/stores}, API v2.8+). */
+    /** {@return the stores clients may target ({@code GET /v2/info/stores}, API v2.8+)} */
     List<StoreInfo> stores();
 
-    /** The stores with driver type and properties ({@code GET /v2/info/stores/detail}; admin). */
+    /** {@return the stores with driver type and properties ({@code GET /v2/info/stores/detail}; admin)} */
     List<StoreInfo> storesDetail();
 
     /**
      * Deletes the image's data from one store ({@code DELETE /v2/stores/{store}/{id}}, API v2.10+; the image's
      * owner or an admin under Glance 25's default policy).
      *
+     * @param storeId the id of the store
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
      * @throws dev.imagesdk.exception.ForbiddenException if that is the image's last store (Glance 25 answers 403),
      *         or the caller does not own the image
      * @throws dev.imagesdk.exception.NotFoundException if the caller cannot see the image
      */
     void deleteFromStore(String storeId, String imageId);
 
-    /** Quota usage of the caller's project ({@code GET /v2/info/usage}), by quota name. */
+    /** {@return the quota usage of the caller's project ({@code GET /v2/info/usage}), by quota name} */
     Map<String, Usage> usage();
 
-    /** The tasks that worked on an image, e.g. its imports ({@code GET /v2/images/{id}/tasks}, API v2.12+). */
+    /**
+     * {@return the tasks that worked on an image, e.g. its imports ({@code GET /v2/images/{id}/tasks}, API v2.12+)}
+     *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     */
     List<Task> imageTasks(String imageId);
 
-    /** One task ({@code GET /v2/tasks/{id}}). */
+    /**
+     * {@return one task ({@code GET /v2/tasks/{id}})}
+     *
+     * @param taskId the id of the task
+     */
     Task task(String taskId);
 
     /**
@@ -180,48 +233,65 @@ public interface ImageServiceV2 extends ImageService {
      *
      * @param type the task type
      * @param input the task input; values may be strings, numbers, booleans, nulls, lists and maps of these
+     * @return the created task
      * @throws dev.imagesdk.exception.InvalidInputException if type is blank or input null or not JSON-mappable
      * @throws dev.imagesdk.exception.BadRequestException if the service rejects the type or input
      */
     Task createTask(String type, Map<String, ?> input);
 
     /**
-     * A lazy listing of tasks ({@code GET /v2/tasks}), following the service's {@code next} links page by page
-     * as iteration goes on. Listed tasks carry no input, result or message (Glance omits them); get them with
+     * {@return a lazy listing of tasks ({@code GET /v2/tasks}), following the service's {@code next} links page by page
+     * as iteration goes on} Listed tasks carry no input, result or message (Glance omits them); get them with
      * {@link #task(String)}.
      *
+     * @param query the filters, sort and page size of the listing; null is refused ({@code InvalidInputException})
      * @throws dev.imagesdk.exception.InvalidInputException if query is null
      */
     PagedIterable<Task> tasks(TaskQuery query);
 
-    /** The metadata definitions catalog ({@code /v2/metadefs/...}): namespaces, objects, properties, tags. */
+    /** {@return the metadata definitions catalog ({@code /v2/metadefs/...}): namespaces, objects, properties, tags} */
     Metadefs metadefs();
 
     /**
      * A JSON schema as the service serves it ({@code GET /v2/schemas/<name>}), e.g. {@code image},
      * {@code images}, {@code member}, {@code task}, {@code metadefs/namespace}.
      *
+     * @param name the schema name, e.g. {@code image} or {@code members}
      * @return the schema document as JSON text
      */
     String schema(String name);
 
-    /** The image's locations ({@code GET /v2/images/{id}/locations}, API v2.17+; service role by policy). */
+    /**
+     * {@return the image's locations ({@code GET /v2/images/{id}/locations}, API v2.17+; service role by policy)}
+     *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     */
     List<ImageLocation> locations(String imageId);
 
     /**
      * Adds a location to a {@code queued} image ({@code POST /v2/images/{id}/locations}, API v2.17+).
      *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     * @param url the location's URL (a store the service can read)
      * @param validationData optional {@code os_hash_algo}/{@code os_hash_value} for the service to check
      */
     void addLocation(String imageId, String url, Map<String, String> validationData);
 
-    /** The cache of the answering API node ({@code GET /v2/cache}, API v2.14+; admin). */
+    /** {@return the cache of the answering API node ({@code GET /v2/cache}, API v2.14+; admin)} */
     CacheState cache();
 
-    /** Queues an image for caching ({@code PUT /v2/cache/{id}}, 202; admin). */
+    /**
+     * Queues an image for caching ({@code PUT /v2/cache/{id}}, 202; admin).
+     *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     */
     void queueForCache(String imageId);
 
-    /** Removes an image from the cache ({@code DELETE /v2/cache/{id}}; admin). */
+    /**
+     * Removes an image from the cache ({@code DELETE /v2/cache/{id}}; admin).
+     *
+     * @param imageId the id of the image (values refused before any request: see {@link ImageService})
+     */
     void removeFromCache(String imageId);
 
     /**
@@ -232,8 +302,8 @@ public interface ImageServiceV2 extends ImageService {
     void clearCache(String target);
 
     /**
-     * The first page of metadata definition namespaces ({@code GET /v2/metadefs/namespaces}) as JSON text; for
-     * typed, paged access use {@link #metadefs()}.
+     * {@return the first page of metadata definition namespaces ({@code GET /v2/metadefs/namespaces}) as JSON text; for
+     * typed, paged access use {@link #metadefs()}}
      */
     String metadefNamespaces();
 }

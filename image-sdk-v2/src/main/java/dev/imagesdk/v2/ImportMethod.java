@@ -38,8 +38,9 @@ public final class ImportMethod extends OpenValue {
     }
 
     /**
-     * The constant for {@code value}, or an unknown method that keeps it verbatim.
+     * {@return the constant for {@code value}, or an unknown method that keeps it verbatim}
      *
+     * @param value the method as Glance spells it, e.g. {@code glance-direct}; not null
      * @throws NullPointerException if {@code value} is null
      */
     public static ImportMethod of(String value) {
@@ -47,7 +48,7 @@ public final class ImportMethod extends OpenValue {
         return k != null ? k : new ImportMethod(value, false);
     }
 
-    /** The methods this SDK version knows. */
+    /** {@return the methods this SDK version knows} */
     public static Collection<ImportMethod> knownValues() {
         return Collections.unmodifiableCollection(KNOWN.values());
     }

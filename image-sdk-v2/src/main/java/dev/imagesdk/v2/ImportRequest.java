@@ -39,22 +39,34 @@ public final class ImportRequest {
         allStoresMustSucceed = b.allStoresMustSucceed;
     }
 
-    /** A builder for {@code method}. */
+    /**
+     * {@return a builder for {@code method}}
+     *
+     * @param method the import method
+     */
     public static Builder builder(ImportMethod method) {
         return new Builder(method);
     }
 
-    /** {@code glance-direct} of previously staged data. */
+    /** {@return a {@code glance-direct} request for previously staged data} */
     public static ImportRequest glanceDirect() {
         return builder(ImportMethod.GLANCE_DIRECT).build();
     }
 
-    /** {@code web-download} from {@code uri}. */
+    /**
+     * {@return a {@code web-download} request from {@code uri}}
+     *
+     * @param uri the URL the service downloads the data from
+     */
     public static ImportRequest webDownload(URI uri) {
         return builder(ImportMethod.WEB_DOWNLOAD).uri(uri).build();
     }
 
-    /** {@code copy-image} to the given stores. */
+    /**
+     * {@return a {@code copy-image} request to the given stores}
+     *
+     * @param stores the store ids
+     */
     public static ImportRequest copyImage(String... stores) {
         return builder(ImportMethod.COPY_IMAGE).stores(List.of(stores)).build();
     }
@@ -68,37 +80,37 @@ public final class ImportRequest {
         return method;
     }
 
-    /** The source URI ({@code web-download}). */
+    /** {@return the source URI ({@code web-download})} */
     public Optional<URI> uri() {
         return Optional.ofNullable(uri);
     }
 
-    /** The remote region ({@code glance-download}). */
+    /** {@return the remote region ({@code glance-download})} */
     public Optional<String> remoteRegion() {
         return Optional.ofNullable(remoteRegion);
     }
 
-    /** The remote image id ({@code glance-download}). */
+    /** {@return the remote image id ({@code glance-download})} */
     public Optional<String> remoteImageId() {
         return Optional.ofNullable(remoteImageId);
     }
 
-    /** The remote service interface, e.g. {@code public} ({@code glance-download}, optional). */
+    /** {@return the remote service interface, e.g. {@code public} ({@code glance-download}, optional)} */
     public Optional<String> remoteServiceInterface() {
         return Optional.ofNullable(remoteServiceInterface);
     }
 
-    /** Target stores; empty for the default store. */
+    /** {@return the target stores; empty for the default store} */
     public List<String> stores() {
         return stores;
     }
 
-    /** Import into every store ({@code all_stores}), if set. */
+    /** {@return whether to import into every store ({@code all_stores}), if set} */
     public Optional<Boolean> allStores() {
         return Optional.ofNullable(allStores);
     }
 
-    /** Whether one failed store fails the import ({@code all_stores_must_succeed}), if set. */
+    /** {@return whether one failed store fails the import ({@code all_stores_must_succeed}), if set} */
     public Optional<Boolean> allStoresMustSucceed() {
         return Optional.ofNullable(allStoresMustSucceed);
     }
@@ -139,49 +151,89 @@ public final class ImportRequest {
             this.method = Objects.requireNonNull(method, "method");
         }
 
-        /** The source ({@code web-download} only). */
+        /**
+         * The source ({@code web-download} only).
+         *
+         * @param uri the URL the service downloads the data from
+         * @return this builder
+         */
         public Builder uri(URI uri) {
             this.uri = uri;
             return this;
         }
 
-        /** The region to download from ({@code glance-download} only). */
+        /**
+         * The region to download from ({@code glance-download} only).
+         *
+         * @param region the region name
+         * @return this builder
+         */
         public Builder remoteRegion(String region) {
             this.remoteRegion = region;
             return this;
         }
 
-        /** The image id in the remote region ({@code glance-download} only). */
+        /**
+         * The image id in the remote region ({@code glance-download} only).
+         *
+         * @param imageId the id of the image
+         * @return this builder
+         */
         public Builder remoteImageId(String imageId) {
             this.remoteImageId = imageId;
             return this;
         }
 
-        /** The remote endpoint interface ({@code glance-download} only). */
+        /**
+         * The remote endpoint interface ({@code glance-download} only).
+         *
+         * @param iface the interface, e.g. {@code public}
+         * @return this builder
+         */
         public Builder remoteServiceInterface(String iface) {
             this.remoteServiceInterface = iface;
             return this;
         }
 
-        /** Adds target stores. */
+        /**
+         * Adds target stores.
+         *
+         * @param stores the store ids
+         * @return this builder
+         */
         public Builder stores(Collection<String> stores) {
             this.stores.addAll(stores);
             return this;
         }
 
-        /** Adds a target store. */
+        /**
+         * Adds a target store.
+         *
+         * @param store the id of the store
+         * @return this builder
+         */
         public Builder store(String store) {
             this.stores.add(store);
             return this;
         }
 
-        /** Import into every enabled store. */
+        /**
+         * Import into every enabled store.
+         *
+         * @param allStores {@code true} to import into every enabled store
+         * @return this builder
+         */
         public Builder allStores(boolean allStores) {
             this.allStores = allStores;
             return this;
         }
 
-        /** Whether the import fails when any store fails. */
+        /**
+         * Whether the import fails when any store fails.
+         *
+         * @param mustSucceed {@code true} to fail the import when one store fails
+         * @return this builder
+         */
         public Builder allStoresMustSucceed(boolean mustSucceed) {
             this.allStoresMustSucceed = mustSucceed;
             return this;
@@ -190,6 +242,7 @@ public final class ImportRequest {
         /**
          * Validates and builds.
          *
+         * @return the request
          * @throws InvalidInputException naming the first refused field
          */
         public ImportRequest build() {

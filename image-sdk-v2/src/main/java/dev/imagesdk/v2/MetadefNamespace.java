@@ -24,6 +24,15 @@ public record MetadefNamespace(String namespace, String displayName, String desc
     /**
      * Checks the required parts.
      *
+     * @param namespace the namespace name (its id in URLs)
+     * @param displayName the display name, or null
+     * @param description the description, or null
+     * @param visibility {@code public} or {@code private} (kept verbatim), or null
+     * @param isProtected whether deletion is refused
+     * @param owner the owning project, or null
+     * @param createdAt when created, or null
+     * @param updatedAt when last changed, or null
+     * @param json the whole namespace document as JSON text
      * @throws NullPointerException if namespace or json is null
      */
     public MetadefNamespace {

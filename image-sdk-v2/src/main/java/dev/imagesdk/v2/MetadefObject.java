@@ -20,6 +20,12 @@ public record MetadefObject(String name, String description, List<String> requir
     /**
      * Checks the required parts and copies {@code required}.
      *
+     * @param name the object name
+     * @param description the description, or null
+     * @param required the names of required properties (empty if none)
+     * @param createdAt when created, or null
+     * @param updatedAt when last changed, or null
+     * @param json the whole object document as JSON text
      * @throws NullPointerException if name, required or json is null
      */
     public MetadefObject {

@@ -16,6 +16,11 @@ public record MetadefProperty(String name, String title, String type, String des
     /**
      * Checks the required parts.
      *
+     * @param name the property name
+     * @param title the title, or null
+     * @param type the JSON-schema type ({@code string}, {@code integer}, {@code array}, ...), or null
+     * @param description the description, or null
+     * @param json the whole property document as JSON text (including {@code name})
      * @throws NullPointerException if name or json is null
      */
     public MetadefProperty {

@@ -15,6 +15,10 @@ public record MetadefTag(String name, Instant createdAt, Instant updatedAt, Stri
     /**
      * Checks the required parts.
      *
+     * @param name the tag
+     * @param createdAt when created, or null
+     * @param updatedAt when last changed, or null
+     * @param json the whole tag document as JSON text
      * @throws NullPointerException if name or json is null
      */
     public MetadefTag {

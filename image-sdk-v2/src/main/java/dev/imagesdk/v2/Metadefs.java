@@ -26,7 +26,7 @@ public interface Metadefs {
     // ---- namespaces ----
 
     /**
-     * A lazy listing of namespaces ({@code GET /v2/metadefs/namespaces}), following {@code next} links.
+     * {@return a lazy listing of namespaces ({@code GET /v2/metadefs/namespaces}), following {@code next} links}
      *
      * @param resourceTypes only namespaces associated with one of these (e.g. {@code OS::Glance::Image}); empty = all
      * @param visibility {@code public}, {@code private}, or null for both
@@ -34,26 +34,49 @@ public interface Metadefs {
      */
     PagedIterable<MetadefNamespace> namespaces(List<String> resourceTypes, String visibility, int pageSize);
 
-    /** All namespaces visible to the caller. */
+    /** {@return all namespaces visible to the caller} */
     default PagedIterable<MetadefNamespace> namespaces() {
         return namespaces(List.of(), null, 0);
     }
 
-    /** One namespace with its embedded objects, properties and tags ({@code GET .../namespaces/{ns}}). */
+    /**
+     * {@return one namespace with its embedded objects, properties and tags ({@code GET .../namespaces/{ns}})}
+     *
+     * @param namespace the namespace name
+     */
     MetadefNamespace namespace(String namespace);
 
-    /** Creates a namespace ({@code POST /v2/metadefs/namespaces}; 201) from its JSON document. */
+    /**
+     * Creates a namespace ({@code POST /v2/metadefs/namespaces}; 201) from its JSON document.
+     *
+     * @param namespaceJson the namespace's JSON document
+     * @return the created namespace
+     */
     MetadefNamespace createNamespace(String namespaceJson);
 
-    /** Replaces a namespace's document ({@code PUT .../namespaces/{ns}}); may rename it. */
+    /**
+     * Replaces a namespace's document ({@code PUT .../namespaces/{ns}}); may rename it.
+     *
+     * @param namespace the namespace name
+     * @param namespaceJson the namespace's JSON document
+     * @return the namespace after the update
+     */
     MetadefNamespace updateNamespace(String namespace, String namespaceJson);
 
-    /** Deletes a namespace and everything in it ({@code DELETE .../namespaces/{ns}}; 204). */
+    /**
+     * Deletes a namespace and everything in it ({@code DELETE .../namespaces/{ns}}; 204).
+     *
+     * @param namespace the namespace name
+     */
     void deleteNamespace(String namespace);
 
     // ---- objects ----
 
-    /** The namespace's objects ({@code GET .../namespaces/{ns}/objects}). */
+    /**
+     * {@return the namespace's objects ({@code GET .../namespaces/{ns}/objects})}
+     *
+     * @param namespace the namespace name
+     */
     List<MetadefObject> objects(String namespace);
 
     /**
@@ -66,7 +89,13 @@ public interface Metadefs {
      */
     MetadefObject object(String namespace, String name);
 
-    /** Creates an object ({@code POST .../objects}; 201) from its JSON document ({@code name} required). */
+    /**
+     * Creates an object ({@code POST .../objects}; 201) from its JSON document ({@code name} required).
+     *
+     * @param namespace the namespace name
+     * @param objectJson the object's JSON document
+     * @return the created object
+     */
     MetadefObject createObject(String namespace, String objectJson);
 
     /**
@@ -92,7 +121,11 @@ public interface Metadefs {
 
     // ---- properties ----
 
-    /** The namespace's properties ({@code GET .../properties}; the service answers a map keyed by name). */
+    /**
+     * {@return the namespace's properties ({@code GET .../properties}; the service answers a map keyed by name)}
+     *
+     * @param namespace the namespace name
+     */
     List<MetadefProperty> properties(String namespace);
 
     /**
@@ -105,7 +138,13 @@ public interface Metadefs {
      */
     MetadefProperty property(String namespace, String name);
 
-    /** Creates a property ({@code POST .../properties}; 201); {@code name}, {@code title}, {@code type} required. */
+    /**
+     * Creates a property ({@code POST .../properties}; 201); {@code name}, {@code title}, {@code type} required.
+     *
+     * @param namespace the namespace name
+     * @param propertyJson the property's JSON document
+     * @return the created property
+     */
     MetadefProperty createProperty(String namespace, String propertyJson);
 
     /**
@@ -131,22 +170,34 @@ public interface Metadefs {
 
     // ---- resource types ----
 
-    /** Every resource type the service knows ({@code GET /v2/metadefs/resource_types}). */
+    /** {@return every resource type the service knows ({@code GET /v2/metadefs/resource_types})} */
     List<ResourceTypeAssociation> resourceTypes();
 
-    /** The namespace's resource type associations ({@code GET .../namespaces/{ns}/resource_types}). */
+    /**
+     * {@return the namespace's resource type associations ({@code GET .../namespaces/{ns}/resource_types})}
+     *
+     * @param namespace the namespace name
+     */
     List<ResourceTypeAssociation> resourceTypeAssociations(String namespace);
 
     /**
      * Associates a resource type with the namespace ({@code POST .../resource_types}; 201).
      *
+     * @param namespace the namespace name
+     * @param resourceType the resource type name, e.g. {@code OS::Glance::Image}
      * @param prefix the property prefix, or null
      * @param propertiesTarget the properties target, or null
+     * @return the association
      */
     ResourceTypeAssociation associateResourceType(String namespace, String resourceType, String prefix,
                                                   String propertiesTarget);
 
-    /** Removes an association ({@code DELETE .../resource_types/{name}}; 204). */
+    /**
+     * Removes an association ({@code DELETE .../resource_types/{name}}; 204).
+     *
+     * @param namespace the namespace name
+     * @param resourceType the resource type name, e.g. {@code OS::Glance::Image}
+     */
     void dissociateResourceType(String namespace, String resourceType);
 
     // ---- tags ----
@@ -170,19 +221,34 @@ public interface Metadefs {
      */
     MetadefTag tag(String namespace, String name);
 
-    /** Creates one tag ({@code POST .../tags/{name}}, no body; 201). */
+    /**
+     * Creates one tag ({@code POST .../tags/{name}}, no body; 201).
+     *
+     * @param namespace the namespace name
+     * @param name the tag name
+     * @return the created tag
+     */
     MetadefTag createTag(String namespace, String name);
 
     /**
      * Creates several tags at once ({@code POST .../tags}; 201).
      *
+     * @param namespace the namespace name
+     * @param names the tag names
      * @param append keep the namespace's existing tags ({@code X-Openstack-Append: True}, as glanceclient sends
      *               it; releases without the header ignore it and replace); without it Glance replaces them all
      * @return the tags the service reported
      */
     List<MetadefTag> createTags(String namespace, List<String> names, boolean append);
 
-    /** Renames a tag ({@code PUT .../tags/{name}} with {@code {"name": newName}}). */
+    /**
+     * Renames a tag ({@code PUT .../tags/{name}} with {@code {"name": newName}}).
+     *
+     * @param namespace the namespace name
+     * @param name the tag's current name
+     * @param newName the tag's new name
+     * @return the renamed tag
+     */
     MetadefTag updateTag(String namespace, String name, String newName);
 
     /**

@@ -19,6 +19,12 @@ public record ResourceTypeAssociation(String name, String prefix, String propert
     /**
      * Checks the required parts.
      *
+     * @param name the resource type name
+     * @param prefix the property-name prefix for this resource type (e.g. {@code hw_}), or null
+     * @param propertiesTarget where the properties apply (e.g. {@code image} for Cinder volumes), or null
+     * @param createdAt when created, or null
+     * @param updatedAt when last changed, or null
+     * @param json the whole document as JSON text
      * @throws NullPointerException if name or json is null
      */
     public ResourceTypeAssociation {

@@ -18,6 +18,12 @@ public record StoreInfo(String id, String description, boolean isDefault, boolea
     /**
      * Checks the id and copies the properties (null becomes empty).
      *
+     * @param id the store id (e.g. {@code file1})
+     * @param description the operator's description, or null
+     * @param isDefault whether it is the default store
+     * @param readOnly whether it is read-only (e.g. an http store)
+     * @param type the driver type ({@code file}, {@code rbd}...), only from the detail call, else null
+     * @param properties driver properties as JSON text values (only from the detail call; may contain paths)
      * @throws NullPointerException if id is null
      */
     public StoreInfo {

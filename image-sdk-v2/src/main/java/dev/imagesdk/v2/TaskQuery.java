@@ -30,7 +30,7 @@ public final class TaskQuery {
         this.pageSize = b.pageSize;
     }
 
-    /** A query without filters. */
+    /** {@return a query without filters} */
     public static TaskQuery all() {
         return builder().build();
     }
@@ -44,12 +44,12 @@ public final class TaskQuery {
         return new Builder();
     }
 
-    /** The {@code type} filter, e.g. {@code import} or {@code api_image_import}. */
+    /** {@return the {@code type} filter, e.g. {@code import} or {@code api_image_import}} */
     public Optional<String> type() {
         return Optional.ofNullable(type);
     }
 
-    /** The {@code status} filter: {@code pending}, {@code processing}, {@code success}, {@code failure}. */
+    /** {@return the {@code status} filter: {@code pending}, {@code processing}, {@code success}, {@code failure}} */
     public Optional<String> status() {
         return Optional.ofNullable(status);
     }
@@ -72,7 +72,7 @@ public final class TaskQuery {
         return Optional.ofNullable(sortDir);
     }
 
-    /** Items per page ({@code limit}); absent = the service's default. */
+    /** {@return items per page ({@code limit}); absent = the service's default} */
     public OptionalInt pageSize() {
         return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
     }

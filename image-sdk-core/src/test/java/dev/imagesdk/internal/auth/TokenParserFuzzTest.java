@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imagesdk.auth.Token;
 import dev.imagesdk.config.Interface;
+import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.testsupport.Fuzz;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TokenParserFuzzTest {
     @Test
     void v3DocumentsGiveATokenOrATypedError() throws Exception {
         long seed = Fuzz.seed(10_001);
-        Fuzz fuzz = new Fuzz(seed);
+        Fuzz fuzz = new Fuzz(seed, ImageSdkException.class);
         List<String> findings = fuzz.run("keystone-v3-token", seed, 20_000, () -> {
             ObjectNode doc = JsonNodeFactory.instance.objectNode();
             doc.set("token", fuzz.chance(30) ? fuzz.json(5, V3_KEYS) : v3Token(fuzz));
@@ -38,7 +39,7 @@ class TokenParserFuzzTest {
     @Test
     void v2DocumentsGiveATokenOrATypedError() throws Exception {
         long seed = Fuzz.seed(10_002);
-        Fuzz fuzz = new Fuzz(seed);
+        Fuzz fuzz = new Fuzz(seed, ImageSdkException.class);
         List<String> findings = fuzz.run("keystone-v2-token", seed, 20_000, () -> {
             ObjectNode doc = JsonNodeFactory.instance.objectNode();
             doc.set("access", fuzz.chance(30) ? fuzz.json(5, V2_KEYS) : v2Access(fuzz));
@@ -50,7 +51,7 @@ class TokenParserFuzzTest {
     @Test
     void expiryTimestampsParseOrAreUnknown() throws Exception {
         long seed = Fuzz.seed(10_003);
-        Fuzz fuzz = new Fuzz(seed);
+        Fuzz fuzz = new Fuzz(seed, ImageSdkException.class);
         List<String> findings = fuzz.run("keystone-expiry", seed, 20_000,
                 () -> fuzz.string("2026-11-23T19:38:14.000000Z", "2026-11-23T19:38:14Z", "2026-11-23T19:38:14",
                         "2026-11-23T19:38:14+02:00"),

@@ -3,6 +3,7 @@ package dev.imagesdk.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.ImageServiceException;
 import dev.imagesdk.testsupport.Fuzz;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class ErrorMapperFuzzTest {
     @Test
     void anyErrorResponseMapsToATypedExceptionOfItsStatus() throws Exception {
         long seed = Fuzz.seed(20_001);
-        Fuzz fuzz = new Fuzz(seed);
+        Fuzz fuzz = new Fuzz(seed, ImageSdkException.class);
         ErrorMapper mapper = new ErrorMapper(new ObjectMapper(), Clock.systemUTC());
         List<String> findings = fuzz.run("error-body", seed, 30_000, () -> input(fuzz), in -> {
             ImageServiceException e = mapper.map(in.status(), in.headers(), in.body());

@@ -15,16 +15,16 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface FakeGlanceClient {
-    /** Fake Keystone user (its password and project come from the fake). */
+    /** {@return the fake Keystone user (its password and project come from the fake)} */
     String user() default "demo";
 
     /**
-     * The region whose image endpoint an {@code ImageService} uses (a fake built with
-     * {@code regions(...)}); empty (default) for the catalog's first. Ignored for {@code ImageServices}.
+     * {@return the region whose image endpoint an {@code ImageService} uses (a fake built with
+     * {@code regions(...)}); empty (default) for the catalog's first} Ignored for {@code ImageServices}.
      */
     String region() default "";
 
-    /** The API version to pin. */
+    /** {@return the API version to pin} */
     Version version() default Version.DISCOVER;
 
     /** API version choice. */

@@ -58,12 +58,20 @@ public final class FakeGlanceExtension implements BeforeAllCallback, BeforeEachC
         this.configuration = configuration;
     }
 
-    /** An extension whose fake is configured by {@code configuration} before it starts. */
+    /**
+     * {@return an extension whose fake is configured by {@code configuration} before it starts}
+     *
+     * @param configuration configures the fake's builder
+     */
     public static FakeGlanceExtension configured(Consumer<FakeGlance.Builder> configuration) {
         return new FakeGlanceExtension(Objects.requireNonNull(configuration));
     }
 
-    /** The fake of the current test class (starting it if needed). */
+    /**
+     * {@return the fake of the current test class (starting it if needed)}
+     *
+     * @param context the JUnit context of the running test
+     */
     public FakeGlance fake(ExtensionContext context) {
         ExtensionContext.Store store = classContext(context).getStore(NS);
         return store.getOrComputeIfAbsent(KEY, k -> new Resource(start()), Resource.class).fake;
@@ -131,7 +139,12 @@ public final class FakeGlanceExtension implements BeforeAllCallback, BeforeEachC
         return service;
     }
 
-    /** The client configuration for the fake and an optional {@link FakeGlanceClient}. */
+    /**
+     * {@return the client configuration for the fake and an optional {@link FakeGlanceClient}}
+     *
+     * @param fake the running fake
+     * @param spec the new image's attributes (name, formats, properties, ...); not null
+     */
     public static ClientConfig clientConfig(FakeGlance fake, FakeGlanceClient spec) {
         String user = spec == null ? "demo" : spec.user();
         ClientConfig.Builder b = ClientConfig.builder();

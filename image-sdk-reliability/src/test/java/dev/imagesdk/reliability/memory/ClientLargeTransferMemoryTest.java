@@ -1,7 +1,6 @@
 package dev.imagesdk.reliability.memory;
 
 import dev.imagesdk.fake.FakeGlance;
-import dev.imagesdk.testsupport.memory.ClientMemoryCheck;
 import dev.imagesdk.testsupport.memory.GeneratedBytes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

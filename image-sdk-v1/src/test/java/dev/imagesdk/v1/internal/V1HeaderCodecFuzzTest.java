@@ -2,6 +2,7 @@ package dev.imagesdk.v1.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
 import dev.imagesdk.model.ImageUpdate;
@@ -29,7 +30,7 @@ class V1HeaderCodecFuzzTest {
     @Test
     void responseHeadersDecodeToAnImageOrATypedError() throws Exception {
         long seed = Fuzz.seed(30_001);
-        Fuzz fuzz = new Fuzz(seed);
+        Fuzz fuzz = new Fuzz(seed, ImageSdkException.class);
         List<String> findings = fuzz.run("v1-header-decode", seed, 30_000, () -> {
             Map<String, List<String>> h = new LinkedHashMap<>();
             if (fuzz.chance(90)) {
@@ -53,7 +54,7 @@ class V1HeaderCodecFuzzTest {
     @Test
     void encodedSpecsDecodeToTheSameNameAndProperties() throws Exception {
         long seed = Fuzz.seed(30_002);
-        Fuzz fuzz = new Fuzz(seed);
+        Fuzz fuzz = new Fuzz(seed, ImageSdkException.class);
         List<String> findings = fuzz.run("v1-header-roundtrip", seed, 20_000, () -> {
             String name = fuzz.string("ubuntu", "image one", "café");
             Map<String, String> props = new LinkedHashMap<>();
@@ -81,9 +82,9 @@ class V1HeaderCodecFuzzTest {
     @Test
     void randomUpdatesEncodeOrAreRefusedAsInvalidInput() throws Exception {
         long seed = Fuzz.seed(30_003);
-        Fuzz fuzz = new Fuzz(seed);
+        Fuzz fuzz = new Fuzz(seed, ImageSdkException.class);
         List<String> findings = fuzz.run("v1-header-update", seed, 20_000, () -> fuzz.random().nextLong(), s -> {
-            Fuzz f = new Fuzz(s);
+            Fuzz f = new Fuzz(s, ImageSdkException.class);
             ImageUpdate.Builder u = ImageUpdate.builder();
             if (f.chance(50)) {
                 u.name(f.string("renamed"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.model.ImageUpdate;
 import dev.imagesdk.testsupport.Fuzz;
 import java.util.HashMap;
@@ -22,9 +23,9 @@ class JsonPatchFuzzTest {
     @Test
     void randomUpdatesGiveAFaithfulPatchOrATypedError() throws Exception {
         long seed = Fuzz.seed(40_001);
-        Fuzz fuzz = new Fuzz(seed);
+        Fuzz fuzz = new Fuzz(seed, ImageSdkException.class);
         List<String> findings = fuzz.run("json-patch", seed, 30_000, () -> fuzz.random().nextLong(), s -> {
-            Fuzz f = new Fuzz(s);
+            Fuzz f = new Fuzz(s, ImageSdkException.class);
             ImageUpdate.Builder u = ImageUpdate.builder();
             if (f.chance(40)) {
                 u.name(f.string("renamed"));

@@ -1,4 +1,4 @@
-package dev.imagesdk.testsupport.memory;
+package dev.imagesdk.reliability.memory;
 
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.DownloadResult;
@@ -10,6 +10,9 @@ import dev.imagesdk.model.ContainerFormat;
 import dev.imagesdk.model.DiskFormat;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
+import dev.imagesdk.testsupport.memory.ChildJvm;
+import dev.imagesdk.testsupport.memory.GeneratedBytes;
+import dev.imagesdk.testsupport.memory.HeapSampler;
 
 import java.io.OutputStream;
 import java.security.DigestOutputStream;

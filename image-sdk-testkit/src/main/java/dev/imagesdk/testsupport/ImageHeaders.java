@@ -1,4 +1,4 @@
-package dev.imagesdk.inspect;
+package dev.imagesdk.testsupport;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,24 +9,24 @@ import java.nio.charset.StandardCharsets;
  * docs/interop/qcow2.txt, the VHD/VHDX/VMDK/VDI/ECMA-119 specifications): just enough of each image for the
  * inspector, everything else zero.
  */
-final class ImageHeaders {
+public final class ImageHeaders {
     private ImageHeaders() {
     }
 
-    static ByteBuffer le(int size) {
+    public static ByteBuffer le(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    static ByteBuffer be(int size) {
+    public static ByteBuffer be(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.BIG_ENDIAN);
     }
 
-    static byte[] ascii(String s) {
+    public static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A qcow2 header (cluster 64 KiB, header length 104 for v3), one cluster long. */
-    static byte[] qcow2(int version, long size, long features, String backingFile, String dataFile) {
+    public static byte[] qcow2(int version, long size, long features, String backingFile, String dataFile) {
         ByteBuffer b = be(65536);
         b.put(new byte[] {'Q', 'F', 'I', (byte) 0xfb}).putInt(version);
         b.putInt(20, 16).putLong(24, size);
@@ -50,12 +50,12 @@ final class ImageHeaders {
         return b.array();
     }
 
-    static byte[] qcow2(long size) {
+    public static byte[] qcow2(long size) {
         return qcow2(3, size, 0, null, null);
     }
 
     /** A qed header; {@code backingFile} sets feature bit 0 and the name at 512. */
-    static byte[] qed(long size, String backingFile) {
+    public static byte[] qed(long size, String backingFile) {
         ByteBuffer b = le(4096);
         b.put(ascii("QED\0")).putInt(4, 65536).putInt(8, 4).putInt(12, 1).putLong(48, size);
         if (backingFile != null) {
@@ -66,7 +66,7 @@ final class ImageHeaders {
     }
 
     /** A vhd footer copy at offset 0 (disk type 3 dynamic, 4 differencing) with a correct checksum. */
-    static byte[] vhd(long size, int diskType) {
+    public static byte[] vhd(long size, int diskType) {
         ByteBuffer b = be(2048);
         b.put(ascii("conectix")).putLong(40, size).putLong(48, size).putInt(60, diskType);
         long sum = 0;
@@ -77,7 +77,7 @@ final class ImageHeaders {
         return b.array();
     }
 
-    static byte[] guid(String text) {
+    public static byte[] guid(String text) {
         String hex = text.replace("-", "");
         byte[] be = new byte[16];
         for (int i = 0; i < 16; i++) {
@@ -91,16 +91,16 @@ final class ImageHeaders {
         return out;
     }
 
-    static final String METADATA_REGION = "8B7CA206-4790-4B9A-B8FE-575F050F886E";
-    static final String VIRTUAL_DISK_SIZE = "2FA54224-CD1B-4876-B211-5DBED83BF4B8";
-    static final String PARENT_LOCATOR = "A8D35F2D-B30B-454D-ABF7-D3D84834AB0C";
+    public static final String METADATA_REGION = "8B7CA206-4790-4B9A-B8FE-575F050F886E";
+    public static final String VIRTUAL_DISK_SIZE = "2FA54224-CD1B-4876-B211-5DBED83BF4B8";
+    public static final String PARENT_LOCATOR = "A8D35F2D-B30B-454D-ABF7-D3D84834AB0C";
 
     /**
      * A vhdx: identifier, region table at 192 KiB with a (dummy BAT and a) metadata region entry pointing
      * at {@code metadataAt}, the metadata table there with the virtual disk size item at +64 KiB (and a
      * parent locator entry when {@code parent}). Long enough to hold it all.
      */
-    static byte[] vhdx(long size, long metadataAt, boolean parent) {
+    public static byte[] vhdx(long size, long metadataAt, boolean parent) {
         int length = (int) Math.max(metadataAt + 65536 + 4096, 320 << 10);
         ByteBuffer b = le(length);
         b.put(ascii("vhdxfile"));
@@ -119,7 +119,7 @@ final class ImageHeaders {
     }
 
     /** A sparse vmdk (version 1): header, then {@code descriptor} at sector 1 in a 20-sector area. */
-    static byte[] vmdk(long sectors, String descriptor, long gdOffset) {
+    public static byte[] vmdk(long sectors, String descriptor, long gdOffset) {
         ByteBuffer b = le(512 + 20 * 512);
         b.put(ascii("KDMV")).putInt(4, 1).putInt(8, 3).putLong(12, sectors).putLong(20, 128);
         b.putLong(28, 1).putLong(36, 20).putInt(44, 512).putLong(48, 21).putLong(56, gdOffset);
@@ -127,7 +127,7 @@ final class ImageHeaders {
         return b.array();
     }
 
-    static String descriptor(String createType, String... extents) {
+    public static String descriptor(String createType, String... extents) {
         StringBuilder sb = new StringBuilder("# Disk DescriptorFile\nversion=1\nCID=12345678\nparentCID=ffffffff\n");
         sb.append("createType=\"").append(createType).append("\"\n\n# Extent description\n");
         for (String e : extents) {
@@ -137,12 +137,12 @@ final class ImageHeaders {
         return sb.toString();
     }
 
-    static byte[] vmdk(long sectors) {
+    public static byte[] vmdk(long sectors) {
         return vmdk(sectors, descriptor("monolithicSparse", "RW " + sectors + " SPARSE \"disk.vmdk\""), 21);
     }
 
     /** A vdi header (version 1.1); {@code type} 1 dynamic, 2 fixed, 4 differencing. */
-    static byte[] vdi(long size, int type) {
+    public static byte[] vdi(long size, int type) {
         ByteBuffer b = le(1024);
         b.put(ascii("<<< Oracle VM VirtualBox Disk Image >>>\n"));
         b.putInt(0x40, 0xbeda107f).putInt(0x44, 0x00010001).putInt(0x48, 400).putInt(0x4c, type);
@@ -151,7 +151,7 @@ final class ImageHeaders {
     }
 
     /** An ISO 9660 image head: primary volume descriptor at sector 16 and a terminator at 17. */
-    static byte[] iso(int blocks) {
+    public static byte[] iso(int blocks) {
         ByteBuffer b = le(36 << 10);
         int pvd = 32 << 10;
         b.put(pvd, (byte) 1).put(pvd + 1, ascii("CD001")).put(pvd + 6, (byte) 1);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.imagesdk.exception.ImageSdkException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +17,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Seeded generators of random and adversarial text for the fuzz tests, and the loop that runs a target
- * on each input: every input must give a value or an {@link ImageSdkException} (or an exception type
- * the target documents), never another exception or a hang. The seed is {@code -Dfuzz.seed}, else fixed,
+ * on each input: every input must give a value or the typed error given to the constructor (the SDK's
+ * {@code ImageSdkException}; or an exception type the target documents), never another exception or a hang. The seed is {@code -Dfuzz.seed}, else fixed,
  * and is printed with the count of inputs tried.
  */
 public final class Fuzz {
@@ -32,9 +31,16 @@ public final class Fuzz {
             "İ", "\ufeff", "a".repeat(300), "b".repeat(70_000)};
 
     private final Random random;
+    private final Class<? extends Throwable> typedError;
 
-    public Fuzz(long seed) {
+    /**
+     * @param seed       the seed of the generators
+     * @param typedError the exception type every refused input must throw (subtypes included); this module
+     *                   depends on no SDK module, so the caller names it (e.g. {@code ImageSdkException.class})
+     */
+    public Fuzz(long seed, Class<? extends Throwable> typedError) {
         this.random = new Random(seed);
+        this.typedError = typedError;
     }
 
     /** The seed of this run: {@code -Dfuzz.seed} or the given default. */
@@ -186,7 +192,7 @@ public final class Fuzz {
                     exec = Executors.newSingleThreadExecutor();
                 } catch (java.util.concurrent.ExecutionException e) {
                     Throwable c = e.getCause();
-                    if (c instanceof ImageSdkException) {
+                    if (typedError.isInstance(c)) {
                         typed++;
                     } else {
                         findings.add(c + " on " + show(input) + (c.getStackTrace().length > 0
