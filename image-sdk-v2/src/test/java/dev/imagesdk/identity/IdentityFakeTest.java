@@ -13,6 +13,8 @@ import dev.imagesdk.model.ImageSpec;
 import dev.imagesdk.model.Member;
 import dev.imagesdk.model.Visibility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,5 +116,38 @@ class IdentityFakeTest {
 
         assertThat(member.memberId()).isEqualTo(fake.projectId("alt_demo"));
         assertThat(fake.requests()).noneMatch(r -> r.path().startsWith("/v3/"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "a/b          | a%2Fb",
+            "%41bc        | %2541bc",
+            "..           | ..",
+            "x?y          | x%3Fy",
+            "x#y          | x%23y",
+            "a b&name=c   | a%20b%26name%3Dc",
+            "é✓           | %C3%A9%E2%9C%93"})
+    void aHostileProjectNameIsOneQueryValueOnTheWire(String name, String onTheWire,
+                                                     @FakeGlanceClient(user = "admin") ImageService admin,
+                                                     FakeGlance fake) {
+        fake.clearRequests();
+
+        assertThat(admin.identity().findProject(name)).isEmpty();
+
+        assertThat(fake.requests()).filteredOn(r -> r.path().equals("/v3/projects"))
+                .extracting(r -> r.query()).containsExactly("name=" + onTheWire);
+    }
+
+    @Test
+    void aProjectNameWithLineBreaksIsOneQueryValueOnTheWire(@FakeGlanceClient(user = "admin") ImageService admin,
+                                                           FakeGlance fake) {
+        fake.clearRequests();
+
+        assertThat(admin.identity().findProject("a\r\nX-Injected: 1")).isEmpty();
+
+        assertThat(fake.requests()).filteredOn(r -> r.path().equals("/v3/projects"))
+                .extracting(r -> r.query()).containsExactly("name=a%0D%0AX-Injected%3A%201");
+        assertThat(fake.requests()).allSatisfy(r -> assertThat(r.headers().keySet())
+                .noneMatch(k -> k.equalsIgnoreCase("X-Injected")));
     }
 }
