@@ -35,45 +35,15 @@ die() { printf '[fake-cli] ERROR: %s\n' "$*" >&2; exit 2; }
 
 # --- prerequisites ----------------------------------------------------------------------------
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"
-  else die "installing Debian packages needs root (or sudo): $*"; fi
-}
-
-pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+# shellcheck source=lib.sh
+. "$ROOT/scripts/lib.sh"
 
 install_clis() {
-  local missing=() p
-  for p in python3-glanceclient python3-openstackclient; do pkg_installed "$p" || missing+=("$p"); done
-  if [ ${#missing[@]} -gt 0 ]; then
-    # Not scripts/real-glance.sh install: that also installs the Glance/Keystone services.
-    say "installing ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || die "apt-get update failed"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" \
-      >/tmp/image-sdk-fake-cli-apt.log 2>&1 \
-      || { tail -n 30 /tmp/image-sdk-fake-cli-apt.log >&2; die "apt-get install failed (log: /tmp/image-sdk-fake-cli-apt.log)"; }
-  fi
+  # Not scripts/real-glance.sh install: that also installs the Glance/Keystone services.
+  apt_install /tmp/image-sdk-fake-cli-apt.log python3-glanceclient python3-openstackclient
   [ -x /usr/bin/glance ] && [ -x /usr/bin/openstack ] || die "/usr/bin/glance or /usr/bin/openstack missing after install"
   say "CLIs: python3-glanceclient $(dpkg-query -W -f='${Version}' python3-glanceclient), python3-openstackclient $(dpkg-query -W -f='${Version}' python3-openstackclient)"
 }
-
-build_jar() {
-  if [ -n "${FAKE_CLI_JAR:-}" ]; then
-    [ -f "$JAR" ] || die "FAKE_CLI_JAR=$JAR does not exist"
-    return
-  fi
-  # Rebuilt when missing or older than any fake/core source (a stale jar would test old code).
-  if [ -f "$JAR" ] && [ -z "$(find "$ROOT/image-sdk-fake/src/main" "$ROOT/image-sdk-core/src/main" \
-        "$ROOT/image-sdk-fake/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
-    return
-  fi
-  say "building the standalone fake jar"
-  (cd "$ROOT" && PATH=$ORIG_PATH ./mvnw -B -q package -pl image-sdk-fake -am -DskipTests) || die "build failed"
-  [ -f "$JAR" ] || die "no jar at $JAR after the build"
-}
-
-free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 FAKE_PID=""
 WORK=""
@@ -575,7 +545,7 @@ s_v1_delete() {
 # --- main -------------------------------------------------------------------------------------
 
 install_clis
-build_jar
+build_fake_jar "$JAR" FAKE_CLI_JAR
 WORK=$(mktemp -d /tmp/image-sdk-fake-cli.XXXXXX)
 start_fake
 

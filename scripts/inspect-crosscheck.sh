@@ -32,21 +32,10 @@ T0=$SECONDS
 
 say() { printf '[inspect-crosscheck] %s\n' "$*" >&2; }
 die() { printf '[inspect-crosscheck] ERROR: %s\n' "$*" >&2; exit 2; }
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"
-  else die "installing Debian packages needs root (or sudo): $*"; fi
-}
-pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+# shellcheck source=lib.sh
+. "$ROOT/scripts/lib.sh"
 
-missing=()
-for p in qemu-utils xorriso python3-glance; do pkg_installed "$p" || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  say "installing ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" \
-    >/tmp/image-sdk-inspect-apt.log 2>&1 || { tail -n 20 /tmp/image-sdk-inspect-apt.log >&2; die "apt-get failed"; }
-fi
+apt_install /tmp/image-sdk-inspect-apt.log qemu-utils xorriso python3-glance
 
 CP=$(ls "$ROOT"/image-sdk-core/target/image-sdk-core-*[0-9T].jar 2>/dev/null | head -n 1 || true)
 if [ -z "$CP" ]; then

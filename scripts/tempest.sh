@@ -50,43 +50,14 @@ T0=$SECONDS
 say() { printf '[tempest %4ss] %s\n' "$((SECONDS - T0))" "$*" >&2; }
 die() { printf '[tempest] ERROR: %s\n' "$*" >&2; exit 2; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"
-  else die "installing Debian packages needs root (or sudo): $*"; fi
-}
-pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+# shellcheck source=lib.sh
+. "$ROOT/scripts/lib.sh"
 
 install_tempest() {
-  local missing=() p
-  for p in python3-tempest python3-stestr python3-subunit; do pkg_installed "$p" || missing+=("$p"); done
-  if [ ${#missing[@]} -gt 0 ]; then
-    say "installing ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || die "apt-get update failed"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" \
-      >/tmp/image-sdk-tempest-apt.log 2>&1 \
-      || { tail -n 30 /tmp/image-sdk-tempest-apt.log >&2; die "apt-get install failed (log: /tmp/image-sdk-tempest-apt.log)"; }
-  fi
+  apt_install /tmp/image-sdk-tempest-apt.log python3-tempest python3-stestr python3-subunit
   command -v stestr >/dev/null && command -v subunit2csv >/dev/null || die "stestr or subunit2csv missing"
   say "tempest $(dpkg-query -W -f='${Version}' python3-tempest), stestr $(dpkg-query -W -f='${Version}' python3-stestr)"
 }
-
-build_jar() {
-  if [ -n "${TEMPEST_FAKE_JAR:-}" ]; then
-    [ -f "$JAR" ] || die "TEMPEST_FAKE_JAR=$JAR does not exist"
-    return
-  fi
-  # Rebuilt when missing or older than any fake/core source (a stale jar would test old code).
-  if [ -f "$JAR" ] && [ -z "$(find "$ROOT/image-sdk-fake/src/main" "$ROOT/image-sdk-core/src/main" \
-        "$ROOT/image-sdk-fake/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
-    return
-  fi
-  say "building the standalone fake jar"
-  (cd "$ROOT" && PATH=$ORIG_PATH ./mvnw -B -q package -pl image-sdk-fake -am -DskipTests) || die "build failed"
-  [ -f "$JAR" ] || die "no jar at $JAR after the build"
-}
-
-free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 WORK=$(mktemp -d /tmp/image-sdk-tempest.XXXXXX)
 FAKE_PID=""
@@ -268,7 +239,7 @@ PY
 }
 
 install_tempest
-build_jar
+build_fake_jar "$JAR" TEMPEST_FAKE_JAR
 bash "$ROOT/scripts/real-glance.sh" up >&2 || die "scripts/real-glance.sh up failed"
 
 REAL_SAVED="$STATE/tempest-real.csv"
