@@ -27,6 +27,7 @@ module dev.imagesdk.core {
     exports dev.imagesdk.inspect;
     exports dev.imagesdk.regions;
     exports dev.imagesdk.identity;
+    exports dev.imagesdk.event;
 
     exports dev.imagesdk.internal to dev.imagesdk.v1, dev.imagesdk.v2;
     exports dev.imagesdk.internal.auth to dev.imagesdk.v1, dev.imagesdk.v2;
