@@ -4,8 +4,10 @@
  *
  * <p>Core and Micrometer appear in the public API (the listener implements core's SPI and takes a
  * {@code MeterRegistry}), so both are {@code requires transitive}. Micrometer has no module descriptor; its
- * jars name themselves {@code micrometer.core} (Automatic-Module-Name).
+ * jars name themselves {@code micrometer.core} (Automatic-Module-Name), hence the suppressed warning about a
+ * transitive automatic module: a consumer on the module path gets {@code MeterRegistry} readable either way.
  */
+@SuppressWarnings("requires-transitive-automatic")
 module dev.imagesdk.micrometer {
     requires transitive dev.imagesdk.core;
     requires transitive micrometer.core;

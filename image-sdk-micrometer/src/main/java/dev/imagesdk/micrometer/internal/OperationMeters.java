@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The meters of one {@code operation} tag value. Meters with further tags (method, status, reason, exception)
- * are registered on first use and kept here, so an event after the first of its kind is a lookup in a
+ * The meters of one {@code operation} tag value. Each meter is registered on the first event that needs it
+ * (so an operation shows only what happened to it) and kept here, so an event after the first of its kind is a lookup in a
  * {@link ConcurrentHashMap} by an existing key or an array read, and allocates nothing.
  *
  * <p>Races are harmless: two threads registering the same meter get the same instance from the registry.
@@ -28,13 +28,15 @@ public final class OperationMeters {
     private final MeterRegistry registry;
     private final Tags tags;
 
-    private final Counter reauthentications;
-    private final DistributionSummary successAttempts;
-    private final DistributionSummary failureAttempts;
-    private final DistributionSummary transferBytes;
-    private final Timer transfers;
-    private final Counter verified;
-    private final Counter mismatched;
+    // Registered on first use (volatile: a racing second registration returns the same meter), so an
+    // operation shows only the meters of what happened to it: no zero transfer summary for a metadata call.
+    private volatile Counter reauthentications;
+    private volatile DistributionSummary successAttempts;
+    private volatile DistributionSummary failureAttempts;
+    private volatile DistributionSummary transferBytes;
+    private volatile Timer transfers;
+    private volatile Counter verified;
+    private volatile Counter mismatched;
 
     private final ConcurrentMap<String, MethodMeters> byMethod = new ConcurrentHashMap<>();
     private final AtomicReferenceArray<Counter> responses = new AtomicReferenceArray<>(STATUS_SLOTS);
@@ -44,19 +46,6 @@ public final class OperationMeters {
     OperationMeters(MeterRegistry registry, Tags commonTags, String operation) {
         this.registry = registry;
         this.tags = commonTags.and("operation", operation);
-        this.reauthentications = Counter.builder(MicrometerImageServiceListener.REAUTHENTICATIONS)
-                .description("Tokens refused (401) and renewed, each followed by one replay of the call")
-                .tags(tags).register(registry);
-        this.successAttempts = attempts("success");
-        this.failureAttempts = attempts("failure");
-        this.transferBytes = DistributionSummary.builder(MicrometerImageServiceListener.TRANSFER_BYTES)
-                .description("Image data sent or received per upload or download (all attempts)")
-                .baseUnit("bytes").tags(tags).register(registry);
-        this.transfers = Timer.builder(MicrometerImageServiceListener.TRANSFERS)
-                .description("Time from the first byte of image data to the last, per upload or download")
-                .tags(tags).register(registry);
-        this.verified = verification("verified");
-        this.mismatched = verification("mismatch");
     }
 
     private DistributionSummary attempts(String outcome) {
@@ -72,13 +61,21 @@ public final class OperationMeters {
     }
 
     public void callEnd(String method, long elapsedNanos, int attempts) {
-        method(method).success.record(elapsedNanos, TimeUnit.NANOSECONDS);
-        successAttempts.record(attempts);
+        method(method).success().record(elapsedNanos, TimeUnit.NANOSECONDS);
+        DistributionSummary summary = successAttempts;
+        if (summary == null) {
+            summary = successAttempts = attempts("success");
+        }
+        summary.record(attempts);
     }
 
     public void callFailed(String method, Class<?> failure, long elapsedNanos, int attempts) {
         method(method).failure(failure).record(elapsedNanos, TimeUnit.NANOSECONDS);
-        failureAttempts.record(attempts);
+        DistributionSummary summary = failureAttempts;
+        if (summary == null) {
+            summary = failureAttempts = attempts("failure");
+        }
+        summary.record(attempts);
     }
 
     public void response(int status) {
@@ -120,16 +117,43 @@ public final class OperationMeters {
     }
 
     public void reauthentication() {
-        reauthentications.increment();
+        Counter counter = reauthentications;
+        if (counter == null) {
+            counter = reauthentications = Counter.builder(MicrometerImageServiceListener.REAUTHENTICATIONS)
+                    .description("Tokens refused (401) and renewed, each followed by one replay of the call")
+                    .tags(tags).register(registry);
+        }
+        counter.increment();
     }
 
     public void transfer(long bytes, long elapsedNanos) {
-        transferBytes.record(bytes);
-        transfers.record(elapsedNanos, TimeUnit.NANOSECONDS);
+        DistributionSummary summary = transferBytes;
+        if (summary == null) {
+            summary = transferBytes = DistributionSummary.builder(MicrometerImageServiceListener.TRANSFER_BYTES)
+                    .description("Image data sent or received per upload or download (all attempts)")
+                    .baseUnit("bytes").tags(tags).register(registry);
+        }
+        summary.record(bytes);
+        Timer timer = transfers;
+        if (timer == null) {
+            timer = transfers = Timer.builder(MicrometerImageServiceListener.TRANSFERS)
+                    .description("Time from the first byte of image data to the last, per upload or download")
+                    .tags(tags).register(registry);
+        }
+        timer.record(elapsedNanos, TimeUnit.NANOSECONDS);
     }
 
     public void verification(boolean ok) {
-        (ok ? verified : mismatched).increment();
+        Counter counter = ok ? verified : mismatched;
+        if (counter == null) {
+            counter = verification(ok ? "verified" : "mismatch");
+            if (ok) {
+                verified = counter;
+            } else {
+                mismatched = counter;
+            }
+        }
+        counter.increment();
     }
 
     private MethodMeters method(String method) {
@@ -147,12 +171,19 @@ public final class OperationMeters {
     /** The {@code imagesdk.calls} timers of one operation and method. */
     private final class MethodMeters {
         final String method;
-        final Timer success;
+        volatile Timer success;
         final ConcurrentMap<Class<?>, Timer> failures = new ConcurrentHashMap<>();
 
         MethodMeters(String method) {
             this.method = method;
-            this.success = calls("success", TagValues.NONE);
+        }
+
+        Timer success() {
+            Timer timer = success;
+            if (timer == null) {
+                timer = success = calls("success", TagValues.NONE);
+            }
+            return timer;
         }
 
         Timer failure(Class<?> type) {
