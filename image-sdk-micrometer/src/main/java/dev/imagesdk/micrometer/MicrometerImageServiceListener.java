@@ -37,7 +37,8 @@ import java.util.Set;
  *   <tr><td>{@value #RESPONSES}</td><td>Counter</td><td>{@code status} (e.g. {@code 200}, {@code 503})</td>
  *       <td>per answer of the service, every attempt included</td></tr>
  *   <tr><td>{@value #RETRIES}</td><td>Counter</td>
- *       <td>{@code reason}: {@code HTTP nnn}, {@code connection refused}, {@code connection reset},
+ *       <td>{@code reason}: {@code HTTP nnn}; an exception's simple class name when that is the reason
+ *       given (e.g. {@code HttpTimeoutException}); else {@code connection failed}, {@code connection reset},
  *       {@code timeout}, {@code unknown host}, {@code tls}, {@code connection closed} or {@code other}</td>
  *       <td>per failed attempt that is retried</td></tr>
  *   <tr><td>{@value #REAUTHENTICATIONS}</td><td>Counter</td><td>none</td>
@@ -51,11 +52,12 @@ import java.util.Set;
  * </table>
  *
  * <p><b>Bounded tags.</b> No tag ever carries an image id, a URL, a host, a request id, a token or the free
- * text of a message: the retry reason is reduced to the fixed list above; in an operation name, every token
- * that looks like an id (16 or more letters, digits, {@code -} or {@code _}, one of them a digit) becomes
- * {@code {id}}; past 100 distinct operations (and 16 methods per operation) new values are counted under
- * {@code other}, with one WARN log. Percentiles and histograms are not published unless the application
- * turns them on with a {@code MeterFilter}, as Micrometer recommends.
+ * text of a message. The retry reason is reduced to the list above. In an operation name, every token that
+ * looks like an id (16 or more letters, digits, {@code -} or {@code _}, one of them a digit) becomes
+ * {@code {id}}. Past 100 distinct operations, 16 methods per operation and 32 retry reasons per operation,
+ * new values are counted under {@code other} (the first overflow of operations is logged once at WARN).
+ * Percentiles and histograms are not published unless the application turns them on with a
+ * {@code MeterFilter}, as Micrometer recommends.
  *
  * <p><b>Cost.</b> Thread-safe; the meters of a tag set are registered on its first event and kept, so later
  * events are a map lookup and a meter update, with no allocation by this class. A meter removed from the

@@ -193,12 +193,29 @@ class MicrometerImageServiceListenerTest {
         listener.retry(get, 1, "something else at http://10.0.0.1/v2/images/" + UUID_1, Duration.ZERO);
         listener.retry(get, 1, null, Duration.ZERO);
         listener.retry(get, 1, "HTTP 5030", Duration.ZERO);
+        listener.retry(get, 1, "connection failed", Duration.ZERO);
+        listener.retry(get, 1, "HttpTimeoutException", Duration.ZERO);
+        listener.retry(get, 1, "unknown", Duration.ZERO);
+        listener.retry(get, 1, "Bad.Exception", Duration.ZERO);
 
         assertThat(tagValues(RETRIES, "reason")).containsExactlyInAnyOrder("HTTP 503", "HTTP 429",
-                "connection refused", "connection reset", "timeout", "unknown host", "tls", "connection closed",
-                "other");
-        assertThat(count(RETRIES, "reason", "other")).isEqualTo(3.0);
-        assertThat(total(RETRIES)).isEqualTo(11.0);
+                "connection failed", "connection reset", "timeout", "unknown host", "tls", "connection closed",
+                "HttpTimeoutException", "other");
+        assertThat(count(RETRIES, "reason", "connection failed")).isEqualTo(2.0);
+        assertThat(count(RETRIES, "reason", "other")).isEqualTo(5.0);
+        assertThat(total(RETRIES)).isEqualTo(15.0);
+    }
+
+    @Test
+    void retryReasonTagStopsGrowingAtItsBoundPerOperation() {
+        CallInfo get = call("get image", "GET");
+        for (int i = 0; i < 40; i++) {
+            listener.retry(get, 1, "Generated" + i + "Exception", Duration.ZERO);
+        }
+
+        assertThat(tagValues(RETRIES, "reason")).hasSize(33).contains("other");
+        assertThat(count(RETRIES, "reason", "other")).isEqualTo(8.0);
+        assertThat(total(RETRIES)).isEqualTo(40.0);
     }
 
     @Test

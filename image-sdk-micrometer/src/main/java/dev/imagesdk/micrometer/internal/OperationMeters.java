@@ -23,6 +23,8 @@ public final class OperationMeters {
 
     /** Different HTTP methods per operation beyond which the method tag reads {@link TagValues#OTHER}. */
     private static final int MAX_METHODS = 16;
+    /** Different non-HTTP retry reasons per operation beyond which the reason tag reads {@link TagValues#OTHER}. */
+    private static final int MAX_REASONS = 32;
     private static final int STATUS_SLOTS = 600;
 
     private final MeterRegistry registry;
@@ -105,6 +107,9 @@ public final class OperationMeters {
         String category = TagValues.reasonCategory(reason);
         Counter counter = retriesByCategory.get(category);
         if (counter == null) {
+            if (retriesByCategory.size() >= MAX_REASONS) {
+                category = TagValues.OTHER;
+            }
             counter = retriesByCategory.computeIfAbsent(category, this::retryCounter);
         }
         counter.increment();

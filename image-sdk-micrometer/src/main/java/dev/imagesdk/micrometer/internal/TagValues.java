@@ -14,7 +14,8 @@ public final class TagValues {
 
     /** Retry reasons that are not an HTTP status, by the words that identify them (first match wins). */
     private static final String[][] REASONS = {
-            {"connection refused", "refused"},
+            {"connection failed", "connection failed", "refused", "connectexception", "connecttimeout",
+                    "noroutetohost"},
             {"connection reset", "reset"},
             {"timeout", "timed out", "timeout"},
             {"unknown host", "unknown host", "unknownhost", "unresolved"},
@@ -53,17 +54,21 @@ public final class TagValues {
     }
 
     /**
-     * The class of a retry reason that is not an HTTP status: one of {@code connection refused},
-     * {@code connection reset}, {@code timeout}, {@code unknown host}, {@code tls}, {@code connection closed}
-     * or {@link #OTHER}. The reason's own text (which may name a host, a byte count or a duration) never
-     * becomes a tag value.
+     * The tag value of a retry reason that is not an HTTP status: the reason itself if it is an exception's
+     * simple class name ({@code SocketTimeoutException}: Micrometer's convention for an {@code exception} tag;
+     * class names are a bounded set), else its class by the words in it: {@code connection failed},
+     * {@code connection reset}, {@code timeout}, {@code unknown host}, {@code tls}, {@code connection closed},
+     * or {@link #OTHER}. Free text (which may name a host, a byte count or a duration) never becomes a tag value.
      *
      * @param reason the reason given with the retry event, may be null
-     * @return one of the constants above, never null
+     * @return the reason itself or one of the constants above, never null
      */
     public static String reasonCategory(String reason) {
         if (reason == null) {
             return OTHER;
+        }
+        if (isExceptionClassName(reason)) {
+            return reason;
         }
         for (String[] category : REASONS) {
             for (int i = 1; i < category.length; i++) {
@@ -129,6 +134,22 @@ public final class TagValues {
             }
         }
         return out == null ? name : out.toString();
+    }
+
+    /** An identifier of at most 64 characters, upper-case first, ending in {@code Exception} or {@code Error}. */
+    private static boolean isExceptionClassName(String s) {
+        int n = s.length();
+        if (n > 64 || n < 6 || !Character.isUpperCase(s.charAt(0))
+                || !(s.endsWith("Exception") || s.endsWith("Error"))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isIdChar(char c) {
