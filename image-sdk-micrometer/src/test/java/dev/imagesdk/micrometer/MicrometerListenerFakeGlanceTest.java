@@ -1,19 +1,13 @@
 package dev.imagesdk.micrometer;
 
 import dev.imagesdk.ApiVersion;
-import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.config.ClientConfig;
-import dev.imagesdk.exception.ChecksumMismatchException;
 import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.fake.FakeGlance;
 import dev.imagesdk.fake.Fault;
 import dev.imagesdk.fake.Operation;
-import dev.imagesdk.model.ContainerFormat;
-import dev.imagesdk.model.DiskFormat;
-import dev.imagesdk.model.Image;
-import dev.imagesdk.model.ImageSpec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
@@ -25,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
@@ -36,8 +29,6 @@ import static dev.imagesdk.micrometer.MicrometerImageServiceListener.CALL_ATTEMP
 import static dev.imagesdk.micrometer.MicrometerImageServiceListener.REAUTHENTICATIONS;
 import static dev.imagesdk.micrometer.MicrometerImageServiceListener.RESPONSES;
 import static dev.imagesdk.micrometer.MicrometerImageServiceListener.RETRIES;
-import static dev.imagesdk.micrometer.MicrometerImageServiceListener.TRANSFER_BYTES;
-import static dev.imagesdk.micrometer.MicrometerImageServiceListener.VERIFICATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * are the SDK's own; the test finds them from the meters (e.g. the operation of the one retry) instead of
  * spelling them.
  *
- * <p>Needs the SDK's event wiring ({@code ImageServiceBuilder.listener}, events from the call layer and the
- * transfers; branch h-exec). Until that is merged, this module's pom keeps this file out of test compilation
+ * <p>Needs the SDK's event wiring ({@code ImageServiceBuilder.listener} and the call layer's events; branch
+ * h-exec). The transfer events are tested in {@link MicrometerTransferFakeGlanceTest}. Until that is merged, this module's pom keeps this file out of test compilation
  * (see {@code testExcludes} there): delete that exclusion after the merge.
  */
 class MicrometerListenerFakeGlanceTest {
@@ -122,40 +113,6 @@ class MicrometerListenerFakeGlanceTest {
                 .summary();
         assertThat(attempts.count()).isEqualTo(3);
         assertThat(attempts.totalAmount()).as("1 + (503, retry) 2 + (401, replay) 2").isEqualTo(5.0);
-    }
-
-    @Test
-    void uploadAndDownloadReportTheirBytesAndAVerifiedChecksum() {
-        Image image = images.createAndUpload(ImageSpec.builder().name("metrics").diskFormat(DiskFormat.RAW)
-                .containerFormat(ContainerFormat.BARE).build(), ImageData.fromBytes(DATA), null);
-        ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        images.download(image.id()).toOutputStream(copy);
-
-        assertThat(copy.toByteArray()).isEqualTo(DATA);
-        assertThat(registry.get(TRANSFER_BYTES).summaries()).hasSize(2)
-                .allSatisfy(s -> {
-                    assertThat(s.count()).isEqualTo(1);
-                    assertThat(s.totalAmount()).isEqualTo(DATA.length);
-                });
-        assertThat(registry.get(VERIFICATIONS).tags("result", "verified").counters()).hasSize(2)
-                .allSatisfy(c -> assertThat(c.count()).isEqualTo(1.0));
-        assertThat(registry.find(VERIFICATIONS).tags("result", "mismatch").counter()).isNull();
-    }
-
-    @Test
-    void corruptedDownloadIsAMismatchAndAFailedCall() {
-        String id = fake.seedImage("demo", Map.of("name", "corrupt", "disk_format", "raw",
-                "container_format", "bare"), new ByteArrayInputStream(DATA));
-        fake.inject(Operation.DOWNLOAD, Fault.corruptedByte(1_000).always());
-
-        assertThatThrownBy(() -> images.download(id).toOutputStream(new ByteArrayOutputStream()))
-                .isInstanceOf(ChecksumMismatchException.class);
-
-        Counter mismatch = registry.get(VERIFICATIONS).tags("result", "mismatch").counter();
-        assertThat(mismatch.count()).isEqualTo(1.0);
-        String download = mismatch.getId().getTag("operation");
-        assertThat(registry.get(CALLS).tags("operation", download, "outcome", "failure",
-                "exception", "ChecksumMismatchException").timer().count()).isEqualTo(1);
     }
 
     double count(String name, String... tags) {
