@@ -62,7 +62,7 @@ public final class TransferEngine implements AutoCloseable {
 
     /** A new upload; nothing is sent until {@link UploadCall#execute()}. */
     public UploadCall newUpload(UploadRequest request, TransferListener listener) {
-        return new UploadCall(this, request, listener == null ? TransferListener.NONE : listener);
+        return new UploadCall(this, request, OnceFinalProgress.wrap(listener));
     }
 
     /**
