@@ -17,7 +17,7 @@ import dev.imagesdk.internal.http.ErrorMapper;
 import dev.imagesdk.internal.http.FeignFactory;
 import dev.imagesdk.internal.http.HttpStack;
 import dev.imagesdk.internal.http.SharedHttpClients;
-import dev.imagesdk.internal.http.UserAgent;
+import dev.imagesdk.internal.http.RequestDecoration;
 import dev.imagesdk.internal.http.VersionDiscovery;
 import dev.imagesdk.internal.http.WireLogger;
 import dev.imagesdk.internal.log.Redactor;
@@ -157,9 +157,10 @@ public final class ImageServiceBuilder {
         WireLogger wire = new WireLogger();
         SSLContext ssl = lease.sslContext();
         HttpClient http = lease.client();
-        String userAgent = UserAgent.value();
-        FeignFactory feign = new FeignFactory(http, json, errors, wire, userAgent, config.connectTimeout(),
-                config.requestTimeout());
+        // Decides every header and connection setting of both paths (the shared client was built from the same).
+        RequestDecoration decoration = RequestDecoration.of(config, ssl);
+        String userAgent = decoration.userAgent();
+        FeignFactory feign = new FeignFactory(http, json, errors, wire, decoration, config.requestTimeout());
         RetryPolicy policy = new RetryPolicy(config.maxAttempts(), config.initialBackoff(), 2.0, 0.5,
                 config.maxBackoff(), config.maxTotalRetryWait());
         CallExecutor unauthenticated = new CallExecutor(null, policy, sleeper);

@@ -49,6 +49,8 @@ public final class ClientConfig {
     private final Duration maxBackoff;
     private final Duration maxTotalRetryWait;
     private final boolean deleteImageOnChecksumMismatch;
+    private final String applicationName;
+    private final ProxyConfig proxy;
 
     private ClientConfig(Builder b) {
         this.auth = b.auth;
@@ -70,6 +72,8 @@ public final class ClientConfig {
         this.maxBackoff = b.maxBackoff;
         this.maxTotalRetryWait = b.maxTotalRetryWait;
         this.deleteImageOnChecksumMismatch = b.deleteImageOnChecksumMismatch;
+        this.applicationName = b.applicationName;
+        this.proxy = b.proxy;
     }
 
     /**
@@ -253,6 +257,22 @@ public final class ClientConfig {
         return deleteImageOnChecksumMismatch;
     }
 
+    /**
+     * {@return the caller's application name, appended to the SDK's {@code User-Agent}
+     * ({@code image-sdk/<version> <name>}) on every request; empty by default}
+     */
+    public Optional<String> applicationName() {
+        return Optional.ofNullable(applicationName);
+    }
+
+    /**
+     * {@return the HTTP proxy every request goes through, with its credentials; empty by default (then
+     * {@link #proxySelector()} decides)} When set it takes precedence over the proxy selector.
+     */
+    public Optional<ProxyConfig> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
     @Override
     public String toString() {
         return "ClientConfig{auth=" + auth + ", authUrl=" + Redactor.url(String.valueOf(authUrl))
@@ -262,6 +282,8 @@ public final class ClientConfig {
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", idleTimeout=" + idleTimeout + ", tokenRefreshSkew=" + tokenRefreshSkew
                 + ", maxAttempts=" + maxAttempts + ", deleteImageOnChecksumMismatch=" + deleteImageOnChecksumMismatch
+                + (applicationName != null ? ", applicationName=" + applicationName : "")
+                + (proxy != null ? ", proxy=" + proxy : "") // ProxyConfig masks its password
                 + '}';
     }
 
@@ -286,6 +308,8 @@ public final class ClientConfig {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration maxTotalRetryWait = Duration.ofMinutes(2);
         private boolean deleteImageOnChecksumMismatch = true;
+        private String applicationName;
+        private ProxyConfig proxy;
 
         private Builder() {
         }
@@ -310,6 +334,8 @@ public final class ClientConfig {
             maxBackoff = c.maxBackoff;
             maxTotalRetryWait = c.maxTotalRetryWait;
             deleteImageOnChecksumMismatch = c.deleteImageOnChecksumMismatch;
+            applicationName = c.applicationName;
+            proxy = c.proxy;
         }
 
         /**
@@ -545,6 +571,62 @@ public final class ClientConfig {
          */
         public Builder deleteImageOnChecksumMismatch(boolean delete) {
             this.deleteImageOnChecksumMismatch = delete;
+            return this;
+        }
+
+        /**
+         * Names the calling application in the {@code User-Agent} of every request, JSON and image data alike:
+         * {@code image-sdk/<version> <name>}, so that operators can tell its requests apart in Glance's logs.
+         * By convention {@code product/version}, e.g. {@code partner-publisher/2.1}.
+         *
+         * @param applicationName the name, or null (default) for none
+         * @return this builder
+         * @throws InvalidInputException naming {@code applicationName} if it is blank, longer than 200 characters,
+         *         or holds a character outside printable ASCII (CR, LF and other control characters would split or
+         *         corrupt the header)
+         */
+        public Builder applicationName(String applicationName) {
+            if (applicationName != null) {
+                if (applicationName.isBlank() || applicationName.length() > 200) {
+                    throw new InvalidInputException("applicationName", applicationName,
+                            "must be 1 to 200 characters and not blank");
+                }
+                for (int i = 0; i < applicationName.length(); i++) {
+                    char c = applicationName.charAt(i);
+                    if (c < 0x20 || c > 0x7e) {
+                        throw new InvalidInputException("applicationName", applicationName.replaceAll("\\p{Cntrl}",
+                                "?"), "must be printable ASCII; character " + (i + 1) + " is U+"
+                                + String.format("%04X", (int) c));
+                    }
+                }
+            }
+            this.applicationName = applicationName;
+            return this;
+        }
+
+        /**
+         * An HTTP proxy for every request, with optional credentials; it takes precedence over
+         * {@link #proxySelector(ProxySelector)}. See {@link ProxyConfig} for the URL form and for {@code https}
+         * targets behind a proxy that demands {@code Basic} credentials.
+         *
+         * @param proxy the proxy, or null (default) to let the proxy selector decide
+         * @return this builder
+         */
+        public Builder proxy(ProxyConfig proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /**
+         * {@link #proxy(ProxyConfig)} from a URL such as {@code https_proxy} holds:
+         * {@code http://[user[:password]@]host[:port]}.
+         *
+         * @param proxyUrl the URL, or null to unset
+         * @return this builder
+         * @throws InvalidInputException naming {@code proxy} (its password masked) if the URL is not usable
+         */
+        public Builder proxy(String proxyUrl) {
+            this.proxy = proxyUrl == null ? null : ProxyConfig.of(proxyUrl);
             return this;
         }
 

@@ -10,6 +10,7 @@ import dev.imagesdk.exception.TransportException;
 import dev.imagesdk.internal.http.CallExecutor;
 import dev.imagesdk.internal.http.CallSpec;
 import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.internal.http.RequestDecoration;
 import dev.imagesdk.internal.http.WireLogger;
 
 import java.io.IOException;
@@ -41,8 +42,8 @@ import java.util.function.Supplier;
  */
 public final class DataTransport implements AutoCloseable {
 
-    /** The header that carries the token. */
-    public static final String TOKEN_HEADER = "X-Auth-Token";
+    /** The header that carries the token (decided, like every header, by {@link RequestDecoration}). */
+    public static final String TOKEN_HEADER = RequestDecoration.TOKEN_HEADER;
 
     private final TransferEngine engine;
     private final CallExecutor executor;
@@ -71,13 +72,12 @@ public final class DataTransport implements AutoCloseable {
      * Its {@link #close()} also {@linkplain ClientContext#release() releases} the context (the service's close).
      */
     public static DataTransport create(ClientContext ctx) {
+        // Headers, proxy (with credentials), TLS and connect timeout: the service's one RequestDecoration, the
+        // same the JSON calls use, so that nothing differs between a JSON and a data request.
         TransferEngine engine = new TransferEngine(TransferConfig.builder()
                 .connectTimeout(ctx.connectTimeout())
                 .idleTimeout(ctx.idleTimeout())
-                .sslContext(ctx.sslContext())
-                .hostnameVerifier(ctx.hostnameVerifier())
-                .proxySelector(ctx.proxySelector())
-                .build(), ctx.wireLogger());
+                .build(), ctx.wireLogger(), ctx.requestDecoration());
         DataTransport transport = new DataTransport(engine, ctx.callExecutor(), ctx.tokenProvider().orElse(null),
                 ctx.errorMapper()::map, ctx.transferTokenValidity());
         transport.onClose = ctx::release; // the service's close() ends here: give back the shared HTTP client

@@ -69,7 +69,7 @@ public final class StreamingImageDownload implements ImageDownload {
 
     @Override
     public ImageDownload listener(TransferListener listener) {
-        this.listener = listener == null ? TransferListener.NONE : listener;
+        this.listener = OnceFinalProgress.wrap(listener);
         return this;
     }
 
@@ -151,7 +151,7 @@ public final class StreamingImageDownload implements ImageDownload {
         }
         String actual = HashAlgorithms.hex(digest);
         if (expected != null && !actual.equals(expected.hex())) {
-            throw new ChecksumMismatchException(imageId, expected.algorithm(), expected.hex(), actual);
+            throw ChecksumMismatchException.download(imageId, expected.algorithm(), expected.hex(), actual);
         }
         if (meta.size() >= 0 && r.bytes() != meta.size()) {
             throw new ImageSdkClientException("Image " + imageId + ": received " + r.bytes()

@@ -111,7 +111,7 @@ final class VerifyingInputStream extends InputStream {
         if (digest != null) {
             String actual = HashAlgorithms.hex(digest);
             if (!actual.equals(expected.hex())) {
-                throw new ChecksumMismatchException(imageId, expected.algorithm(), expected.hex(), actual);
+                throw ChecksumMismatchException.download(imageId, expected.algorithm(), expected.hex(), actual);
             }
         }
         progress();

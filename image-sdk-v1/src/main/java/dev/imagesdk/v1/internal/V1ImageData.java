@@ -119,7 +119,7 @@ final class V1ImageData {
 
     private static void verifyUpload(Image image, V1Http.Upload up) {
         if (image.checksum() != null && !image.checksum().equalsIgnoreCase(up.md5())) {
-            throw new ChecksumMismatchException(image.id(), "md5", image.checksum(), up.md5());
+            throw ChecksumMismatchException.upload(image.id(), "md5", up.md5(), image.checksum());
         }
         if (image.size() != null && image.size() != up.bytes()) {
             throw new ImageSdkClientException("Image " + image.id() + ": the service recorded " + image.size()
