@@ -44,6 +44,11 @@ public final class ExchangeFailure extends IOException {
         this.bodyBytes = bodyBytes;
     }
 
+    /** {@return the transport's own failure: {@code e}'s cause if it is an {@code ExchangeFailure}, else {@code e}} */
+    public static IOException unwrap(IOException e) {
+        return e instanceof ExchangeFailure ef ? ef.original() : e;
+    }
+
     /** The transport's own failure. */
     public IOException original() {
         return (IOException) getCause();

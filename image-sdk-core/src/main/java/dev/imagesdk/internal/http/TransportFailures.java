@@ -82,6 +82,21 @@ public final class TransportFailures {
         return m.append(": ").append(cause.words).toString();
     }
 
+    /**
+     * The cause alone, in words ({@code connection refused}, {@code unknown host h}, {@code TLS handshake failed:
+     * ...}, {@code timed out after 3 s}, {@code connection reset after 10 bytes of the answer's body}).
+     *
+     * @param failure the transport's failure
+     * @param urlOrNull the URL (for the host name), or null
+     * @param timeoutOrNull the timeout for the answer, when known
+     * @param connectTimeoutOrNull the timeout for connecting, when known
+     * @param bodyBytes bytes of the answer's body received, or {@link ExchangeFailure#NO_ANSWER}
+     */
+    public static String causeInWords(Throwable failure, String urlOrNull, Duration timeoutOrNull,
+                                      Duration connectTimeoutOrNull, long bodyBytes) {
+        return cause(failure, urlOrNull, timeoutOrNull, connectTimeoutOrNull, bodyBytes).words;
+    }
+
     /** Which service a call talks to, from its name: Keystone's calls are named {@code keystone.*}. */
     static String service(String operation) {
         return operation.startsWith("keystone") ? "Keystone" : "the image service";
