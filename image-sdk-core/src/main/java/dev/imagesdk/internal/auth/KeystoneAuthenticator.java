@@ -124,7 +124,9 @@ public final class KeystoneAuthenticator implements Supplier<Token> {
         int status = response.status();
         String type = FeignResponses.headers(response).getOrDefault("Content-Type", java.util.List.of())
                 .stream().findFirst().orElse("");
-        boolean page = status >= 200 && status < 300 && !type.toLowerCase(java.util.Locale.ROOT).contains("json");
+        // A typed answer that is not JSON (an untyped one is left to the JSON parser, as before).
+        boolean page = status >= 200 && status < 300 && !type.isEmpty()
+                && !type.toLowerCase(java.util.Locale.ROOT).contains("json");
         if (status != 404 && status != 405 && !page) {
             return response;
         }

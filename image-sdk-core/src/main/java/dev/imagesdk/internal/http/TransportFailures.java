@@ -151,8 +151,12 @@ public final class TransportFailures {
             return new Cause(Phase.CONNECT, msg == null || msg.toLowerCase(Locale.ROOT).contains("refused")
                     ? "connection refused" : "could not connect: " + msg);
         }
-        if (find(failure, HttpTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null) {
-            return new Cause(Phase.ANSWER, "timed out" + after(timeout));
+        HttpTimeoutException httpTimeout = find(failure, HttpTimeoutException.class);
+        if (httpTimeout != null || find(failure, SocketTimeoutException.class) != null) {
+            // Our own body timeout says which part of the answer was late; the JDK's says only "request timed out".
+            String detail = httpTimeout == null || httpTimeout.getMessage() == null
+                    || httpTimeout.getMessage().equals("request timed out") ? "" : ": " + httpTimeout.getMessage();
+            return new Cause(Phase.ANSWER, "timed out" + after(timeout) + detail);
         }
         SocketException socket = find(failure, SocketException.class);
         String socketMsg = socket == null || socket.getMessage() == null ? ""
