@@ -3,6 +3,7 @@ package dev.imagesdk.internal.http;
 import dev.imagesdk.exception.TransportException;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -138,9 +139,13 @@ public final class TransportFailures {
         if (find(failure, HttpConnectTimeoutException.class) != null || isConnectTimeout(failure)) {
             return new Cause(Phase.CONNECT, "connect timed out" + after(connectTimeout));
         }
+        SSLHandshakeException handshake = find(failure, SSLHandshakeException.class);
+        if (handshake != null) {
+            return new Cause(Phase.CONNECT, "TLS handshake failed: " + tlsReason(handshake));
+        }
         SSLException tls = find(failure, SSLException.class);
-        if (tls != null) {
-            return new Cause(Phase.CONNECT, "TLS handshake failed: " + tlsReason(tls));
+        if (tls != null) { // after the handshake: the encrypted stream broke
+            return new Cause(Phase.CONNECTION, "TLS failure: " + tlsReason(tls) + bytes(bodyBytes));
         }
         if (find(failure, NoRouteToHostException.class) != null) {
             return new Cause(Phase.CONNECT, "no route to host " + (hostOf(url) == null ? "" : hostOf(url)).trim());
