@@ -180,7 +180,8 @@ public final class ImageServiceBuilder {
         // User-info in an endpoint URL is never sent (neither HTTP stack of the SDK sends it) and must not
         // show up in messages, logs or toString(): it is dropped here, before anything uses the endpoint.
         URI endpoint = Redactor.withoutUserInfo(config.imageEndpoint().orElseGet(() -> tokens.token().catalog()
-                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null))));
+                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null),
+                        config.regionNameSetting())));
 
         Map<ApiVersion, ImageServiceProvider> byVersion = providers();
         ApiVersion version = pinned != null ? pinned : config.apiVersion().orElse(null);
@@ -190,7 +191,8 @@ public final class ImageServiceBuilder {
                 throw noProvider(null);
             }
             VersionDiscovery.Result r = new VersionDiscovery(feign, unauthenticated, errors, json)
-                    .discover(endpoint, byVersion.keySet());
+                    .discover(endpoint, byVersion.keySet(), config.imageEndpoint().isPresent()
+                            ? "OS_IMAGE_URL (image_endpoint_override)" : "the service catalog's image endpoint");
             version = r.apiVersion();
             versionId = r.versionId();
         }
@@ -228,7 +230,7 @@ public final class ImageServiceBuilder {
      * @param regions the region ids as the catalog names them, at least one, no duplicates
      * @return the services by region, in the order given; closing it closes each
      * @throws InvalidInputException if no region is given, one is blank or given twice
-     * @throws ConfigurationException naming {@code OS_REGION_NAME} and listing the catalog's regions if a
+     * @throws ConfigurationException naming {@code buildForRegions(regions)} and listing the catalog's regions if a
      *         requested region has no image endpoint (nothing is built then); naming {@code OS_IMAGE_URL} or
      *         {@code OS_AUTH_TYPE} if the configuration has an explicit endpoint or no Keystone catalog
      * @throws ImageSdkException as {@link #build()} for the rest; services already built are closed first

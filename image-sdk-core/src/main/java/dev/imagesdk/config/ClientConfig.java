@@ -30,9 +30,13 @@ import java.util.Optional;
  */
 public final class ClientConfig {
 
+    /** {@link #regionNameSetting()} of a region set on the builder. */
+    private static final String BUILDER_REGION = "ClientConfig.Builder.regionName(...)";
+
     private final AuthMethod auth;
     private final URI authUrl;
     private final String regionName;
+    private final String regionNameSetting;
     private final Interface endpointInterface;
     private final URI imageEndpoint;
     private final ApiVersion apiVersion;
@@ -56,6 +60,7 @@ public final class ClientConfig {
         this.auth = b.auth;
         this.authUrl = b.authUrl;
         this.regionName = b.regionName;
+        this.regionNameSetting = b.regionNameSetting;
         this.endpointInterface = b.endpointInterface;
         this.imageEndpoint = b.imageEndpoint;
         this.apiVersion = b.apiVersion;
@@ -149,6 +154,17 @@ public final class ClientConfig {
     /** {@return the region to pick from the catalog; empty to take the first image endpoint listed} */
     public Optional<String> regionName() {
         return Optional.ofNullable(regionName);
+    }
+
+    /**
+     * Where {@link #regionName()} was set, as messages name it: {@code OS_REGION_NAME} when it came from the
+     * environment, the {@code clouds.yaml} key (e.g. {@code clouds.mycloud.region_name}) when it came from there,
+     * {@code ClientConfig.Builder.regionName(...)} when it was set on the builder.
+     *
+     * @return the setting's name, never null (the builder method's when no region is set)
+     */
+    public String regionNameSetting() {
+        return regionNameSetting;
     }
 
     /** {@return which catalog endpoint interface to use; public by default} */
@@ -292,6 +308,7 @@ public final class ClientConfig {
         private AuthMethod auth;
         private URI authUrl;
         private String regionName;
+        private String regionNameSetting = BUILDER_REGION;
         private Interface endpointInterface = Interface.PUBLIC;
         private URI imageEndpoint;
         private ApiVersion apiVersion;
@@ -318,6 +335,7 @@ public final class ClientConfig {
             auth = c.auth;
             authUrl = c.authUrl;
             regionName = c.regionName;
+            regionNameSetting = c.regionNameSetting;
             endpointInterface = c.endpointInterface;
             imageEndpoint = c.imageEndpoint;
             apiVersion = c.apiVersion;
@@ -380,7 +398,13 @@ public final class ClientConfig {
          * @return this builder
          */
         public Builder regionName(String regionName) {
+            return regionName(regionName, BUILDER_REGION);
+        }
+
+        /** The region and the setting it came from ({@link #regionNameSetting()}), for the environment loader. */
+        Builder regionName(String regionName, String setting) {
             this.regionName = regionName;
+            this.regionNameSetting = setting;
             return this;
         }
 

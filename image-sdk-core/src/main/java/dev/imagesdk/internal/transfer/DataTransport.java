@@ -179,7 +179,7 @@ public final class DataTransport implements AutoCloseable {
         } catch (TransportException e) {
             // Retries are spent: report the connection failure the way the engine reports any (idle included).
             if (!(e instanceof IdleTimeoutException) && e.getCause() instanceof IOException io) {
-                throw io;
+                throw DataResponse.openFailure(engine, url, io); // with the request, for the message
             }
             throw e;
         }

@@ -76,6 +76,7 @@ public final class StreamingImageDownload implements ImageDownload {
     @Override
     public DownloadResult toPath(Path target) {
         Objects.requireNonNull(target, "target");
+        DownloadTarget.check(target); // before any request, naming the caller's path
         start();
         DownloadMetadata meta = metadata.get();
         return AtomicFileWriter.write(target, out -> transfer(meta, out));

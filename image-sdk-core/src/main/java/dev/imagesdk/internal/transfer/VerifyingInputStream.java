@@ -142,6 +142,7 @@ final class VerifyingInputStream extends InputStream {
                 closed = true;
                 String where = "Download of image " + imageId + " failed at byte " + reached + " after "
                         + resumes + " resumes";
+                cut = dev.imagesdk.internal.http.ExchangeFailure.unwrap(cut); // a failed resume names its request
                 if (cut instanceof SocketTimeoutException) {
                     throw new IdleTimeoutException(where, engine.config().idleTimeout());
                 }

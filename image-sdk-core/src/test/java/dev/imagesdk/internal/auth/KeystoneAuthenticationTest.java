@@ -165,6 +165,9 @@ class KeystoneAuthenticationTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("RegionNine").hasMessageContaining("[RegionOne, RegionTwo]")
                 .hasMessageContaining("OS_REGION_NAME");
+        assertThatThrownBy(() -> token.catalog().endpoint("image", Interface.PUBLIC, "RegionNine", "clouds.c.region_name"))
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.setting()).isEqualTo("clouds.c.region_name"));
         assertThatThrownBy(() -> token.catalog().endpoint("image", Interface.ADMIN, "RegionTwo"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("interfaces found: [public]");
         assertThatThrownBy(() -> token.catalog().endpoint("volume", Interface.PUBLIC, null))

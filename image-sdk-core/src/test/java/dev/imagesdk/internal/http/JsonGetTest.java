@@ -152,7 +152,7 @@ class JsonGetTest {
         assertThatThrownBy(() -> executor.execute(CallSpec.idempotent("get image", "GET"),
                 token -> gets.get(url, token, body -> body)))
                 .isInstanceOf(TransportException.class)
-                .hasMessageContaining("get image failed")
+                .hasMessageContaining(" (get image): timed out after 0.5 s")
                 .hasCauseInstanceOf(java.net.http.HttpTimeoutException.class); // the JDK's or our own, both at 500 ms
         assertThat(executor.retryCount()).isPositive();
         assertThat(wireLines).anySatisfy(l -> assertThat(l).startsWith("<-- FAILED GET " + url));
