@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Everything an {@link dev.imagesdk.ImageService} needs to reach and authenticate to Glance. Immutable;
@@ -49,6 +50,7 @@ public final class ClientConfig {
     private final Duration maxBackoff;
     private final Duration maxTotalRetryWait;
     private final boolean deleteImageOnChecksumMismatch;
+    private final Executor transferExecutor;
 
     private ClientConfig(Builder b) {
         this.auth = b.auth;
@@ -70,6 +72,7 @@ public final class ClientConfig {
         this.maxBackoff = b.maxBackoff;
         this.maxTotalRetryWait = b.maxTotalRetryWait;
         this.deleteImageOnChecksumMismatch = b.deleteImageOnChecksumMismatch;
+        this.transferExecutor = b.transferExecutor;
     }
 
     /**
@@ -253,6 +256,24 @@ public final class ClientConfig {
         return deleteImageOnChecksumMismatch;
     }
 
+    /**
+     * The executor that runs the transfers' helper tasks (the second hashing thread of an upload or download,
+     * and the loop of a download to a file or stream, which lets an interrupt end the caller's call at once),
+     * if the caller supplied one; empty by default: each service then uses daemon threads of its own, stopped
+     * by its {@code close()}.
+     *
+     * <p>A supplied executor is used as given and is <em>never shut down by the SDK</em>: the caller shuts it
+     * down, after closing the services that use it. It must start every task without waiting for another
+     * task to end, since a transfer runs up to two tasks at once and one waits for the other: e.g.
+     * {@code Executors.newVirtualThreadPerTaskExecutor()} (JDK 21+) or a cached thread pool; a fixed-size
+     * pool can deadlock once all its threads wait.
+     *
+     * @return the caller's executor, or empty for the SDK's own threads
+     */
+    public Optional<Executor> transferExecutor() {
+        return Optional.ofNullable(transferExecutor);
+    }
+
     @Override
     public String toString() {
         return "ClientConfig{auth=" + auth + ", authUrl=" + Redactor.url(String.valueOf(authUrl))
@@ -286,6 +307,7 @@ public final class ClientConfig {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration maxTotalRetryWait = Duration.ofMinutes(2);
         private boolean deleteImageOnChecksumMismatch = true;
+        private Executor transferExecutor;
 
         private Builder() {
         }
@@ -310,6 +332,7 @@ public final class ClientConfig {
             maxBackoff = c.maxBackoff;
             maxTotalRetryWait = c.maxTotalRetryWait;
             deleteImageOnChecksumMismatch = c.deleteImageOnChecksumMismatch;
+            transferExecutor = c.transferExecutor;
         }
 
         /**
@@ -545,6 +568,19 @@ public final class ClientConfig {
          */
         public Builder deleteImageOnChecksumMismatch(boolean delete) {
             this.deleteImageOnChecksumMismatch = delete;
+            return this;
+        }
+
+        /**
+         * See {@link ClientConfig#transferExecutor()}: runs the transfers' helper tasks; the caller keeps
+         * ownership and shuts it down (the SDK never does).
+         *
+         * @param executor an executor that starts every task without waiting for others (e.g. one virtual thread
+         *                 per task), or null for the SDK's own threads (the default)
+         * @return this builder
+         */
+        public Builder transferExecutor(Executor executor) {
+            this.transferExecutor = executor;
             return this;
         }
 

@@ -164,6 +164,14 @@ final class DataResponse implements AutoCloseable {
         connection.disconnect();
     }
 
+    /**
+     * Drops the connection from another thread (see {@link InterruptWatch}): for a caller that stopped waiting
+     * for a body read blocked on a worker, since {@code disconnect()} waits for that read.
+     */
+    void abortInBackground() {
+        interrupts.fire();
+    }
+
     /** Closes the body after it was read to its end, so the connection can be reused. */
     @Override
     public void close() {

@@ -77,7 +77,7 @@ public final class DataTransport implements AutoCloseable {
                 .sslContext(ctx.sslContext())
                 .hostnameVerifier(ctx.hostnameVerifier())
                 .proxySelector(ctx.proxySelector())
-                .build(), ctx.wireLogger());
+                .build(), ctx.wireLogger(), ctx.config().transferExecutor().orElse(null));
         DataTransport transport = new DataTransport(engine, ctx.callExecutor(), ctx.tokenProvider().orElse(null),
                 ctx.errorMapper()::map, ctx.transferTokenValidity());
         transport.onClose = ctx::release; // the service's close() ends here: give back the shared HTTP client

@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One upload attempt over {@link HttpURLConnection} in streaming mode (fixed-length when the length is
@@ -40,7 +41,7 @@ public final class UploadCall {
     private final TransferListener listener;
     private volatile boolean bodyBytesSent;
     private volatile boolean sourceOpened;
-    private boolean executed;
+    private final AtomicBoolean executed = new AtomicBoolean();
     private InterruptWatch interrupts;
 
     UploadCall(TransferEngine engine, UploadRequest request, TransferListener listener) {
@@ -64,11 +65,12 @@ public final class UploadCall {
      *
      * @throws ImageSdkException typed, as described on the class
      */
-    public synchronized UploadResponse execute() {
-        if (executed) {
+    public UploadResponse execute() {
+        // Not synchronized: a monitor held across the upload's blocking I/O pins a virtual thread's carrier
+        // (JDK 21-23). Executing once needs no lock, only this flag.
+        if (!executed.compareAndSet(false, true)) {
             throw new IllegalStateException("An UploadCall executes once");
         }
-        executed = true;
         // Not wire-logged here: the v1/v2 callers log each upload attempt around execute().
         TransferConfig config = engine.config();
         long length = request.data().length().orElse(-1);
@@ -85,13 +87,14 @@ public final class UploadCall {
         } else {
             c.setChunkedStreamingMode(config.bufferSize());
         }
-        IdleWatchdog watchdog;
+        // One watch for both the idle bound and interrupts: it aborts the connection on its own thread.
+        InterruptWatch watchdog;
         try {
-            watchdog = new IdleWatchdog(engine.timer(), config.idleTimeout(), c::disconnect);
+            watchdog = new InterruptWatch(engine.timer(), c::disconnect, config.idleTimeout());
         } catch (RejectedExecutionException e) {
             throw new ImageSdkClientException("The transfer engine is closed", e);
         }
-        interrupts = new InterruptWatch(engine.timer(), c::disconnect);
+        interrupts = watchdog;
         InputStream source = null;
         boolean ok = false;
         try {
@@ -147,7 +150,7 @@ public final class UploadCall {
             } catch (IOException e) {
                 throw failure(watchdog, "Could not finish sending " + describe(), e);
             }
-            watchdog.close(); // the body is sent; waiting for the answer is bounded by the read timeout
+            watchdog.stopIdle(); // the body is sent; waiting for the answer is bounded by the read timeout
             int status;
             try {
                 status = c.getResponseCode();
@@ -169,7 +172,6 @@ public final class UploadCall {
             throw new ImageSdkClientException("Upload " + describe() + " failed: " + e, e);
         } finally {
             watchdog.close();
-            interrupts.close();
             if (!ok) {
                 c.disconnect();
             }
@@ -181,7 +183,7 @@ public final class UploadCall {
      * Writing the body failed. The service may have answered early (e.g. 413 or 401) and closed the
      * connection; if its status can still be read, it is returned for the caller to map.
      */
-    private UploadResponse afterSendFailure(HttpURLConnection c, IdleWatchdog watchdog,
+    private UploadResponse afterSendFailure(HttpURLConnection c, InterruptWatch watchdog,
                                             PipelinedCopy.Outcome outcome, MessageDigest md5, MessageDigest sha512) {
         Throwable cause = outcome.failure();
         if (interrupts.fired()) {
@@ -193,7 +195,7 @@ public final class UploadCall {
             throw new ImageSdkClientException("Upload " + describe() + " aborted by the progress listener: "
                     + cause, cause);
         }
-        if (watchdog.fired()) {
+        if (watchdog.idleFired()) {
             throw idle();
         }
         try {
@@ -215,11 +217,11 @@ public final class UploadCall {
                 + "e.g. with 401, 413 or 503, or the connection dropped): " + io.getMessage(), io);
     }
 
-    private ImageSdkClientException failure(IdleWatchdog watchdog, String what, IOException e) {
+    private ImageSdkClientException failure(InterruptWatch watchdog, String what, IOException e) {
         if (interrupts.fired()) {
             return interrupted(-1, e);
         }
-        if (watchdog.fired()) {
+        if (watchdog.idleFired()) {
             return idle();
         }
         if (e instanceof SocketTimeoutException) {

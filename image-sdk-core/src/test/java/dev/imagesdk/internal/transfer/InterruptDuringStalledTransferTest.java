@@ -147,6 +147,32 @@ class InterruptDuringStalledTransferTest {
     }
 
     @Test
+    void interruptEndsAnOpenStreamReadBlockedOnAStalledServerPromptly() throws Exception {
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 10000000\r\n\r\n"
+                + "x".repeat(5000)).getBytes(StandardCharsets.US_ASCII);
+        server = new StallingServer(head);
+        StreamingImageDownload download = download();
+        long[] readBeforeTheStall = new long[1];
+
+        Ending ending = interruptOnceRequested(() -> {
+            InputStream in = download.openStream(); // the caller reads on its own thread
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    readBeforeTheStall[0] += n;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+
+        assertInterruptedPromptly(ending);
+        assertThat(readBeforeTheStall[0]).as("the bytes sent before the stall were delivered").isEqualTo(5000);
+        assertThat(server.requests()).as("no resume after the interrupt").isEqualTo(1);
+    }
+
+    @Test
     void interruptEndsADownloadStalledBeforeTheStatusLinePromptly() throws Exception {
         server = new StallingServer(new byte[0]);
         StreamingImageDownload download = download();
