@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.util.List;
@@ -33,8 +34,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the source is {@link ImageSdkClientException}. An HTTP status (also an error) is returned, not thrown.
  * After {@link #execute()}, {@link #bodyBytesSent()} and {@link #sourceOpened()} tell a retry policy
  * whether a replay is possible. One call executes once.
+ *
+ * <p>An answer before the body: from {@link #EXPECT_CONTINUE_FROM} bytes (and for an unknown length) the request
+ * carries {@code Expect: 100-continue}, so an error the service sends instead of {@code 100 Continue} (401,
+ * 413, 503 with {@code Retry-After}) is returned with its status and headers, no body byte sent and the source
+ * unopened. An answer in the middle of the body is returned only if the service keeps reading (a lingering
+ * close); one followed by an immediate close fails the write, and {@link HttpURLConnection} cannot read a
+ * response after a failed write: that stays a {@link TransportException} (measured; see
+ * {@code ServiceUnavailableDuringUploadTest}).
  */
 public final class UploadCall {
+
+    /**
+     * From this declared length (and for an unknown one) the upload sends {@code Expect: 100-continue}: as curl
+     * does, a small body is simply sent, a large one is not started before the service accepted the request.
+     */
+    static final long EXPECT_CONTINUE_FROM = 1 << 20;
 
     private final TransferEngine engine;
     private final UploadRequest request;
@@ -82,6 +97,12 @@ public final class UploadCall {
             throw new TransportException("Could not open " + describe() + ": " + e.getMessage(), e);
         }
         c.setDoOutput(true);
+        if (length < 0 || length >= EXPECT_CONTINUE_FROM) {
+            // The service may answer before the body (401 from the auth middleware, 413 or 503 from a proxy);
+            // HttpURLConnection cannot read an answer once a body write failed, but can read one given instead
+            // of "100 Continue" (see rejectedBeforeTheBody).
+            c.setRequestProperty("Expect", "100-continue");
+        }
         if (length >= 0) {
             c.setFixedLengthStreamingMode(length);
         } else {
@@ -100,7 +121,13 @@ public final class UploadCall {
         try {
             OutputStream socket;
             try {
-                socket = c.getOutputStream(); // connects and sends the request headers
+                socket = c.getOutputStream(); // connects, sends the request headers, waits for 100 Continue
+            } catch (ProtocolException e) {
+                UploadResponse answer = rejectedBeforeTheBody(c);
+                if (answer == null) {
+                    throw failure(watchdog, "Could not connect for " + describe(), e);
+                }
+                return answer;
             } catch (IOException e) {
                 throw failure(watchdog, "Could not connect for " + describe(), e);
             }
@@ -176,6 +203,34 @@ public final class UploadCall {
                 c.disconnect();
             }
             closeQuietly(source);
+        }
+    }
+
+    /**
+     * The service answered {@code Expect: 100-continue} with a final status instead (the JDK then throws
+     * {@link ProtocolException} from {@code getOutputStream()}): no body byte was sent and the source was not
+     * opened, so the answer is returned for the caller to map (a 503 keeps its {@code Retry-After}) and the
+     * request may be resent as-is. Null if no error status can be read.
+     *
+     * <p>The JDK keeps that answer's status and headers but has closed the connection; anything that asks for
+     * the response stream would send the request again on a new one (measured on JDK 17 and 25), so input is
+     * switched off first: the status and headers are then read from what was received, the body is lost.
+     */
+    private UploadResponse rejectedBeforeTheBody(HttpURLConnection c) {
+        try {
+            c.setDoInput(false); // IllegalStateException if still connected: then no answer is taken from it
+            int status = c.getResponseCode();
+            if (status < 300) {
+                return null;
+            }
+            Hashes none = new Hashes(HashAlgorithms.hex(HashAlgorithms.newDigest("md5")),
+                    HashAlgorithms.hex(HashAlgorithms.newDigest("sha512")), 0);
+            UploadResponse r = new UploadResponse(status, HttpSupport.headers(c),
+                    engine.http().boundedBody(c, status), none, false);
+            c.disconnect(); // the body was never sent: the connection cannot be reused
+            return r;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
