@@ -12,9 +12,9 @@ import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageQuery;
 import dev.imagesdk.model.ImageSpec;
 
-import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,8 @@ final class VThreadsVariant {
                 .transferExecutor(transfers)
                 .build();
         try (ImageService s = ImageService.builder().config(cfg).apiVersion(ApiVersion.V2).build()) {
-            Image seed = s.createAndUpload(spec("bench-vt-seed"), ImageData.fromBytes(data(-1)), TransferListener.NONE);
+            Image seed = s.createAndUpload(spec("bench-vt-seed"), ImageData.fromSupplier(() -> image(-1), SIZE),
+                    TransferListener.NONE);
             oneWorkload(s, seed.id(), 0); // warm-up of every path
             Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
             Probe probe = c.probe();
@@ -96,12 +97,26 @@ final class VThreadsVariant {
         if (page.size() != 1) {
             throw new IllegalStateException("a page of " + page.size() + " images, expected 1");
         }
-        byte[] bytes = data(i);
-        Image image = s.createAndUpload(spec("bench-vt-" + i), ImageData.fromBytes(bytes), TransferListener.NONE);
+        Image image = s.createAndUpload(spec("bench-vt-" + i), ImageData.fromSupplier(() -> image(i), SIZE),
+                TransferListener.NONE);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(SIZE);
-            s.download(image.id()).toOutputStream(out);
-            if (!Arrays.equals(out.toByteArray(), bytes)) {
+            long[] seen = new long[2]; // bytes, mismatches
+            s.download(image.id()).toOutputStream(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    if ((byte) b != byteOf(i, seen[0]++)) {
+                        seen[1]++;
+                    }
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    for (int k = 0; k < len; k++) {
+                        write(b[off + k]);
+                    }
+                }
+            });
+            if (seen[0] != SIZE || seen[1] != 0) {
                 throw new IllegalStateException("image " + image.id() + " came back different");
             }
         } finally {
@@ -114,12 +129,32 @@ final class VThreadsVariant {
         return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
     }
 
-    private static byte[] data(int i) {
-        byte[] b = new byte[SIZE];
-        for (int k = 0; k < b.length; k++) {
-            b[k] = (byte) (k * 31 + i);
-        }
-        return b;
+    private static byte byteOf(int i, long position) {
+        return (byte) (position * 31 + i);
+    }
+
+    /** Thread {@code i}'s 1 MiB, generated as it is read: the workload holds no image in heap. */
+    private static InputStream image(int i) {
+        return new InputStream() {
+            long position;
+
+            @Override
+            public int read() {
+                return position < SIZE ? byteOf(i, position++) & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (position >= SIZE) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, SIZE - position);
+                for (int k = 0; k < n; k++) {
+                    b[off + k] = byteOf(i, position++);
+                }
+                return n;
+            }
+        };
     }
 
     private static ImageSpec spec(String name) {
