@@ -81,6 +81,9 @@ final class Child {
         if (variant.startsWith("reg-")) {
             return RegionVariants.run(this, variant);
         }
+        if (variant.equals("vt-sdk2")) {
+            return VThreadsVariant.run(this);
+        }
         if (variant.equals("inspect")) {
             return InspectVariant.run(this);
         }

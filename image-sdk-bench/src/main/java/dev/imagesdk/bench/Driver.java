@@ -107,6 +107,10 @@ final class Driver {
                 waitQuiet();
                 results.add("big", "big-sdk2", child("big-sdk2", p, "64m"));
             }
+            if (o.cases.contains(11)) {
+                // 1,000 virtual threads on one service (JDK 21+ children; others report "skipped")
+                rounds("vthreads", new LinkedHashMap<>(common), List.of("vt-sdk2"), Math.min(o.reps, 3));
+            }
             if (o.cases.contains(8)) {
                 // Last: it replaces the shared server (the other cases' parameters name that one's URL).
                 // Its own server: one fake per region behind one Keystone, each region holding a copy in heap.
@@ -157,7 +161,7 @@ final class Driver {
     private static String summary(Map<String, String> m) {
         StringBuilder sb = new StringBuilder();
         for (String k : new String[] {"error", "cold_ms", "qcow2_median_ms", "raw_median_ms", "qcow2_heap_kib", "wall_s", "cpu_s", "heap_mib", "server_cpu_s", "other_cores", "median_ms",
-                "count", "pass"}) {
+                "count", "pass", "ops_per_s", "skipped"}) {
             if (m.containsKey(k)) {
                 String v = m.get(k);
                 try {

@@ -77,6 +77,12 @@ final class Report {
         inspect(out);
         transfer(out, "regions", "8. Publish " + o.sizeMib + " MiB to " + RegionVariants.REGIONS + " regions (MiB/s and"
                 + " cpu per GiB of image published)");
+        List<Double> vt = r.values("vthreads", "vt-sdk2", x -> Results.Metric.get(x, "ops_per_s"));
+        if (!r.runs("vthreads", "vt-sdk2").isEmpty()) {
+            out.printf("%n11. 1,000 virtual threads on one ImageService (get, list page, 1 MiB upload + verified"
+                    + " download each): %s ops/s median (%s-%s)%n", vthreads(r), Stats.num(Stats.min(vt), 1),
+                    Stats.num(Stats.max(vt), 1));
+        }
         out.println();
         out.println("Ratios are medians of per-round ratios (same round, same server). Throughput: SDK/other, higher is"
                 + " better; cpu, latency, time: SDK/other, lower is better. 'other cores' = CPU used by other processes"
@@ -177,6 +183,18 @@ final class Report {
         return v == null ? "-" : Stats.num(OptionalDouble.of(v), decimals);
     }
 
+    /** Case 11: the median ops/s of the 1,000-virtual-thread workload, {@code skipped} before JDK 21, else n/a. */
+    private static String vthreads(Results r) {
+        List<Map<String, String>> runs = r.runs("vthreads", "vt-sdk2");
+        if (runs.isEmpty()) {
+            return "n/a";
+        }
+        if (runs.stream().anyMatch(x -> x.containsKey("skipped"))) {
+            return "skipped";
+        }
+        return Stats.num(Stats.median(r.values("vthreads", "vt-sdk2", x -> Results.Metric.get(x, "ops_per_s"))), 1);
+    }
+
     private static String pass(Map<String, String> m) {
         return "true".equals(m.get("pass")) ? "pass" : "fail";
     }
@@ -257,6 +275,7 @@ final class Report {
         List<Double> other = new ArrayList<>();
         r.byCase.forEach((k, vs) -> vs.values().forEach(l -> l.forEach(x -> other.add(Results.Metric.OTHER.of(x)))));
         m.put("other_cores_median", Stats.num(Stats.median(other), 2));
+        m.put("vthreads1000_ops_per_s", vthreads(r));
         m.put("errors", String.valueOf(r.errors()));
         return m;
     }

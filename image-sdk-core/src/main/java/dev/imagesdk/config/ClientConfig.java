@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Everything an {@link dev.imagesdk.ImageService} needs to reach and authenticate to Glance. Immutable;
@@ -55,6 +56,7 @@ public final class ClientConfig {
     private final boolean deleteImageOnChecksumMismatch;
     private final String applicationName;
     private final ProxyConfig proxy;
+    private final Executor transferExecutor;
 
     private ClientConfig(Builder b) {
         this.auth = b.auth;
@@ -79,6 +81,7 @@ public final class ClientConfig {
         this.deleteImageOnChecksumMismatch = b.deleteImageOnChecksumMismatch;
         this.applicationName = b.applicationName;
         this.proxy = b.proxy;
+        this.transferExecutor = b.transferExecutor;
     }
 
     /**
@@ -289,6 +292,24 @@ public final class ClientConfig {
         return Optional.ofNullable(proxy);
     }
 
+    /**
+     * The executor that runs the transfers' helper tasks (the second hashing thread of an upload or download,
+     * and the loop of a download to a file or stream, which lets an interrupt end the caller's call at once),
+     * if the caller supplied one; empty by default: each service then uses daemon threads of its own, stopped
+     * by its {@code close()}.
+     *
+     * <p>A supplied executor is used as given and is <em>never shut down by the SDK</em>: the caller shuts it
+     * down, after closing the services that use it. It must start every task without waiting for another
+     * task to end, since a transfer runs up to two tasks at once and one waits for the other: e.g.
+     * {@code Executors.newVirtualThreadPerTaskExecutor()} (JDK 21+) or a cached thread pool; a fixed-size
+     * pool can deadlock once all its threads wait.
+     *
+     * @return the caller's executor, or empty for the SDK's own threads
+     */
+    public Optional<Executor> transferExecutor() {
+        return Optional.ofNullable(transferExecutor);
+    }
+
     @Override
     public String toString() {
         return "ClientConfig{auth=" + auth + ", authUrl=" + Redactor.url(String.valueOf(authUrl))
@@ -327,6 +348,7 @@ public final class ClientConfig {
         private boolean deleteImageOnChecksumMismatch = true;
         private String applicationName;
         private ProxyConfig proxy;
+        private Executor transferExecutor;
 
         private Builder() {
         }
@@ -354,6 +376,7 @@ public final class ClientConfig {
             deleteImageOnChecksumMismatch = c.deleteImageOnChecksumMismatch;
             applicationName = c.applicationName;
             proxy = c.proxy;
+            transferExecutor = c.transferExecutor;
         }
 
         /**
@@ -651,6 +674,19 @@ public final class ClientConfig {
          */
         public Builder proxy(String proxyUrl) {
             this.proxy = proxyUrl == null ? null : ProxyConfig.of(proxyUrl);
+            return this;
+        }
+
+        /**
+         * See {@link ClientConfig#transferExecutor()}: runs the transfers' helper tasks; the caller keeps
+         * ownership and shuts it down (the SDK never does).
+         *
+         * @param executor an executor that starts every task without waiting for others (e.g. one virtual thread
+         *                 per task), or null for the SDK's own threads (the default)
+         * @return this builder
+         */
+        public Builder transferExecutor(Executor executor) {
+            this.transferExecutor = executor;
             return this;
         }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One JDK {@link HttpClient} (with its TLS context) per distinct set of connection settings, shared by every
@@ -97,6 +98,8 @@ public final class SharedHttpClients {
     }
 
     private static final Map<Key, Entry> CLIENTS = new HashMap<>();
+    /** Guards {@link #CLIENTS}; not a monitor: creating a client reads the CA file (blocking I/O). */
+    private static final ReentrantLock LOCK = new ReentrantLock();
     /** {@code HttpClient.shutdown()} on JDK 21+, else null. */
     private static final MethodHandle SHUTDOWN = shutdownHandle();
 
@@ -106,7 +109,8 @@ public final class SharedHttpClients {
     /** A lease on the client for these settings, creating it (and its TLS context) if none is registered. */
     public static Lease acquire(ClientConfig config) {
         Key key = keyOf(config);
-        synchronized (CLIENTS) {
+        LOCK.lock();
+        try {
             Entry e = CLIENTS.get(key);
             if (e == null) {
                 SSLContext ssl = TlsContexts.create(config.caCert().orElse(null), config.insecure());
@@ -115,24 +119,32 @@ public final class SharedHttpClients {
             }
             e.users++;
             return new Lease(e);
+        } finally {
+            LOCK.unlock();
         }
     }
 
     /** How many distinct clients are registered (for tests). */
     static int size() {
-        synchronized (CLIENTS) {
+        LOCK.lock();
+        try {
             return CLIENTS.size();
+        } finally {
+            LOCK.unlock();
         }
     }
 
     private static void release(Entry e) {
         boolean shutDown;
-        synchronized (CLIENTS) {
+        LOCK.lock();
+        try {
             e.users--;
             shutDown = e.users == 0 && SHUTDOWN != null && CLIENTS.get(e.key) == e;
             if (shutDown) {
                 CLIENTS.remove(e.key);
             }
+        } finally {
+            LOCK.unlock();
         }
         if (shutDown) {
             try {

@@ -59,7 +59,7 @@ final class DataResponse implements AutoCloseable {
      *
      * @throws IOException a connection failure (the caller may try again); an {@link InterruptedIOException}
      *         when the calling thread was interrupted (the connection is then closed at once, see
-     *         {@link InterruptWatch}, and the flag stays set). The body's reads are interruptible the same way
+     *         {@link InterruptWatch}, and the flag stays set; on a virtual thread the JDK closes it itself). The body's reads are interruptible the same way
      *         until {@link #close()} or {@link #abort()}.
      * @throws dev.imagesdk.exception.ImageServiceException an error status, mapped by {@code errors}
      * @throws TransportException a response that cannot be used (inconsistent {@code Content-Range})
@@ -82,7 +82,8 @@ final class DataResponse implements AutoCloseable {
                 status = c.getResponseCode();
             } catch (IOException e) {
                 engine.wire().failure("GET", url, System.nanoTime() - start, e);
-                throw interrupts.fired() ? interrupted(e) : exchangeFailure(engine, request, e);
+                throw interrupts.fired() || Thread.currentThread().isInterrupted() ? interrupted(e)
+                        : exchangeFailure(engine, request, e);
             }
             Map<String, List<String>> headers = HttpSupport.headers(c);
             engine.wire().response("GET", url, status, System.nanoTime() - start,
@@ -138,7 +139,7 @@ final class DataResponse implements AutoCloseable {
             ok = true;
             return r;
         } catch (IOException e) {
-            throw interrupts.fired() ? interrupted(e) : e;
+            throw interrupts.fired() || Thread.currentThread().isInterrupted() ? interrupted(e) : e;
         } finally {
             if (!ok) {
                 interrupts.close();
@@ -204,6 +205,14 @@ final class DataResponse implements AutoCloseable {
     void abort() {
         interrupts.close();
         connection.disconnect();
+    }
+
+    /**
+     * Drops the connection from another thread (see {@link InterruptWatch}): for a caller that stopped waiting
+     * for a body read blocked on a worker, since {@code disconnect()} waits for that read.
+     */
+    void abortInBackground() {
+        interrupts.fire();
     }
 
     /** Closes the body after it was read to its end, so the connection can be reused. */

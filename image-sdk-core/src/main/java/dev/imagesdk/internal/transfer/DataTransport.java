@@ -77,7 +77,7 @@ public final class DataTransport implements AutoCloseable {
         TransferEngine engine = new TransferEngine(TransferConfig.builder()
                 .connectTimeout(ctx.connectTimeout())
                 .idleTimeout(ctx.idleTimeout())
-                .build(), ctx.wireLogger(), ctx.requestDecoration());
+                .build(), ctx.wireLogger(), ctx.requestDecoration(), ctx.config().transferExecutor().orElse(null));
         DataTransport transport = new DataTransport(engine, ctx.callExecutor(), ctx.tokenProvider().orElse(null),
                 ctx.errorMapper()::map, ctx.transferTokenValidity());
         transport.onClose = ctx::release; // the service's close() ends here: give back the shared HTTP client

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs a download's blocking loop on an engine worker while the caller waits interruptibly, so that an
@@ -17,6 +18,9 @@ import java.util.concurrent.RejectedExecutionException;
  * after the call returned), the worker is interrupted (its connection is then closed as soon as the JDK
  * lets it, at the latest at the read timeout, and it stops without resuming), and the caller gets
  * {@link InterruptedException} with its flag set again.
+ *
+ * <p>Locks are {@link ReentrantLock}s, not monitors: the gate is held across writes to the caller's sink
+ * (blocking I/O), which must not pin a virtual thread's carrier (JDK 21-23).
  */
 final class InterruptibleRun {
 
@@ -32,19 +36,25 @@ final class InterruptibleRun {
     static <T> T run(Executor workers, OutputStream sink, Work<T> work) throws InterruptedException {
         Gate gate = new Gate(sink);
         CompletableFuture<T> result = new CompletableFuture<>();
-        Object lock = new Object();
+        ReentrantLock lock = new ReentrantLock();
         Thread[] runner = new Thread[1];
         Runnable task = () -> {
-            synchronized (lock) {
+            lock.lock();
+            try {
                 runner[0] = Thread.currentThread();
+            } finally {
+                lock.unlock();
             }
             try {
                 result.complete(work.run(gate));
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             } finally {
-                synchronized (lock) {
+                lock.lock();
+                try {
                     runner[0] = null;
+                } finally {
+                    lock.unlock();
                 }
             }
         };
@@ -57,10 +67,13 @@ final class InterruptibleRun {
             return result.get();
         } catch (InterruptedException e) {
             gate.close();
-            synchronized (lock) {
+            lock.lock();
+            try {
                 if (runner[0] != null) {
                     runner[0].interrupt();
                 }
+            } finally {
+                lock.unlock();
             }
             Thread.currentThread().interrupt();
             throw e;
@@ -79,6 +92,7 @@ final class InterruptibleRun {
     /** The caller's sink, closed to the worker once the caller stopped waiting. */
     static final class Gate extends OutputStream {
         private final OutputStream out;
+        private final ReentrantLock lock = new ReentrantLock();
         private boolean closed;
 
         Gate(OutputStream out) {
@@ -86,27 +100,47 @@ final class InterruptibleRun {
         }
 
         @Override
-        public synchronized void write(int b) throws IOException {
-            check();
-            out.write(b);
+        public void write(int b) throws IOException {
+            lock.lock();
+            try {
+                check();
+                out.write(b);
+            } finally {
+                lock.unlock();
+            }
         }
 
         @Override
-        public synchronized void write(byte[] b, int off, int len) throws IOException {
-            check();
-            out.write(b, off, len);
+        public void write(byte[] b, int off, int len) throws IOException {
+            lock.lock();
+            try {
+                check();
+                out.write(b, off, len);
+            } finally {
+                lock.unlock();
+            }
         }
 
         @Override
-        public synchronized void flush() throws IOException {
-            check();
-            out.flush();
+        public void flush() throws IOException {
+            lock.lock();
+            try {
+                check();
+                out.flush();
+            } finally {
+                lock.unlock();
+            }
         }
 
         /** Not closing the caller's stream: only the worker's access to it. Waits for a write in progress. */
         @Override
-        public synchronized void close() {
-            closed = true;
+        public void close() {
+            lock.lock();
+            try {
+                closed = true;
+            } finally {
+                lock.unlock();
+            }
         }
 
         private void check() throws IOException {

@@ -96,6 +96,8 @@ public final class StreamingImageDownload implements ImageDownload {
         DataResponse first;
         try {
             first = firstOpen.open();
+        } catch (java.io.InterruptedIOException e) { // the flag is still set
+            throw new ImageSdkClientException("Download of image " + imageId + " was interrupted", e);
         } catch (IOException e) {
             throw new TransportException("Download of image " + imageId + " failed: " + e.getMessage(), e);
         }

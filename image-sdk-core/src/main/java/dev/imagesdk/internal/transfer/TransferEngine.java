@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,12 +22,14 @@ import java.util.function.Supplier;
  * Entry point of the streaming data path: owns the configuration, the worker threads of the pipelined
  * hasher (daemon, cached: one busy thread per running transfer) and a one-thread timer for idle
  * watchdogs. One per {@code ImageService}; {@link #close()} stops the threads (running transfers then
- * finish on their calling thread).
+ * finish on their calling thread). The workers may be the caller's executor instead
+ * ({@code ClientConfig.transferExecutor}): it is then used as given and never shut down here.
  */
 public final class TransferEngine implements AutoCloseable {
 
     private final TransferConfig config;
-    private final ExecutorService workers;
+    private final Executor workers;
+    private final ExecutorService ownWorkers; // null when the caller supplied the executor
     private final ScheduledThreadPoolExecutor timer;
     private final HttpSupport http;
     private final WireLogger wire;
@@ -40,9 +43,7 @@ public final class TransferEngine implements AutoCloseable {
      *             the caller around {@link UploadCall#execute()}
      */
     public TransferEngine(TransferConfig config, WireLogger wire) {
-        this(config, wire, RequestDecoration.builder().connectTimeout(config.connectTimeout())
-                .proxySelector(config.proxySelector()).sslSocketFactory(config.sslSocketFactory())
-                .hostnameVerifier(config.hostnameVerifier()).build());
+        this(config, wire, defaultDecoration(config), null);
     }
 
     /**
@@ -51,12 +52,31 @@ public final class TransferEngine implements AutoCloseable {
      *                   its JSON calls); the connection settings of {@code config} are then not used
      */
     public TransferEngine(TransferConfig config, WireLogger wire, RequestDecoration decoration) {
+        this(config, wire, decoration, null);
+    }
+
+    /**
+     * @param wire as above
+     * @param decoration as above
+     * @param workers runs the hashing and download workers; null for the engine's own daemon threads. A
+     *                supplied executor must start every task without waiting for another one to end (each
+     *                transfer runs up to two tasks at once, one waiting for the other); it is not shut down
+     *                by {@link #close()}
+     */
+    public TransferEngine(TransferConfig config, WireLogger wire, RequestDecoration decoration, Executor workers) {
         this.config = Objects.requireNonNull(config, "config");
         this.wire = Objects.requireNonNull(wire, "wire");
-        this.workers = Executors.newCachedThreadPool(daemonThreads("image-sdk-transfer-"));
+        this.ownWorkers = workers == null ? Executors.newCachedThreadPool(daemonThreads("image-sdk-transfer-")) : null;
+        this.workers = workers == null ? ownWorkers : workers;
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("image-sdk-watchdog-"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.http = new HttpSupport(config, Objects.requireNonNull(decoration, "decoration"));
+    }
+
+    private static RequestDecoration defaultDecoration(TransferConfig config) {
+        return RequestDecoration.builder().connectTimeout(config.connectTimeout())
+                .proxySelector(config.proxySelector()).sslSocketFactory(config.sslSocketFactory())
+                .hostnameVerifier(config.hostnameVerifier()).build();
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -101,8 +121,8 @@ public final class TransferEngine implements AutoCloseable {
         return new PipelinedCopy(workers, config.bufferSize(), config.ringSize());
     }
 
-    /** The engine's worker threads (daemon, cached). */
-    ExecutorService workers() {
+    /** The engine's worker threads (daemon, cached), or the caller's executor. */
+    Executor workers() {
         return workers;
     }
 
@@ -120,7 +140,9 @@ public final class TransferEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdown();
+        if (ownWorkers != null) {
+            ownWorkers.shutdown();
+        }
         timer.shutdownNow();
     }
 }

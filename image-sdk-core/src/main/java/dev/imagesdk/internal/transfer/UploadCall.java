@@ -15,10 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One upload attempt over {@link HttpURLConnection} in streaming mode (fixed-length when the length is
@@ -34,15 +36,29 @@ import java.util.concurrent.RejectedExecutionException;
  * the source is {@link ImageSdkClientException}. An HTTP status (also an error) is returned, not thrown.
  * After {@link #execute()}, {@link #bodyBytesSent()} and {@link #sourceOpened()} tell a retry policy
  * whether a replay is possible. One call executes once.
+ *
+ * <p>An answer before the body: from {@link #EXPECT_CONTINUE_FROM} bytes (and for an unknown length) the request
+ * carries {@code Expect: 100-continue}, so an error the service sends instead of {@code 100 Continue} (401,
+ * 413, 503 with {@code Retry-After}) is returned with its status and headers, no body byte sent and the source
+ * unopened. An answer in the middle of the body is returned only if the service keeps reading (a lingering
+ * close); one followed by an immediate close fails the write, and {@link HttpURLConnection} cannot read a
+ * response after a failed write: that stays a {@link TransportException} (measured; see
+ * {@code ServiceUnavailableDuringUploadTest}).
  */
 public final class UploadCall {
+
+    /**
+     * From this declared length (and for an unknown one) the upload sends {@code Expect: 100-continue}: as curl
+     * does, a small body is simply sent, a large one is not started before the service accepted the request.
+     */
+    static final long EXPECT_CONTINUE_FROM = 1 << 20;
 
     private final TransferEngine engine;
     private final UploadRequest request;
     private final TransferListener listener;
     private volatile boolean bodyBytesSent;
     private volatile boolean sourceOpened;
-    private boolean executed;
+    private final AtomicBoolean executed = new AtomicBoolean();
     private InterruptWatch interrupts;
 
     UploadCall(TransferEngine engine, UploadRequest request, TransferListener listener) {
@@ -66,11 +82,12 @@ public final class UploadCall {
      *
      * @throws ImageSdkException typed, as described on the class
      */
-    public synchronized UploadResponse execute() {
-        if (executed) {
+    public UploadResponse execute() {
+        // Not synchronized: a monitor held across the upload's blocking I/O pins a virtual thread's carrier
+        // (JDK 21-23). Executing once needs no lock, only this flag.
+        if (!executed.compareAndSet(false, true)) {
             throw new IllegalStateException("An UploadCall executes once");
         }
-        executed = true;
         // Not wire-logged here: the v1/v2 callers log each upload attempt around execute().
         TransferConfig config = engine.config();
         long length = request.data().length().orElse(-1);
@@ -82,24 +99,37 @@ public final class UploadCall {
             throw new TransportException("Could not open " + describe() + ": " + e.getMessage(), e);
         }
         c.setDoOutput(true);
+        if (length < 0 || length >= EXPECT_CONTINUE_FROM) {
+            // The service may answer before the body (401 from the auth middleware, 413 or 503 from a proxy);
+            // HttpURLConnection cannot read an answer once a body write failed, but can read one given instead
+            // of "100 Continue" (see rejectedBeforeTheBody).
+            c.setRequestProperty("Expect", "100-continue");
+        }
         if (length >= 0) {
             c.setFixedLengthStreamingMode(length);
         } else {
             c.setChunkedStreamingMode(config.bufferSize());
         }
-        IdleWatchdog watchdog;
+        // One watch for both the idle bound and interrupts: it aborts the connection on its own thread.
+        InterruptWatch watchdog;
         try {
-            watchdog = new IdleWatchdog(engine.timer(), config.idleTimeout(), c::disconnect);
+            watchdog = new InterruptWatch(engine.timer(), c::disconnect, config.idleTimeout());
         } catch (RejectedExecutionException e) {
             throw new ImageSdkClientException("The transfer engine is closed", e);
         }
-        interrupts = new InterruptWatch(engine.timer(), c::disconnect);
+        interrupts = watchdog;
         InputStream source = null;
         boolean ok = false;
         try {
             OutputStream socket;
             try {
-                socket = c.getOutputStream(); // connects and sends the request headers
+                socket = c.getOutputStream(); // connects, sends the request headers, waits for 100 Continue
+            } catch (ProtocolException e) {
+                UploadResponse answer = rejectedBeforeTheBody(c);
+                if (answer == null) {
+                    throw failure(watchdog, "Could not connect for " + describe(), e);
+                }
+                return answer;
             } catch (IOException e) {
                 throw failure(watchdog, "Could not connect for " + describe(), e);
             }
@@ -149,7 +179,7 @@ public final class UploadCall {
             } catch (IOException e) {
                 throw failure(watchdog, "Could not finish sending " + describe(), e);
             }
-            watchdog.close(); // the body is sent; waiting for the answer is bounded by the read timeout
+            watchdog.stopIdle(); // the body is sent; waiting for the answer is bounded by the read timeout
             int status;
             try {
                 status = c.getResponseCode();
@@ -171,7 +201,6 @@ public final class UploadCall {
             throw new ImageSdkClientException("Upload " + describe() + " failed: " + e, e);
         } finally {
             watchdog.close();
-            interrupts.close();
             if (!ok) {
                 c.disconnect();
             }
@@ -180,10 +209,38 @@ public final class UploadCall {
     }
 
     /**
+     * The service answered {@code Expect: 100-continue} with a final status instead (the JDK then throws
+     * {@link ProtocolException} from {@code getOutputStream()}): no body byte was sent and the source was not
+     * opened, so the answer is returned for the caller to map (a 503 keeps its {@code Retry-After}) and the
+     * request may be resent as-is. Null if no error status can be read.
+     *
+     * <p>The JDK keeps that answer's status and headers but has closed the connection; anything that asks for
+     * the response stream would send the request again on a new one (measured on JDK 17 and 25), so input is
+     * switched off first: the status and headers are then read from what was received, the body is lost.
+     */
+    private UploadResponse rejectedBeforeTheBody(HttpURLConnection c) {
+        try {
+            c.setDoInput(false); // IllegalStateException if still connected: then no answer is taken from it
+            int status = c.getResponseCode();
+            if (status < 300) {
+                return null;
+            }
+            Hashes none = new Hashes(HashAlgorithms.hex(HashAlgorithms.newDigest("md5")),
+                    HashAlgorithms.hex(HashAlgorithms.newDigest("sha512")), 0);
+            UploadResponse r = new UploadResponse(status, HttpSupport.headers(c),
+                    engine.http().boundedBody(c, status), none, false);
+            c.disconnect(); // the body was never sent: the connection cannot be reused
+            return r;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Writing the body failed. The service may have answered early (e.g. 413 or 401) and closed the
      * connection; if its status can still be read, it is returned for the caller to map.
      */
-    private UploadResponse afterSendFailure(HttpURLConnection c, IdleWatchdog watchdog,
+    private UploadResponse afterSendFailure(HttpURLConnection c, InterruptWatch watchdog,
                                             PipelinedCopy.Outcome outcome, MessageDigest md5, MessageDigest sha512) {
         Throwable cause = outcome.failure();
         if (interrupts.fired()) {
@@ -195,7 +252,7 @@ public final class UploadCall {
             throw new ImageSdkClientException("Upload " + describe() + " aborted by the progress listener: "
                     + cause, cause);
         }
-        if (watchdog.fired()) {
+        if (watchdog.idleFired()) {
             throw idle();
         }
         try {
@@ -217,11 +274,11 @@ public final class UploadCall {
                 + "e.g. with 401, 413 or 503, or the connection dropped): " + io.getMessage(), io);
     }
 
-    private ImageSdkClientException failure(IdleWatchdog watchdog, String what, IOException e) {
+    private ImageSdkClientException failure(InterruptWatch watchdog, String what, IOException e) {
         if (interrupts.fired()) {
             return interrupted(-1, e);
         }
-        if (watchdog.fired()) {
+        if (watchdog.idleFired()) {
             return idle();
         }
         if (e instanceof SocketTimeoutException) {

@@ -9,6 +9,10 @@ import dev.imagesdk.exception.TransportException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -20,8 +24,18 @@ import java.util.Objects;
  * end of the body is resumed transparently with {@code Range} (up to {@link TransferConfig#maxResumes()});
  * after that the read throws {@link TransportException}. {@code skip} reads (and hashes) what it skips.
  * {@link #close()} before the end aborts the connection.
+ *
+ * <p>Interrupts: a read that would block (nothing buffered) runs on an engine worker while the caller waits
+ * interruptibly ({@link InterruptibleRun}), because a blocked {@link java.net.HttpURLConnection} body read can be
+ * cut neither by an interrupt nor by {@code disconnect()}. An interrupt of the reading thread therefore ends the
+ * read at once with {@link ImageSdkClientException} (flag still set); the stream is then closed and its
+ * connection aborted in the background. Bytes already buffered are read directly (no hand-off), and so is every
+ * read on a virtual thread (JDK 21+), whose socket reads the JDK itself ends on an interrupt.
  */
 final class VerifyingInputStream extends InputStream {
+
+    /** {@code Thread.isVirtual()} (JDK 21+), or null on JDK 17 (no virtual threads). */
+    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private final TransferEngine engine;
     private final String imageId;
@@ -37,6 +51,7 @@ final class VerifyingInputStream extends InputStream {
     private int resumes;
     private boolean finished;
     private boolean closed;
+    private byte[] scratch; // the worker's buffer for a read that may block (never the caller's array)
 
     VerifyingInputStream(TransferEngine engine, String imageId, DataRequestFactory requests, ErrorStatusMapper errors,
                          DataResponse first, ExpectedChecksum expected, long expectedSize, TransferListener listener) {
@@ -73,7 +88,7 @@ final class VerifyingInputStream extends InputStream {
         while (true) {
             IOException cut;
             try {
-                int n = current.body.read(b, off, len);
+                int n = bodyRead(b, off, len);
                 if (n > 0) {
                     if (digest != null) {
                         digest.update(b, off, n);
@@ -97,6 +112,60 @@ final class VerifyingInputStream extends InputStream {
                 cut = e;
             }
             resume(cut);
+        }
+    }
+
+    /**
+     * Reads from the current body; only a read that may block goes through a worker, so that an interrupt of
+     * the caller ends it at once.
+     */
+    private int bodyRead(byte[] b, int off, int len) throws IOException {
+        InputStream body = current.body;
+        int ready = body.available();
+        if (ready > 0 || onVirtualThread()) {
+            return body.read(b, off, ready > 0 ? Math.min(len, ready) : len);
+        }
+        if (scratch == null) {
+            scratch = new byte[Math.max(8192, Math.min(len, 64 * 1024))];
+        }
+        byte[] buffer = scratch;
+        int want = Math.min(len, buffer.length);
+        int[] got = new int[1];
+        OutputStream into = new OutputStream() { // gated: nothing reaches b once the caller stopped waiting
+            @Override
+            public void write(int one) {
+                b[off] = (byte) one;
+            }
+
+            @Override
+            public void write(byte[] data, int from, int count) {
+                System.arraycopy(data, from, b, off, count);
+            }
+        };
+        try {
+            IOException failed = InterruptibleRun.run(engine.workers(), into, gate -> {
+                try {
+                    int n = body.read(buffer, 0, want);
+                    got[0] = n;
+                    if (n > 0) {
+                        gate.write(buffer, 0, n);
+                    }
+                    return null;
+                } catch (IOException e) {
+                    return e;
+                }
+            });
+            if (failed != null) {
+                throw failed;
+            }
+            return got[0];
+        } catch (InterruptedException e) { // the flag is set again
+            closed = true;
+            DataResponse cut = current;
+            current = null;
+            cut.abortInBackground(); // disconnect() waits for the worker's blocked read: not on this thread
+            throw new ImageSdkClientException("Download of image " + imageId + " was interrupted at byte "
+                    + reached, e);
         }
     }
 
@@ -168,6 +237,25 @@ final class VerifyingInputStream extends InputStream {
                 closed = true;
                 throw e;
             }
+        }
+    }
+
+    private static MethodHandle isVirtualHandle() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException e) {
+            return null; // JDK 17
+        }
+    }
+
+    private static boolean onVirtualThread() {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(Thread.currentThread());
+        } catch (Throwable e) {
+            return false;
         }
     }
 

@@ -58,17 +58,23 @@ class InterruptDuringStalledTransferTest {
      * write seen there may still be about to return, but the server reads nothing more, so it soon blocks for good.
      */
     private static boolean blockedInSocketIo(Thread caller) {
+        if (inSocketIo(caller.getStackTrace())) { // a virtual caller is not among getAllStackTraces()
+            return true;
+        }
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            Thread t = e.getKey();
-            if (t != caller && !t.getName().startsWith("image-sdk-transfer-")) {
-                continue;
+            if (e.getKey().getName().startsWith("image-sdk-transfer-") && inSocketIo(e.getValue())) {
+                return true;
             }
-            for (StackTraceElement frame : e.getValue()) {
-                // a read or write with a timeout parks; a write without one blocks in the native write
-                if (frame.getClassName().equals("sun.nio.ch.NioSocketImpl")
-                        && (frame.getMethodName().equals("park") || frame.getMethodName().equals("implWrite"))) {
-                    return true;
-                }
+        }
+        return false;
+    }
+
+    private static boolean inSocketIo(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            // a read or write with a timeout parks; a write without one blocks in the native write
+            if (frame.getClassName().equals("sun.nio.ch.NioSocketImpl")
+                    && (frame.getMethodName().equals("park") || frame.getMethodName().equals("implWrite"))) {
+                return true;
             }
         }
         return false;
@@ -76,9 +82,14 @@ class InterruptDuringStalledTransferTest {
 
     /** Runs {@code transfer} on its own thread, interrupts it once it is blocked on the stalled server, waits for its end. */
     private Ending interruptOnceRequested(Supplier<Object> transfer) throws Exception {
+        return interruptOnceRequested(transfer, false);
+    }
+
+    /** As above, on a virtual thread ({@code Thread.ofVirtual()}, JDK 21+) if {@code virtual}. */
+    private Ending interruptOnceRequested(Supplier<Object> transfer, boolean virtual) throws Exception {
         CompletableFuture<Ending> ending = new CompletableFuture<>();
         long[] interruptedAt = new long[1];
-        Thread t = new Thread(() -> {
+        Runnable body = () -> {
             Throwable failure = null;
             try {
                 transfer.get();
@@ -87,7 +98,15 @@ class InterruptDuringStalledTransferTest {
             }
             ending.complete(new Ending(failure, Thread.currentThread().isInterrupted(),
                     (System.nanoTime() - interruptedAt[0]) / 1_000_000));
-        }, "transfer-under-test");
+        };
+        Thread t;
+        if (virtual) {
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            t = (Thread) Class.forName("java.lang.Thread$Builder").getMethod("unstarted", Runnable.class)
+                    .invoke(builder, body);
+        } else {
+            t = new Thread(body, "transfer-under-test");
+        }
         t.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         boolean blocked = false;
@@ -143,6 +162,53 @@ class InterruptDuringStalledTransferTest {
 
         assertInterruptedPromptly(ending);
         assertNothingAtTheTarget();
+        assertThat(server.requests()).as("no resume after the interrupt").isEqualTo(1);
+    }
+
+    @Test
+    void interruptEndsAnOpenStreamReadBlockedOnAStalledServerPromptly() throws Exception {
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 10000000\r\n\r\n"
+                + "x".repeat(5000)).getBytes(StandardCharsets.US_ASCII);
+        server = new StallingServer(head);
+        StreamingImageDownload download = download();
+        long[] readBeforeTheStall = new long[1];
+
+        Ending ending = interruptOnceRequested(() -> {
+            InputStream in = download.openStream(); // the caller reads on its own thread
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    readBeforeTheStall[0] += n;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+
+        assertInterruptedPromptly(ending);
+        assertThat(readBeforeTheStall[0]).as("the bytes sent before the stall were delivered").isEqualTo(5000);
+        assertThat(server.requests()).as("no resume after the interrupt").isEqualTo(1);
+    }
+
+    @Test
+    void interruptEndsAnOpenStreamReadBlockedOnAStalledServerPromptlyOnAVirtualThread() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21, "virtual threads: JDK 21+");
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 10000000\r\n\r\n"
+                + "x".repeat(5000)).getBytes(StandardCharsets.US_ASCII);
+        server = new StallingServer(head);
+        StreamingImageDownload download = download();
+
+        Ending ending = interruptOnceRequested(() -> {
+            try (InputStream in = download.openStream()) { // read directly: the JDK ends a virtual thread's read
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        }, true);
+
+        assertInterruptedPromptly(ending);
         assertThat(server.requests()).as("no resume after the interrupt").isEqualTo(1);
     }
 

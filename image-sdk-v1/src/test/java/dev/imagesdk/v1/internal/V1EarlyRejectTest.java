@@ -21,20 +21,22 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * A service that answers 503 as soon as the request headers arrive and closes the connection while the body
  * is still being written: the upload fails with the real status if the client can read it, else with a
  * {@link TransportException} that says the body was rejected, never with a bare JDK message; a one-shot
- * source is sent once.
+ * source is sent at most once (an answer given instead of {@code 100 Continue} leaves it unread, so it may be
+ * tried again).
  */
 class V1EarlyRejectTest {
 
     @Test
     void earlyRejectionOfTheBodyIsReportedAsTheStatusOrAsARejectedBody() throws Exception {
         AtomicInteger connections = new AtomicInteger();
+        Throwable failure;
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> serve(server, connections));
             t.setDaemon(true);
             t.start();
             byte[] data = new byte[16 * 1024 * 1024];
             try (V1ImageService images = V1TestServices.on("http://127.0.0.1:" + server.getLocalPort(), "tok")) {
-                Throwable failure = catchThrowable(() -> images.upload("img-1",
+                failure = catchThrowable(() -> images.upload("img-1",
                         ImageData.fromStream(new ByteArrayInputStream(data), data.length), null));
 
                 assertThat(failure).isNotNull();
@@ -43,7 +45,12 @@ class V1EarlyRejectTest {
                             .hasMessageContaining("rejected the request body");
                 }
             }
-            assertThat(connections.get()).isEqualTo(1);
+            // Answered instead of 100 Continue: no body byte was sent, so the unread stream may go again (4
+            // attempts by default); answered mid-body: sent once.
+            assertThat(connections.get()).isBetween(1, 4);
+            if (failure instanceof ServiceUnavailableException) {
+                assertThat(connections.get()).isEqualTo(4);
+            }
         }
     }
 
