@@ -49,6 +49,8 @@ public final class ClientConfig {
     private final Duration maxBackoff;
     private final Duration maxTotalRetryWait;
     private final boolean deleteImageOnChecksumMismatch;
+    private final Duration callTimeout;
+    private final Duration attemptTimeout;
 
     private ClientConfig(Builder b) {
         this.auth = b.auth;
@@ -70,6 +72,8 @@ public final class ClientConfig {
         this.maxBackoff = b.maxBackoff;
         this.maxTotalRetryWait = b.maxTotalRetryWait;
         this.deleteImageOnChecksumMismatch = b.deleteImageOnChecksumMismatch;
+        this.callTimeout = b.callTimeout;
+        this.attemptTimeout = b.attemptTimeout;
     }
 
     /**
@@ -253,6 +257,25 @@ public final class ClientConfig {
         return deleteImageOnChecksumMismatch;
     }
 
+    /**
+     * {@return the call timeout: the most time one metadata call may take, its attempts, re-authentication and the
+     * waits between attempts included; 10 min by default} A call that runs out throws
+     * {@link dev.imagesdk.exception.CallTimeoutException}. Image data calls (upload, stage, download) are bounded by
+     * the {@link #idleTimeout()} instead (by progress), unless a call's {@link dev.imagesdk.CallOptions} set one.
+     */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * {@return the attempt timeout: the most time one attempt of a metadata call may take until its whole answer
+     * has arrived, if set} Unset (the default), the {@link #requestTimeout()} bounds each attempt; either way never
+     * longer than what remains of the {@link #callTimeout()}.
+     */
+    public Optional<Duration> attemptTimeout() {
+        return Optional.ofNullable(attemptTimeout);
+    }
+
     @Override
     public String toString() {
         return "ClientConfig{auth=" + auth + ", authUrl=" + Redactor.url(String.valueOf(authUrl))
@@ -260,7 +283,8 @@ public final class ClientConfig {
                 + ", imageEndpoint=" + Redactor.url(String.valueOf(imageEndpoint))
                 + ", apiVersion=" + apiVersion + ", caCert=" + caCert + ", insecure=" + insecure
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", idleTimeout=" + idleTimeout + ", tokenRefreshSkew=" + tokenRefreshSkew
+                + ", idleTimeout=" + idleTimeout + ", callTimeout=" + callTimeout + ", attemptTimeout=" + attemptTimeout
+                + ", tokenRefreshSkew=" + tokenRefreshSkew
                 + ", maxAttempts=" + maxAttempts + ", deleteImageOnChecksumMismatch=" + deleteImageOnChecksumMismatch
                 + '}';
     }
@@ -286,6 +310,8 @@ public final class ClientConfig {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration maxTotalRetryWait = Duration.ofMinutes(2);
         private boolean deleteImageOnChecksumMismatch = true;
+        private Duration callTimeout = Duration.ofMinutes(10);
+        private Duration attemptTimeout;
 
         private Builder() {
         }
@@ -310,6 +336,8 @@ public final class ClientConfig {
             maxBackoff = c.maxBackoff;
             maxTotalRetryWait = c.maxTotalRetryWait;
             deleteImageOnChecksumMismatch = c.deleteImageOnChecksumMismatch;
+            callTimeout = c.callTimeout;
+            attemptTimeout = c.attemptTimeout;
         }
 
         /**
@@ -549,6 +577,29 @@ public final class ClientConfig {
         }
 
         /**
+         * See {@link ClientConfig#callTimeout()}; 10 min by default.
+         *
+         * @param d the timeout; {@link #build()} throws {@link InvalidInputException} unless positive
+         * @return this builder
+         */
+        public Builder callTimeout(Duration d) {
+            this.callTimeout = d;
+            return this;
+        }
+
+        /**
+         * See {@link ClientConfig#attemptTimeout()}; unset by default (the request timeout bounds each attempt).
+         *
+         * @param d the timeout, or null to unset it; {@link #build()} throws {@link InvalidInputException} unless
+         *          null or positive
+         * @return this builder
+         */
+        public Builder attemptTimeout(Duration d) {
+            this.attemptTimeout = d;
+            return this;
+        }
+
+        /**
          * Validates the settings and creates the configuration.
          *
          * @return the immutable configuration
@@ -571,6 +622,10 @@ public final class ClientConfig {
             positive("connectTimeout", connectTimeout);
             positive("requestTimeout", requestTimeout);
             positive("idleTimeout", idleTimeout);
+            positive("callTimeout", callTimeout);
+            if (attemptTimeout != null) {
+                positive("attemptTimeout", attemptTimeout);
+            }
             positive("initialBackoff", initialBackoff);
             positive("maxBackoff", maxBackoff);
             notNegative("tokenRefreshSkew", tokenRefreshSkew);

@@ -68,6 +68,11 @@ public final class FeignFactory {
                 .requestInterceptor(template -> {
                     template.removeHeader("User-Agent");
                     template.header("User-Agent", userAgent);
+                    // The call's own extra headers (CallOptions; validated there, never X-Auth-Token).
+                    CallScope.extraHeaders().forEach((name, value) -> {
+                        template.removeHeader(name);
+                        template.header(name, value);
+                    });
                 })
                 .logLevel(Logger.Level.NONE)
                 .target(api, stripTrailingSlash(baseUrl));

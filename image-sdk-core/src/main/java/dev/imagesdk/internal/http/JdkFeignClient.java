@@ -36,7 +36,8 @@ final class JdkFeignClient implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        Duration timeout = Duration.ofMillis(options.readTimeoutMillis());
+        // The least of the read timeout and what remains of the attempt and call timeouts of the call in flight.
+        Duration timeout = CallScope.timeout(Duration.ofMillis(options.readTimeoutMillis()));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(timeout)
                 .method(request.httpMethod().name(), request.body() == null

@@ -67,11 +67,17 @@ public final class JsonGet {
      * @throws InterruptedException if interrupted while waiting for the answer
      */
     public <T> T get(URI url, String tokenOrNull, Parser<T> parser) throws IOException, InterruptedException {
+        // The least of the read timeout and what remains of the attempt and call timeouts of the call in flight.
+        Duration timeout = CallScope.timeout(readTimeout);
         HttpRequest.Builder b = HttpRequest.newBuilder(url)
-                .timeout(readTimeout) // until the headers; JdkExchange bounds the body
+                .timeout(timeout) // until the headers; JdkExchange bounds the body
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent)
                 .GET();
+        Map<String, String> extra = CallScope.extraHeaders();
+        if (!extra.isEmpty()) {
+            extra.forEach(b::setHeader);
+        }
         if (tokenOrNull != null) {
             b.header("X-Auth-Token", tokenOrNull);
         }
@@ -82,7 +88,7 @@ public final class JsonGet {
         }
         HttpResponse<byte[]> r;
         try {
-            r = JdkExchange.send(client, b.build(), readTimeout);
+            r = JdkExchange.send(client, b.build(), timeout);
         } catch (IOException | RuntimeException e) {
             if (urlText != null) {
                 wire.failure("GET", urlText, System.nanoTime() - start, e);
@@ -90,6 +96,7 @@ public final class JsonGet {
             throw e;
         }
         Map<String, List<String>> headers = r.headers().map();
+        CallScope.responseHeaders(r.statusCode(), headers);
         if (urlText != null) {
             wire.response("GET", urlText, r.statusCode(), System.nanoTime() - start, LoggingClient.requestId(headers));
         }

@@ -8,6 +8,7 @@ import dev.imagesdk.exception.IdleTimeoutException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.TransportException;
 import dev.imagesdk.internal.http.CallExecutor;
+import dev.imagesdk.internal.http.CallScope;
 import dev.imagesdk.internal.http.CallSpec;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.internal.http.WireLogger;
@@ -122,7 +123,7 @@ public final class DataTransport implements AutoCloseable {
         Objects.requireNonNull(onAttempt, "onAttempt");
         ensureTokenValid();
         CallSpec spec = CallSpec.builder(operation, method).idempotent(false).replayable(data.isReplayable())
-                .tracksBytesSent(true).build();
+                .tracksBytesSent(true).transfer(true).build();
         String shown = url.toString();
         return executor.execute(spec, token -> {
             onAttempt.run();
@@ -140,6 +141,7 @@ public final class DataTransport implements AutoCloseable {
             }
             markIfConsumed(spec, call, data);
             wire.response(method, shown, response.status(), System.nanoTime() - start, response.requestId());
+            CallScope.response(response.status(), response.requestId());
             return response.throwIfError(errors);
         });
     }
@@ -174,7 +176,7 @@ public final class DataTransport implements AutoCloseable {
     /** The first data GET under the executor; the engine writes its wire log lines (as for every resume). */
     private DataResponse openFirst(String imageId, URL url) throws IOException {
         try {
-            return executor.execute(CallSpec.idempotent("download image " + imageId, "GET"),
+            return executor.execute(CallSpec.builder("download image " + imageId, "GET").idempotent(true).transfer(true).build(),
                     token -> DataResponse.open(engine, new DataRequest(url, withToken(Map.of(), token)), 0, errors));
         } catch (TransportException e) {
             // Retries are spent: report the connection failure the way the engine reports any (idle included).
