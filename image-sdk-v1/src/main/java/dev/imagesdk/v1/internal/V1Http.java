@@ -31,6 +31,18 @@ interface V1Http extends AutoCloseable {
      */
     ImageDownload download(String imageId, V1Request request);
 
+    /**
+     * A transport sharing this one's client, token and data path whose metadata calls run with {@code options}
+     * (for {@code ImageService.withOptions}); closing it does nothing.
+     *
+     * @param options the options to apply on top of this transport's
+     * @return the transport for a view
+     * @throws ImageSdkClientException if this transport takes no options (test transports)
+     */
+    default V1Http withOptions(dev.imagesdk.CallOptions options) {
+        throw new dev.imagesdk.exception.ImageSdkClientException(getClass().getSimpleName() + " takes no call options");
+    }
+
     @Override
     void close();
 
