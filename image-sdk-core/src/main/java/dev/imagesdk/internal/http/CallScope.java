@@ -65,6 +65,11 @@ public final class CallScope {
         return limit == configured.toNanos() ? configured : Duration.ofNanos(Math.max(1_000_000L, limit));
     }
 
+    /** {@return the call in flight on this thread, as its listener knows it; null outside a call or without listener} */
+    public static CallInfo currentCall() {
+        return SCOPE.get().call;
+    }
+
     /** {@return the extra headers of the call in flight on this thread (empty if none)} */
     public static Map<String, String> extraHeaders() {
         return SCOPE.get().headers;

@@ -8,6 +8,8 @@ import dev.imagesdk.exception.IdleTimeoutException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.TransportException;
 import dev.imagesdk.internal.http.CallExecutor;
+import dev.imagesdk.event.CallInfo;
+import dev.imagesdk.event.ImageServiceListener;
 import dev.imagesdk.internal.http.CallScope;
 import dev.imagesdk.internal.http.CallSpec;
 import dev.imagesdk.internal.http.ClientContext;
@@ -125,7 +127,10 @@ public final class DataTransport implements AutoCloseable {
         CallSpec spec = CallSpec.builder(operation, method).idempotent(false).replayable(data.isReplayable())
                 .tracksBytesSent(true).transfer(true).build();
         String shown = url.toString();
-        return executor.execute(spec, token -> {
+        CallInfo[] observed = new CallInfo[1];
+        long started = System.nanoTime();
+        UploadResponse done = executor.execute(spec, token -> {
+            observed[0] = CallScope.currentCall(); // null without a listener
             onAttempt.run();
             UploadCall call = engine.newUpload(new UploadRequest(method, url, withToken(headers, token), data),
                     listener);
@@ -144,6 +149,8 @@ public final class DataTransport implements AutoCloseable {
             CallScope.response(response.status(), response.requestId());
             return response.throwIfError(errors);
         });
+        ObservedDownload.transferBytes(executor.listener(), observed[0], done.hashes().bytes(), started);
+        return done;
     }
 
     /** Body bytes sent, or a one-shot source opened: the executor must not send it again. */
@@ -169,15 +176,21 @@ public final class DataTransport implements AutoCloseable {
         };
         DataRequestFactory resumes = () -> new DataRequest(url, withToken(Map.of(),
                 tokens == null ? null : tokens.ensureValidFor(transferTokenValidity).value()));
-        return new StreamingImageDownload(engine, imageId, meta, resumes, responseChecksum, errors,
-                () -> openFirst(imageId, url));
+        CallInfo[] call = new CallInfo[1];
+        ImageDownload download = new StreamingImageDownload(engine, imageId, meta, resumes, responseChecksum, errors,
+                () -> openFirst(imageId, url, call));
+        return executor.listener() == ImageServiceListener.NONE ? download
+                : new ObservedDownload(download, executor.listener(), () -> call[0]);
     }
 
     /** The first data GET under the executor; the engine writes its wire log lines (as for every resume). */
-    private DataResponse openFirst(String imageId, URL url) throws IOException {
+    private DataResponse openFirst(String imageId, URL url, CallInfo[] call) throws IOException {
         try {
             return executor.execute(CallSpec.builder("download image " + imageId, "GET").idempotent(true).transfer(true).build(),
-                    token -> DataResponse.open(engine, new DataRequest(url, withToken(Map.of(), token)), 0, errors));
+                    token -> {
+                        call[0] = CallScope.currentCall(); // for the transfer's events (null without a listener)
+                        return DataResponse.open(engine, new DataRequest(url, withToken(Map.of(), token)), 0, errors);
+                    });
         } catch (TransportException e) {
             // Retries are spent: report the connection failure the way the engine reports any (idle included).
             if (!(e instanceof IdleTimeoutException) && e.getCause() instanceof IOException io) {

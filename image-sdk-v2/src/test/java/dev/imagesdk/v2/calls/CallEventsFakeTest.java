@@ -136,6 +136,23 @@ class CallEventsFakeTest {
     }
 
     @Test
+    void uploadAndDownloadReportTheirBytesAndTheDownloadItsVerification() {
+        byte[] data = new byte[300_000];
+        new java.util.Random(17).nextBytes(data);
+        images.upload(imageId, dev.imagesdk.ImageData.fromBytes(data));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        images.download(imageId).toOutputStream(out);
+
+        assertThat(out.toByteArray()).isEqualTo(data);
+        assertThat(listener.events()).filteredOn(e -> e.contains("transferBytes") || e.contains("verification"))
+                .containsExactly(
+                        "upload image data transferBytes 300000",
+                        "download image " + imageId + " transferBytes 300000",
+                        "download image " + imageId + " verification true");
+    }
+
+    @Test
     void listenerThatThrowsDoesNotChangeTheOutcome() {
         ImageServiceListener throwing = new ImageServiceListener() {
             @Override
