@@ -78,7 +78,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Events: every call is reported to the {@link ImageServiceListener} (start, attempts, answers, retries with
  * reason and delay, re-authentication, end or failure); with {@link ImageServiceListener#NONE} nothing is
  * allocated for it. A listener that throws is logged at WARN and ignored.
- * Thread-safe; counters of retries and re-authentications are kept for tests and metrics.
+ * Thread-safe; counters of retries and re-authentications are kept for tests and metrics. Over 400 lines as one
+ * concept: running a call (the retry, re-authentication, time and translation rules decide together); the per-call
+ * record is {@link CallRun}, the event delivery {@link CallEvents}, the transports' view {@link CallScope}.
  */
 public final class CallExecutor {
 
@@ -186,20 +188,16 @@ public final class CallExecutor {
         scope.listener = listener;
         scope.call = null; // no attempt in flight while the token is obtained
         CallRun run = new CallRun(spec, info, start, bounded, deadline, timeout);
-        emit(info, l -> l.callStart(info));
+        CallEvents.callStart(listener, info);
         try {
             T result = loop(run, options, perAttempt, scope, attempt);
-            if (info != null) {
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                emit(info, l -> l.callEnd(info, elapsed, run.attempts));
-            }
+            CallEvents.callEnd(listener, info, start, run.attempts);
             return result;
         } catch (RuntimeException e) {
             if (info != null) {
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 ImageSdkException typed = e instanceof ImageSdkException ? (ImageSdkException) e
                         : new ImageSdkClientException(spec.name() + " failed unexpectedly: " + e, e);
-                emit(info, l -> l.callFailed(info, elapsed, run.attempts, typed));
+                CallEvents.callFailed(listener, info, start, run.attempts, typed);
             }
             throw e;
         } finally {
@@ -221,7 +219,7 @@ public final class CallExecutor {
         boolean reauthenticated = false;
         Retry.Context<T> context = null;
         while (true) {
-            if (run.bounded && run.deadline - System.nanoTime() <= 0) {
+            if (run.expired()) {
                 throw run.timedOut(run.lastFailure);
             }
             String token = tokenProvider == null ? null : tokenProvider.token().value();
@@ -231,7 +229,7 @@ public final class CallExecutor {
             scope.responded = false;
             scope.attemptStart = System.nanoTime();
             scope.attemptNanos = perAttempt == null || spec.transfer() ? 0 : perAttempt.toNanos();
-            emit(info, l -> l.attemptStart(info, number));
+            CallEvents.attemptStart(listener, info, number);
             RuntimeException failure;
             try {
                 T result = attempt.run(token);
@@ -247,19 +245,19 @@ public final class CallExecutor {
             run.lastFailure = failure;
             if (info != null && !scope.responded && failure instanceof ImageServiceException) {
                 ImageServiceException answered = (ImageServiceException) failure;
-                emitResponse(listener, info, number, answered.statusCode(), answered.requestId().orElse(null));
+                CallEvents.response(listener, info, number, answered.statusCode(), answered.requestId().orElse(null));
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw failure; // the caller wants out: neither a retry nor a re-authentication
             }
-            if (run.bounded && run.deadline - System.nanoTime() <= 0 && failure instanceof TransportException) {
+            if (run.expired() && failure instanceof TransportException) {
                 throw run.timedOut(failure); // the attempt was cut at the call's deadline
             }
             if (failure instanceof UnauthorizedException && !reauthenticated && canReauthenticate(spec, failure)) {
                 reauthenticated = true;
                 reauthentications.increment();
                 LOG.debug("{}: 401, re-authenticating once and replaying", spec.name());
-                emit(info, l -> l.reauthentication(info));
+                CallEvents.reauthentication(listener, info);
                 tokenProvider.invalidate(token);
                 continue;
             }
@@ -322,8 +320,7 @@ public final class CallExecutor {
         Duration wait = Duration.ofMillis(millis);
         LOG.debug("{}: retrying in {} ms after: {}", run.spec.name(), millis, t == null ? null : t.getMessage());
         if (run.info != null) {
-            String reason = reason(t);
-            emit(run.info, l -> l.retry(run.info, run.attempts, reason, wait));
+            CallEvents.retry(listener, run.info, run.attempts, reason(t), wait);
         }
         if (sleeper == Sleeper.SYSTEM) {
             return millis; // Resilience4j waits
@@ -349,31 +346,6 @@ public final class CallExecutor {
         }
         Throwable c = t.getCause() != null ? t.getCause() : t;
         return isConnectFailure(t) ? "connection failed" : c.getClass().getSimpleName();
-    }
-
-    /** Reports an answer to the listener (also on behalf of {@link CallScope#response}). */
-    static void emitResponse(ImageServiceListener listener, CallInfo info, int attempt, int status, String requestId) {
-        if (info == null) {
-            return;
-        }
-        try {
-            listener.response(info, attempt, status, requestId);
-        } catch (RuntimeException e) {
-            LOG.warn("ImageServiceListener {} failed on response of {}; ignored", listener.getClass().getName(),
-                    info.operation(), e);
-        }
-    }
-
-    private void emit(CallInfo info, java.util.function.Consumer<ImageServiceListener> event) {
-        if (info == null) {
-            return;
-        }
-        try {
-            event.accept(listener);
-        } catch (RuntimeException e) {
-            LOG.warn("ImageServiceListener {} failed on an event of {}; ignored", listener.getClass().getName(),
-                    info.operation(), e);
-        }
     }
 
     /** Retries performed so far (attempts after the first, not counting re-authentication replays). */
@@ -523,36 +495,5 @@ public final class CallExecutor {
             }
         }
         return null;
-    }
-
-
-    /** One call's record: attempts, waits, its deadline and why Resilience4j stopped. Confined to the call's thread. */
-    private static final class CallRun {
-        final CallSpec spec;
-        final CallInfo info;
-        final long start;
-        final boolean bounded;
-        final long deadline;
-        final Duration timeout;
-        int attempts;
-        long totalWaitMillis;
-        boolean deadlineReached;
-        boolean interrupted;
-        InterruptedException interruption;
-        RuntimeException lastFailure;
-
-        CallRun(CallSpec spec, CallInfo info, long start, boolean bounded, long deadline, Duration timeout) {
-            this.spec = spec;
-            this.info = info;
-            this.start = start;
-            this.bounded = bounded;
-            this.deadline = deadline;
-            this.timeout = timeout;
-        }
-
-        CallTimeoutException timedOut(Throwable lastFailure) {
-            return new CallTimeoutException(spec.name(), timeout, attempts, Duration.ofNanos(System.nanoTime() - start),
-                    lastFailure);
-        }
     }
 }

@@ -86,7 +86,7 @@ public final class CallScope {
         CallScope s = SCOPE.get();
         if (s.call != null && !s.responded) {
             s.responded = true;
-            CallExecutor.emitResponse(s.listener, s.call, s.attempt, status, requestId);
+            CallEvents.response(s.listener, s.call, s.attempt, status, requestId);
         }
     }
 
