@@ -70,6 +70,25 @@ public final class CallScope {
         return SCOPE.get().call;
     }
 
+    /**
+     * The {@link System#nanoTime()} by which the attempt now starting on this thread must have its whole answer
+     * (the least of its attempt timeout and its call's deadline), or 0 if neither bounds it. Read it on the calling
+     * thread before sending: the JDK client may deliver the body on another thread.
+     *
+     * @return the attempt's end, or 0 for none
+     */
+    public static long attemptEnd() {
+        CallScope s = SCOPE.get();
+        long end = 0;
+        if (s.attemptNanos > 0) {
+            end = s.attemptStart + s.attemptNanos;
+        }
+        if (s.bounded && (end == 0 || s.callDeadline - end < 0)) {
+            end = s.callDeadline;
+        }
+        return end;
+    }
+
     /** {@return the extra headers of the call in flight on this thread (empty if none)} */
     public static Map<String, String> extraHeaders() {
         return SCOPE.get().headers;

@@ -42,9 +42,13 @@ final class JdkExchange {
      */
     static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration bodyTimeout)
             throws IOException, InterruptedException {
+        // The attempt's end (attempt and call timeouts, CallScope), read here on the calling thread: the body may
+        // not outlast it even if the headers came late.
+        long end = CallScope.attemptEnd();
         return client.send(request, info -> new TimedBody(success(info.statusCode())
                 ? HttpResponse.BodySubscribers.ofByteArray()
-                : new CappedBody(ErrorMapper.MAX_ERROR_BODY), bodyTimeout));
+                : new CappedBody(ErrorMapper.MAX_ERROR_BODY), end == 0 ? bodyTimeout
+                : Duration.ofNanos(Math.max(1_000_000L, Math.min(bodyTimeout.toNanos(), end - System.nanoTime())))));
     }
 
     /**

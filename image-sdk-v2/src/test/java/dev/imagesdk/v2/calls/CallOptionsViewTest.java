@@ -89,6 +89,19 @@ class CallOptionsViewTest {
     }
 
     @Test
+    void aBodyThatDribblesIsCutAtTheCallsDeadlineNotAfterAnotherRequestTimeout() {
+        wm.stubFor(get("/v2/images/" + ID).willReturn(okJson(transcript("image-active.json"))
+                .withFixedDelay(1_800).withChunkedDribbleDelay(20, 8_000))); // headers at 1.8 s, the body over 8 s
+        ImageServiceV2 hurried = images.withOptions(CallOptions.builder().callTimeout(Duration.ofSeconds(2)).build());
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> hurried.get(ID)).isInstanceOf(CallTimeoutException.class);
+
+        // Not 1.8 s + another 2 s for the body: the body gets what remains of the call.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void viewUsesItsAttemptTimeoutForEachAttempt() {
         wm.stubFor(get("/v2/images/" + ID).willReturn(okJson(transcript("image-active.json"))
                 .withFixedDelay(1_500)));
