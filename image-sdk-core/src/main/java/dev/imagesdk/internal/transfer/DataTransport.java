@@ -153,6 +153,17 @@ public final class DataTransport implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Reports to the service's listener whether an upload's hashes matched what the service stored (the caller
+     * compares them once the image is active); nothing when {@code call} is null (no listener).
+     *
+     * @param call the upload call, as captured inside its attempt ({@code CallScope.currentCall()})
+     * @param verified true if every compared digest matched
+     */
+    public void verification(CallInfo call, boolean verified) {
+        ObservedDownload.verification(executor.listener(), call, verified);
+    }
+
     /** Body bytes sent, or a one-shot source opened: the executor must not send it again. */
     private static void markIfConsumed(CallSpec spec, UploadCall call, ImageData data) {
         if (call.bodyBytesSent() || (call.sourceOpened() && !data.isReplayable())) {

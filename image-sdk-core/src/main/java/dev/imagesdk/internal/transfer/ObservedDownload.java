@@ -79,7 +79,11 @@ final class ObservedDownload implements ImageDownload {
     }
 
     private void verification(boolean verified) {
-        CallInfo info = call.get();
+        verification(listener, call.get(), verified);
+    }
+
+    /** Reports a verification result; nothing without a call. */
+    static void verification(ImageServiceListener listener, CallInfo info, boolean verified) {
         if (info == null) {
             return;
         }

@@ -181,6 +181,9 @@ final class V2ImageData {
             mismatch = new ChecksumMismatchException(stored.id(), "size", Long.toString(stored.size()),
                     Long.toString(sent.bytes()));
         }
+        if (mismatch != null || stored.checksum() != null || stored.osHashValue() != null) {
+            ctx.data.verified(sent, mismatch == null);
+        }
         if (mismatch == null && stored.checksum() == null && stored.osHashValue() == null) {
             throw new ImageSdkClientException("Image " + stored.id() + " has no checksum after the upload (status "
                     + stored.status() + "); the data cannot be verified");

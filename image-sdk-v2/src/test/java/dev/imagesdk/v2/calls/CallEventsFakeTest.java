@@ -136,7 +136,7 @@ class CallEventsFakeTest {
     }
 
     @Test
-    void uploadAndDownloadReportTheirBytesAndTheDownloadItsVerification() {
+    void uploadAndDownloadReportTheirBytesAndVerification() {
         byte[] data = new byte[300_000];
         new java.util.Random(17).nextBytes(data);
         images.upload(imageId, dev.imagesdk.ImageData.fromBytes(data));
@@ -148,6 +148,7 @@ class CallEventsFakeTest {
         assertThat(listener.events()).filteredOn(e -> e.contains("transferBytes") || e.contains("verification"))
                 .containsExactly(
                         "upload image data transferBytes 300000",
+                        "upload image data verification true",
                         "download image " + imageId + " transferBytes 300000",
                         "download image " + imageId + " verification true");
     }
