@@ -187,17 +187,17 @@ public final class CallExecutor {
         scope.headers = options.headers();
         scope.listener = listener;
         scope.call = null; // no attempt in flight while the token is obtained
-        CallRun run = new CallRun(spec, info, start, bounded, deadline, timeout);
+        scope.attempt = 0;
         CallEvents.callStart(listener, info);
         try {
-            T result = loop(run, options, perAttempt, scope, attempt);
-            CallEvents.callEnd(listener, info, start, run.attempts);
+            T result = loop(spec, info, start, bounded, deadline, timeout, options, perAttempt, scope, attempt);
+            CallEvents.callEnd(listener, info, start, scope.attempt);
             return result;
         } catch (RuntimeException e) {
             if (info != null) {
                 ImageSdkException typed = e instanceof ImageSdkException ? (ImageSdkException) e
                         : new ImageSdkClientException(spec.name() + " failed unexpectedly: " + e, e);
-                CallEvents.callFailed(listener, info, start, run.attempts, typed);
+                CallEvents.callFailed(listener, info, start, scope.attempt, typed);
             }
             throw e;
         } finally {
@@ -213,22 +213,27 @@ public final class CallExecutor {
         }
     }
 
-    private <T> T loop(CallRun run, CallOptions options, Duration perAttempt, CallScope scope, Attempt<T> attempt) {
-        CallSpec spec = run.spec;
-        CallInfo info = run.info;
+    /**
+     * The attempts of one call. Nothing is allocated for a call whose first attempt succeeds: the per-call record
+     * ({@link CallRun}) and Resilience4j's {@link Retry} are created at the first failure. The attempt number lives in
+     * the thread's {@link CallScope} (which the caller restores afterwards).
+     */
+    private <T> T loop(CallSpec spec, CallInfo info, long start, boolean bounded, long deadline, Duration timeout,
+                       CallOptions options, Duration perAttempt, CallScope scope, Attempt<T> attempt) {
         boolean reauthenticated = false;
+        CallRun run = null;
         Retry.Context<T> context = null;
         while (true) {
-            if (run.expired()) {
-                throw run.timedOut(run.lastFailure);
+            if (run != null && bounded && deadline - System.nanoTime() <= 0) { // the first attempt just started
+                throw timedOut(spec, start, timeout, scope.attempt, run == null ? null : run.lastFailure);
             }
             String token = tokenProvider == null ? null : tokenProvider.token().value();
-            int number = ++run.attempts;
+            int number = scope.attempt + 1;
             scope.call = info;
             scope.attempt = number;
             scope.responded = false;
-            scope.attemptStart = System.nanoTime();
             scope.attemptNanos = perAttempt == null || spec.transfer() ? 0 : perAttempt.toNanos();
+            scope.attemptStart = scope.attemptNanos == 0 ? 0 : System.nanoTime();
             CallEvents.attemptStart(listener, info, number);
             RuntimeException failure;
             try {
@@ -242,6 +247,10 @@ public final class CallExecutor {
             } finally {
                 scope.call = null;
             }
+            if (run == null) {
+                run = new CallRun(spec, info, start, bounded, deadline, timeout);
+            }
+            run.attempts = number;
             run.lastFailure = failure;
             if (info != null && !scope.responded && failure instanceof ImageServiceException) {
                 ImageServiceException answered = (ImageServiceException) failure;
@@ -283,6 +292,12 @@ public final class CallExecutor {
                 throw failure;
             }
         }
+    }
+
+    private static CallTimeoutException timedOut(CallSpec spec, long start, Duration timeout, int attempts,
+                                                 Throwable lastFailure) {
+        return new CallTimeoutException(spec.name(), timeout, attempts, Duration.ofNanos(System.nanoTime() - start),
+                lastFailure);
     }
 
     /** This call's Retry config: the shared one with this call's predicate, attempts and interval function. */
