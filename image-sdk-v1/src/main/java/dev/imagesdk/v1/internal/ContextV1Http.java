@@ -140,10 +140,20 @@ final class ContextV1Http implements V1Http {
 
     @Override
     public Upload upload(V1Request request, ImageData source, TransferListener listener, Runnable onAttempt) {
+        dev.imagesdk.event.CallInfo[] call = new dev.imagesdk.event.CallInfo[1];
         UploadResponse r = data.upload("v1 upload " + pathOnly(request), request.method(), url(request),
-                request.headers(), source, listener, onAttempt);
+                request.headers(), source, listener, () -> {
+                    // Inside the attempt: the upload call, for its verification event (null without a listener).
+                    call[0] = dev.imagesdk.internal.http.CallScope.currentCall();
+                    onAttempt.run();
+                });
         return new Upload(new V1Response(r.status(), r.headers(), r.body()), r.hashes().bytes(), r.hashes().md5(),
-                r.hashes().sha512());
+                r.hashes().sha512(), call[0]);
+    }
+
+    @Override
+    public void verified(Upload upload, boolean verified) {
+        data.verification(upload.call(), verified);
     }
 
     @Override
