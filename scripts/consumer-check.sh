@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The consumer check: builds consumer-check/ (a separate project, not a reactor module) against the
 # artifacts this reactor installs, as a team adopting image-sdk would.
-#   1. installs the published modules (bom, parent, core, v1, v2, fake, test) into the local repository
+#   1. installs the published modules (bom, parent, core, v1, v2, fake, test, micrometer) into the local repository
 #      (with image-sdk-testkit, which the modules' test compilation needs; it is never deployed)
 #   2. class path: `mvn verify` of consumer-check: it imports only image-sdk-bom, depends on image-sdk-v2
 #      (+ image-sdk-fake, image-sdk-test in test scope); the Enforcer's dependencyConvergence,
@@ -31,7 +31,7 @@ report() { echo "CONSUMER classpath=$CLASSPATH_RESULT modulepath=$MODULEPATH_RES
 
 echo "== installing image-sdk $VERSION (published modules only)"
 "${MVN[@]}" install -DskipTests -Dmdep.analyze.skip -Dmaven.javadoc.skip -Dmaven.source.skip \
-    -pl image-sdk-bom,image-sdk-core,image-sdk-v1,image-sdk-v2,image-sdk-fake,image-sdk-test -am
+    -pl image-sdk-bom,image-sdk-core,image-sdk-v1,image-sdk-v2,image-sdk-fake,image-sdk-test,image-sdk-micrometer -am
 
 echo "== class path: mvn verify in consumer-check (enforcer rules + JUnit test)"
 if "${MVN[@]}" -f consumer-check/pom.xml clean verify "-Dimage-sdk.version=$VERSION" >"$WORK/classpath.log" 2>&1; then

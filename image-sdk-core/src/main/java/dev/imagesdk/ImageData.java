@@ -59,8 +59,17 @@ public final class ImageData {
      */
     public static ImageData fromPath(Path file) {
         Objects.requireNonNull(file, "file");
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new InvalidInputException("file", file, "must be a readable regular file");
+        if (!Files.exists(file)) {
+            throw new InvalidInputException("file", file, "does not exist"
+                    + (file.getParent() != null && !Files.isDirectory(file.getParent())
+                    ? " (nor does its directory '" + file.getParent() + "')" : ""));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("file", file, Files.isDirectory(file)
+                    ? "is a directory; give the path of the image file" : "is not a regular file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new InvalidInputException("file", file, "is not readable (check its permissions)");
         }
         long size;
         try {

@@ -41,6 +41,9 @@ public interface ImageDownload {
      *
      * @param target the file to write; replaced only once the data is verified
      * @return what was transferred and verified
+     * @throws dev.imagesdk.exception.InvalidInputException naming field {@code target} and the path as given,
+     *         before any request is sent, if the target's directory does not exist, is not a directory or is not
+     *         writable, or if the target is a directory (the download can then be started again with another path)
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the bytes do not match
      * @throws dev.imagesdk.exception.ImageSdkException for any other failure (typed)
      */

@@ -119,6 +119,20 @@ public interface ImageService extends AutoCloseable {
     }
 
     /**
+     * {@link #createAndUpload(ImageSpec, ImageData, TransferListener, boolean)} without a progress listener,
+     * deleting the image on failure, with the default inspection ({@link UploadOptions#defaults()}).
+     *
+     * @param spec the new image's attributes; null is refused ({@code InvalidInputException})
+     * @param data the image bytes to send; null is refused ({@code InvalidInputException})
+     * @return the image, {@code active} with verified checksums
+     * @throws dev.imagesdk.exception.DiskFormatMismatchException if the content is not the declared format
+     * @throws dev.imagesdk.exception.UnsafeImageException if the image has safety findings
+     */
+    default Image createAndUpload(ImageSpec spec, ImageData data) {
+        return createAndUpload(spec, data, TransferListener.NONE, false);
+    }
+
+    /**
      * Reads an image's metadata.
      *
      * @param imageId the id of the image (values refused before any request: see the class comment)

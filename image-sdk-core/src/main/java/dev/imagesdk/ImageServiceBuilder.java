@@ -18,7 +18,7 @@ import dev.imagesdk.internal.http.ErrorMapper;
 import dev.imagesdk.internal.http.FeignFactory;
 import dev.imagesdk.internal.http.HttpStack;
 import dev.imagesdk.internal.http.SharedHttpClients;
-import dev.imagesdk.internal.http.UserAgent;
+import dev.imagesdk.internal.http.RequestDecoration;
 import dev.imagesdk.internal.http.VersionDiscovery;
 import dev.imagesdk.internal.http.WireLogger;
 import dev.imagesdk.internal.log.Redactor;
@@ -176,9 +176,10 @@ public final class ImageServiceBuilder {
         WireLogger wire = new WireLogger();
         SSLContext ssl = lease.sslContext();
         HttpClient http = lease.client();
-        String userAgent = UserAgent.value();
-        FeignFactory feign = new FeignFactory(http, json, errors, wire, userAgent, config.connectTimeout(),
-                config.requestTimeout());
+        // Decides every header and connection setting of both paths (the shared client was built from the same).
+        RequestDecoration decoration = RequestDecoration.of(config, ssl);
+        String userAgent = decoration.userAgent();
+        FeignFactory feign = new FeignFactory(http, json, errors, wire, decoration, config.requestTimeout());
         RetryPolicy policy = new RetryPolicy(config.maxAttempts(), config.initialBackoff(), 2.0, 0.5,
                 config.maxBackoff(), config.maxTotalRetryWait());
         CallExecutor unauthenticated = newExecutor(null, policy);
@@ -198,7 +199,8 @@ public final class ImageServiceBuilder {
         // User-info in an endpoint URL is never sent (neither HTTP stack of the SDK sends it) and must not
         // show up in messages, logs or toString(): it is dropped here, before anything uses the endpoint.
         URI endpoint = Redactor.withoutUserInfo(config.imageEndpoint().orElseGet(() -> tokens.token().catalog()
-                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null))));
+                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null),
+                        config.regionNameSetting())));
 
         Map<ApiVersion, ImageServiceProvider> byVersion = providers();
         ApiVersion version = pinned != null ? pinned : config.apiVersion().orElse(null);
@@ -208,7 +210,8 @@ public final class ImageServiceBuilder {
                 throw noProvider(null);
             }
             VersionDiscovery.Result r = new VersionDiscovery(feign, unauthenticated, errors, json)
-                    .discover(endpoint, byVersion.keySet());
+                    .discover(endpoint, byVersion.keySet(), config.imageEndpoint().isPresent()
+                            ? "OS_IMAGE_URL (image_endpoint_override)" : "the service catalog's image endpoint");
             version = r.apiVersion();
             versionId = r.versionId();
         }
@@ -247,7 +250,7 @@ public final class ImageServiceBuilder {
      * @param regions the region ids as the catalog names them, at least one, no duplicates
      * @return the services by region, in the order given; closing it closes each
      * @throws InvalidInputException if no region is given, one is blank or given twice
-     * @throws ConfigurationException naming {@code OS_REGION_NAME} and listing the catalog's regions if a
+     * @throws ConfigurationException naming {@code buildForRegions(regions)} and listing the catalog's regions if a
      *         requested region has no image endpoint (nothing is built then); naming {@code OS_IMAGE_URL} or
      *         {@code OS_AUTH_TYPE} if the configuration has an explicit endpoint or no Keystone catalog
      * @throws ImageSdkException as {@link #build()} for the rest; services already built are closed first

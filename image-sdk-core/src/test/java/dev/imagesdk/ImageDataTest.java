@@ -32,8 +32,11 @@ class ImageDataTest {
     void missingPathIsRefusedNamingIt(@TempDir Path dir) {
         Path missing = dir.resolve("nope.qcow2");
         assertThatThrownBy(() -> ImageData.fromPath(missing)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("nope.qcow2").hasMessageContaining("readable regular file");
-        assertThatThrownBy(() -> ImageData.fromPath(dir)).isInstanceOf(InvalidInputException.class);
+                .hasMessage("Invalid file '" + missing + "': does not exist");
+        assertThatThrownBy(() -> ImageData.fromPath(dir.resolve("no-dir").resolve("nope.qcow2")))
+                .hasMessageEndingWith("does not exist (nor does its directory '" + dir.resolve("no-dir") + "')");
+        assertThatThrownBy(() -> ImageData.fromPath(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is a directory");
     }
 
     @Test

@@ -82,6 +82,22 @@ public final class ServiceCatalog {
      *         the catalog does have for this service type
      */
     public URI endpoint(String serviceType, Interface endpointInterface, String regionOrNull) {
+        return endpoint(serviceType, endpointInterface, regionOrNull, "OS_REGION_NAME (region_name)");
+    }
+
+    /**
+     * {@return as {@link #endpoint(String, Interface, String)}, naming {@code regionSetting} when the region has
+     * no endpoint of this type}
+     *
+     * @param serviceType the service type, e.g. {@code image}
+     * @param endpointInterface the endpoint interface (public, internal or admin)
+     * @param regionOrNull the region name, or null for any region
+     * @param regionSetting where the caller's region was set ({@link dev.imagesdk.config.ClientConfig#regionNameSetting()}),
+     *                      the {@link ConfigurationException#setting()} of a region not in the catalog
+     * @throws ConfigurationException when there is none; the message lists the regions (or interfaces)
+     *         the catalog does have for this service type
+     */
+    public URI endpoint(String serviceType, Interface endpointInterface, String regionOrNull, String regionSetting) {
         List<Endpoint> ofType = endpoints.stream()
                 .filter(e -> e.serviceType().equals(serviceType))
                 .collect(Collectors.toList());
@@ -95,7 +111,7 @@ public final class ServiceCatalog {
                 .filter(e -> regionOrNull == null || regionOrNull.equals(e.region()))
                 .collect(Collectors.toList());
         if (inRegion.isEmpty()) {
-            throw new ConfigurationException("OS_REGION_NAME (region_name)",
+            throw new ConfigurationException(regionSetting,
                     "no '" + serviceType + "' endpoint in region '" + regionOrNull + "'; regions found: "
                             + regions(ofType));
         }

@@ -30,9 +30,13 @@ import java.util.Optional;
  */
 public final class ClientConfig {
 
+    /** {@link #regionNameSetting()} of a region set on the builder. */
+    private static final String BUILDER_REGION = "ClientConfig.Builder.regionName(...)";
+
     private final AuthMethod auth;
     private final URI authUrl;
     private final String regionName;
+    private final String regionNameSetting;
     private final Interface endpointInterface;
     private final URI imageEndpoint;
     private final ApiVersion apiVersion;
@@ -51,11 +55,14 @@ public final class ClientConfig {
     private final boolean deleteImageOnChecksumMismatch;
     private final Duration callTimeout;
     private final Duration attemptTimeout;
+    private final String applicationName;
+    private final ProxyConfig proxy;
 
     private ClientConfig(Builder b) {
         this.auth = b.auth;
         this.authUrl = b.authUrl;
         this.regionName = b.regionName;
+        this.regionNameSetting = b.regionNameSetting;
         this.endpointInterface = b.endpointInterface;
         this.imageEndpoint = b.imageEndpoint;
         this.apiVersion = b.apiVersion;
@@ -74,6 +81,8 @@ public final class ClientConfig {
         this.deleteImageOnChecksumMismatch = b.deleteImageOnChecksumMismatch;
         this.callTimeout = b.callTimeout;
         this.attemptTimeout = b.attemptTimeout;
+        this.applicationName = b.applicationName;
+        this.proxy = b.proxy;
     }
 
     /**
@@ -149,6 +158,17 @@ public final class ClientConfig {
     /** {@return the region to pick from the catalog; empty to take the first image endpoint listed} */
     public Optional<String> regionName() {
         return Optional.ofNullable(regionName);
+    }
+
+    /**
+     * Where {@link #regionName()} was set, as messages name it: {@code OS_REGION_NAME} when it came from the
+     * environment, the {@code clouds.yaml} key (e.g. {@code clouds.mycloud.region_name}) when it came from there,
+     * {@code ClientConfig.Builder.regionName(...)} when it was set on the builder.
+     *
+     * @return the setting's name, never null (the builder method's when no region is set)
+     */
+    public String regionNameSetting() {
+        return regionNameSetting;
     }
 
     /** {@return which catalog endpoint interface to use; public by default} */
@@ -276,6 +296,22 @@ public final class ClientConfig {
         return Optional.ofNullable(attemptTimeout);
     }
 
+    /**
+     * {@return the caller's application name, appended to the SDK's {@code User-Agent}
+     * ({@code image-sdk/<version> <name>}) on every request; empty by default}
+     */
+    public Optional<String> applicationName() {
+        return Optional.ofNullable(applicationName);
+    }
+
+    /**
+     * {@return the HTTP proxy every request goes through, with its credentials; empty by default (then
+     * {@link #proxySelector()} decides)} When set it takes precedence over the proxy selector.
+     */
+    public Optional<ProxyConfig> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
     @Override
     public String toString() {
         return "ClientConfig{auth=" + auth + ", authUrl=" + Redactor.url(String.valueOf(authUrl))
@@ -286,6 +322,8 @@ public final class ClientConfig {
                 + ", idleTimeout=" + idleTimeout + ", callTimeout=" + callTimeout + ", attemptTimeout=" + attemptTimeout
                 + ", tokenRefreshSkew=" + tokenRefreshSkew
                 + ", maxAttempts=" + maxAttempts + ", deleteImageOnChecksumMismatch=" + deleteImageOnChecksumMismatch
+                + (applicationName != null ? ", applicationName=" + applicationName : "")
+                + (proxy != null ? ", proxy=" + proxy : "") // ProxyConfig masks its password
                 + '}';
     }
 
@@ -294,6 +332,7 @@ public final class ClientConfig {
         private AuthMethod auth;
         private URI authUrl;
         private String regionName;
+        private String regionNameSetting = BUILDER_REGION;
         private Interface endpointInterface = Interface.PUBLIC;
         private URI imageEndpoint;
         private ApiVersion apiVersion;
@@ -312,6 +351,8 @@ public final class ClientConfig {
         private boolean deleteImageOnChecksumMismatch = true;
         private Duration callTimeout = Duration.ofMinutes(10);
         private Duration attemptTimeout;
+        private String applicationName;
+        private ProxyConfig proxy;
 
         private Builder() {
         }
@@ -320,6 +361,7 @@ public final class ClientConfig {
             auth = c.auth;
             authUrl = c.authUrl;
             regionName = c.regionName;
+            regionNameSetting = c.regionNameSetting;
             endpointInterface = c.endpointInterface;
             imageEndpoint = c.imageEndpoint;
             apiVersion = c.apiVersion;
@@ -338,6 +380,8 @@ public final class ClientConfig {
             deleteImageOnChecksumMismatch = c.deleteImageOnChecksumMismatch;
             callTimeout = c.callTimeout;
             attemptTimeout = c.attemptTimeout;
+            applicationName = c.applicationName;
+            proxy = c.proxy;
         }
 
         /**
@@ -382,7 +426,13 @@ public final class ClientConfig {
          * @return this builder
          */
         public Builder regionName(String regionName) {
+            return regionName(regionName, BUILDER_REGION);
+        }
+
+        /** The region and the setting it came from ({@link #regionNameSetting()}), for the environment loader. */
+        Builder regionName(String regionName, String setting) {
             this.regionName = regionName;
+            this.regionNameSetting = setting;
             return this;
         }
 
@@ -588,6 +638,36 @@ public final class ClientConfig {
         }
 
         /**
+         * Names the calling application in the {@code User-Agent} of every request, JSON and image data alike:
+         * {@code image-sdk/<version> <name>}, so that operators can tell its requests apart in Glance's logs.
+         * By convention {@code product/version}, e.g. {@code partner-publisher/2.1}.
+         *
+         * @param applicationName the name, or null (default) for none
+         * @return this builder
+         * @throws InvalidInputException naming {@code applicationName} if it is blank, longer than 200 characters,
+         *         or holds a character outside printable ASCII (CR, LF and other control characters would split or
+         *         corrupt the header)
+         */
+        public Builder applicationName(String applicationName) {
+            if (applicationName != null) {
+                if (applicationName.isBlank() || applicationName.length() > 200) {
+                    throw new InvalidInputException("applicationName", applicationName,
+                            "must be 1 to 200 characters and not blank");
+                }
+                for (int i = 0; i < applicationName.length(); i++) {
+                    char c = applicationName.charAt(i);
+                    if (c < 0x20 || c > 0x7e) {
+                        throw new InvalidInputException("applicationName", applicationName.replaceAll("\\p{Cntrl}",
+                                "?"), "must be printable ASCII; character " + (i + 1) + " is U+"
+                                + String.format("%04X", (int) c));
+                    }
+                }
+            }
+            this.applicationName = applicationName;
+            return this;
+        }
+
+        /**
          * See {@link ClientConfig#attemptTimeout()}; unset by default (the request timeout bounds each attempt).
          *
          * @param d the timeout, or null to unset it; {@link #build()} throws {@link InvalidInputException} unless
@@ -596,6 +676,32 @@ public final class ClientConfig {
          */
         public Builder attemptTimeout(Duration d) {
             this.attemptTimeout = d;
+            return this;
+        }
+
+        /**
+         * An HTTP proxy for every request, with optional credentials; it takes precedence over
+         * {@link #proxySelector(ProxySelector)}. See {@link ProxyConfig} for the URL form and for {@code https}
+         * targets behind a proxy that demands {@code Basic} credentials.
+         *
+         * @param proxy the proxy, or null (default) to let the proxy selector decide
+         * @return this builder
+         */
+        public Builder proxy(ProxyConfig proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /**
+         * {@link #proxy(ProxyConfig)} from a URL such as {@code https_proxy} holds:
+         * {@code http://[user[:password]@]host[:port]}.
+         *
+         * @param proxyUrl the URL, or null to unset
+         * @return this builder
+         * @throws InvalidInputException naming {@code proxy} (its password masked) if the URL is not usable
+         */
+        public Builder proxy(String proxyUrl) {
+            this.proxy = proxyUrl == null ? null : ProxyConfig.of(proxyUrl);
             return this;
         }
 

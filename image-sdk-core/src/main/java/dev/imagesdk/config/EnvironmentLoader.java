@@ -192,7 +192,7 @@ final class EnvironmentLoader {
         if (get("image_endpoint_override") != null) {
             b.imageEndpoint(uri("image_endpoint_override"));
         }
-        b.regionName(get("region_name"));
+        b.regionName(get("region_name"), source("region_name"));
         if (get("interface") != null) {
             b.endpointInterface(Interface.parse(get("interface"), source("interface")));
         }

@@ -147,9 +147,27 @@ public final class Image {
         return visibility;
     }
 
-    /** {@return whether the image is protected from deletion} Wire name {@code protected}. */
-    public Boolean isProtected() {
-        return isProtected;
+    /**
+     * Whether the image is protected from deletion. Wire name {@code protected}. Glance reports it on every image
+     * (v2 {@code protected}, v1 {@code x-image-meta-protected}); where it did not (the v1 summary listing), this
+     * is {@code false}: use {@link #protectedIfReported()} to tell "not protected" from "not reported".
+     *
+     * <p>Changed: this returned a nullable {@code Boolean} before; code that compared it with {@code null} should
+     * use {@link #protectedIfReported()}.
+     *
+     * @return {@code true} only if the service reported the image as protected
+     */
+    public boolean isProtected() {
+        return Boolean.TRUE.equals(isProtected);
+    }
+
+    /**
+     * Whether the image is protected from deletion, as the service reported it.
+     *
+     * @return the reported value, or empty when the response did not carry it (the v1 summary listing)
+     */
+    public Optional<Boolean> protectedIfReported() {
+        return Optional.ofNullable(isProtected);
     }
 
     /** {@return whether the image is hidden from default lists (API v2)} Wire name {@code os_hidden}. */

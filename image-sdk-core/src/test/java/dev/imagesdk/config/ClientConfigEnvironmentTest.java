@@ -332,8 +332,11 @@ class ClientConfigEnvironmentTest {
         assertThat(p.password()).isEqualTo("from-secure-yaml");
         assertThat(p.scope().projectName()).isEqualTo("yaml-project");
         assertThat(c.regionName()).contains("RegionOne");
+        assertThat(c.regionNameSetting()).isEqualTo("clouds.mycloud.region_name");
         assertThat(c.endpointInterface()).isEqualTo(Interface.INTERNAL);
         assertThat(c.apiVersion()).contains(ApiVersion.V2);
+        assertThat(c.toBuilder().regionName("RegionTwo").build().regionNameSetting())
+                .isEqualTo("ClientConfig.Builder.regionName(...)");
     }
 
     @Test
@@ -346,6 +349,7 @@ class ClientConfigEnvironmentTest {
         ClientConfig c = load(env);
         assertThat(((AuthMethod.V3Password) c.auth()).password()).isEqualTo("from-env");
         assertThat(c.regionName()).contains("RegionTwo");
+        assertThat(c.regionNameSetting()).isEqualTo("OS_REGION_NAME");
     }
 
     @Test

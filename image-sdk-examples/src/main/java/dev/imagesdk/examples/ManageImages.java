@@ -117,7 +117,7 @@ public final class ManageImages {
         } finally {
             for (String id : created) {
                 images.find(id).ifPresent(i -> {
-                    if (Boolean.TRUE.equals(i.isProtected())) {
+                    if (i.isProtected()) {
                         images.update(i.id(), ImageUpdate.builder().isProtected(false).build());
                     }
                     images.delete(i.id());

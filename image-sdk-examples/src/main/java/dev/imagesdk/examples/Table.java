@@ -47,7 +47,7 @@ public final class Table {
         fields.put("os_hash_algo", image.osHashAlgo());
         fields.put("os_hash_value", abbreviate(image.osHashValue()));
         fields.put("owner", image.owner());
-        fields.put("protected", image.isProtected());
+        fields.put("protected", image.protectedIfReported().orElse(null));
         fields.put("size", image.size());
         fields.put("status", image.status());
         fields.put("tags", image.tags().isEmpty() ? null : String.join(", ", image.tags()));

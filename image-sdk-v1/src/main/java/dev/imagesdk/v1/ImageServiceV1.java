@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Glance image API v1: the shared {@link ImageService} plus what only v1 has. Get one from
- * {@link ImageService#builder()} with API version 1 and cast, or check {@link #apiVersion()}.
+ * {@link ImageService#builder()} with API version 1 and {@link #of(ImageService)}.
  *
  * <p><b>How v1 differs.</b> Metadata travels in {@code x-image-meta-*} headers, which the SDK writes and
  * reads; the caller never does. v1 has no tags and no member statuses: {@link #addTag}, {@link #removeTag}
@@ -32,6 +32,20 @@ import java.util.List;
  * {@code x-image-meta-checksum}. A mismatch is a {@link dev.imagesdk.exception.ChecksumMismatchException}.
  */
 public interface ImageServiceV1 extends ImageService {
+
+    /**
+     * {@return the v1 view of a service built by {@link ImageService#builder()}}
+     *
+     * @param service a service built by {@link ImageService#builder()}
+     * @throws dev.imagesdk.exception.ImageSdkClientException if the service speaks another API version (or is null)
+     */
+    static ImageServiceV1 of(ImageService service) {
+        if (service instanceof ImageServiceV1) {
+            return (ImageServiceV1) service;
+        }
+        throw new dev.imagesdk.exception.ImageSdkClientException("This image service speaks API "
+                + (service == null ? "null" : service.apiVersion()) + ", not v1; pin ApiVersion.V1 in the builder");
+    }
 
     /**
      * Lists images with the summary fields only ({@code GET /v1/images}: id, name, formats, checksum,

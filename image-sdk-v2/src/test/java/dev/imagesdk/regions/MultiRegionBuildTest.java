@@ -80,7 +80,7 @@ class MultiRegionBuildTest {
 
         assertThatThrownBy(() -> ImageService.builder().config(config).buildForRegions("region-a", "region-x"))
                 .isInstanceOfSatisfying(ConfigurationException.class,
-                        e -> assertThat(e.setting()).isEqualTo("OS_REGION_NAME (region_name)"))
+                        e -> assertThat(e.setting()).isEqualTo("buildForRegions(regions)"))
                 .hasMessageContaining("[region-x]")
                 .hasMessageContaining("[region-a, region-b]");
         assertThat(fake.images()).isEmpty();

@@ -13,7 +13,8 @@ interface KeystoneApi {
     @Headers({"Content-Type: application/json", "Accept: application/json"})
     Response v3Tokens(JsonNode body);
 
+    /** v2.0: the raw response too, so that an answer that is no token document can be told apart. */
     @RequestLine("POST /tokens")
     @Headers({"Content-Type: application/json", "Accept: application/json"})
-    JsonNode v2Tokens(JsonNode body);
+    Response v2Tokens(JsonNode body);
 }

@@ -27,6 +27,12 @@ import java.util.function.Supplier;
  * a {@link CallExecutor} without a token, so it is retried like any idempotent call (issuing a token is
  * harmless to repeat) and its failures are typed (a refused password is an
  * {@link dev.imagesdk.exception.UnauthorizedException}).
+ *
+ * <p>An auth URL that does not lead to Keystone's identity API (an answer of 404 or 405, or a 2xx page that is
+ * not JSON, such as the dashboard's HTML) is a {@link ConfigurationException} naming {@code OS_AUTH_URL},
+ * the URL given, the request sent and what the URL should look like; not a {@code NotFoundException}, which
+ * would read like a missing image, nor an {@code UnauthorizedException}, which would send the user to check a
+ * password that was never looked at. It is not retried: the same URL gives the same answer.
  */
 public final class KeystoneAuthenticator implements Supplier<Token> {
 
@@ -38,6 +44,8 @@ public final class KeystoneAuthenticator implements Supplier<Token> {
     private final ObjectMapper json;
     private final ErrorMapper errors;
     private final String baseUrl;
+    /** The auth URL as the caller gave it (user-info and secrets masked), for messages. */
+    private final String shownAuthUrl;
 
     /**
      * @param executor an executor without a token provider
@@ -52,6 +60,7 @@ public final class KeystoneAuthenticator implements Supplier<Token> {
         this.json = json;
         this.errors = errors;
         this.baseUrl = versionedBase(Redactor.withoutUserInfo(authUrl), method instanceof AuthMethod.V2Password);
+        this.shownAuthUrl = Redactor.url(Redactor.withoutUserInfo(authUrl).toString());
         this.api = feign.create(KeystoneApi.class, baseUrl);
     }
 
@@ -84,7 +93,8 @@ public final class KeystoneAuthenticator implements Supplier<Token> {
     }
 
     private Token requestV3() throws Exception {
-        try (Response response = FeignResponses.requireSuccess(api.v3Tokens(v3Body()), errors)) {
+        try (Response response = FeignResponses.requireSuccess(notKeystone(api.v3Tokens(v3Body()), "/auth/tokens"),
+                errors)) {
             String subject = FeignResponses.headers(response).getOrDefault("X-Subject-Token", java.util.List.of())
                     .stream().findFirst().orElse(null);
             JsonNode body = json.readTree(FeignResponses.body(response));
@@ -95,12 +105,45 @@ public final class KeystoneAuthenticator implements Supplier<Token> {
         }
     }
 
-    private Token requestV2() {
-        JsonNode body = api.v2Tokens(v2Body());
-        if (body == null || !body.has("access")) {
-            throw new ImageSdkClientException("Keystone v2.0 answered without an access document");
+    private Token requestV2() throws java.io.IOException {
+        try (Response response = FeignResponses.requireSuccess(notKeystone(api.v2Tokens(v2Body()), "/tokens"),
+                errors)) {
+            JsonNode body = json.readTree(FeignResponses.body(response));
+            if (body == null || !body.has("access")) {
+                throw new ImageSdkClientException("Keystone v2.0 answered without an access document");
+            }
+            return TokenParser.v2(body);
         }
-        return TokenParser.v2(body);
+    }
+
+    /**
+     * The response, unless it shows that the auth URL does not lead to Keystone's identity API: then the
+     * {@link ConfigurationException} saying so (the response is closed).
+     */
+    private Response notKeystone(Response response, String path) {
+        int status = response.status();
+        String type = FeignResponses.headers(response).getOrDefault("Content-Type", java.util.List.of())
+                .stream().findFirst().orElse("");
+        // A typed answer that is not JSON (an untyped one is left to the JSON parser, as before).
+        boolean page = status >= 200 && status < 300 && !type.isEmpty()
+                && !type.toLowerCase(java.util.Locale.ROOT).contains("json");
+        if (status != 404 && status != 405 && !page) {
+            return response;
+        }
+        response.close();
+        boolean v2 = method instanceof AuthMethod.V2Password;
+        String answer = page ? status + " with a page that is not JSON" + (type.isEmpty() ? "" : " (" + type + ")")
+                : String.valueOf(status);
+        throw new ConfigurationException("OS_AUTH_URL (auth_url)", "Keystone at " + shownAuthUrl + " answered "
+                + answer + " to POST " + Redactor.url(baseUrl) + path + ": the auth URL looks wrong; it should be "
+                + "Keystone's identity API, ending in " + (v2 ? "/v2.0" : "/v3 (or /v2.0)") + ", e.g. "
+                + example(v2));
+    }
+
+    /** The auth URL's scheme, host and port with the identity API's version: what such a URL usually is. */
+    private String example(boolean v2) {
+        URI u = URI.create(baseUrl);
+        return u.getScheme() + "://" + u.getRawAuthority() + (v2 ? "/v2.0" : "/v3");
     }
 
     private JsonNode v3Body() {

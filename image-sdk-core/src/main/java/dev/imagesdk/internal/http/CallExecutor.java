@@ -475,7 +475,7 @@ public final class CallExecutor {
             if (io instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
                 return new TransportException(spec.name() + " interrupted", io);
             }
-            return new TransportException(spec.name() + " failed: " + io, io);
+            return TransportFailures.exception(spec, io); // method, URL and cause in words
         }
         if (t instanceof InterruptedException) {
             Thread.currentThread().interrupt();

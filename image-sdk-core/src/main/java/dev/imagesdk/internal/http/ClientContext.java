@@ -130,7 +130,8 @@ public final class ClientContext {
      * log and error mapper as the Feign clients.
      */
     public JsonGet jsonGet() {
-        return new JsonGet(httpClient, errorMapper::map, wireLogger, userAgent, feignFactory.readTimeout());
+        return new JsonGet(httpClient, errorMapper::map, wireLogger, feignFactory.decoration(),
+                feignFactory.readTimeout());
     }
 
     /** For the streaming path ({@code HttpsURLConnection#setSSLSocketFactory}). */
@@ -178,9 +179,14 @@ public final class ClientContext {
         return wireLogger;
     }
 
-    /** {@code image-sdk/<version>}, to send as {@code User-Agent}. */
+    /** {@code image-sdk/<version>[ <application name>]}, as {@link #requestDecoration()} sends it. */
     public String userAgent() {
         return userAgent;
+    }
+
+    /** What every request of both paths carries and how its connection is made. */
+    public RequestDecoration requestDecoration() {
+        return feignFactory.decoration();
     }
 
     public Clock clock() {

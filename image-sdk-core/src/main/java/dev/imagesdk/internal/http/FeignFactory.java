@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * {@link JdkExchange}), Jackson encoder/decoder on the shared mapper,
  * {@link Retryer#NEVER_RETRY} (retries belong to {@link CallExecutor}), errors mapped by the shared
  * {@link ErrorMapper} (404 included: {@code dismiss404} is off), the wire log written by a client
- * decorator and Feign's own logging off, {@code User-Agent} set on every request.
+ * decorator and Feign's own logging off; every header and connection setting decided by the one
+ * {@link RequestDecoration} (which the data path uses too).
  *
  * <p>Tokens: API interfaces take the token as a header parameter, so every attempt of
  * {@link CallExecutor#execute} sends the token it was given and no thread-local state is needed:
@@ -41,39 +42,30 @@ public final class FeignFactory {
     private final ObjectMapper mapper;
     private final ErrorMapper errorMapper;
     private final WireLogger wire;
-    private final String userAgent;
+    private final RequestDecoration decoration;
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
     public FeignFactory(HttpClient httpClient, ObjectMapper mapper, ErrorMapper errorMapper, WireLogger wire,
-                        String userAgent, Duration connectTimeout, Duration readTimeout) {
+                        RequestDecoration decoration, Duration readTimeout) {
         this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.errorMapper = Objects.requireNonNull(errorMapper, "errorMapper");
         this.wire = Objects.requireNonNull(wire, "wire");
-        this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
-        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.decoration = Objects.requireNonNull(decoration, "decoration");
+        this.connectTimeout = decoration.connectTimeout();
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
     }
 
     /** A Feign client of {@code api} whose request lines are relative to {@code baseUrl}. */
     public <T> T create(Class<T> api, String baseUrl) {
         return Feign.builder()
-                .client(new LoggingClient(new JdkFeignClient(httpClient), wire))
+                .client(new LoggingClient(new JdkFeignClient(httpClient, decoration), wire))
                 .options(options(readTimeout))
                 .retryer(Retryer.NEVER_RETRY)
                 .encoder(new JacksonEncoder(mapper))
                 .decoder(new JacksonDecoder(mapper))
                 .errorDecoder(new MappingErrorDecoder(errorMapper))
-                .requestInterceptor(template -> {
-                    template.removeHeader("User-Agent");
-                    template.header("User-Agent", userAgent);
-                    // The call's own extra headers (CallOptions; validated there, never X-Auth-Token).
-                    CallScope.extraHeaders().forEach((name, value) -> {
-                        template.removeHeader(name);
-                        template.header(name, value);
-                    });
-                })
                 .logLevel(Logger.Level.NONE)
                 .target(api, stripTrailingSlash(baseUrl));
     }
@@ -82,6 +74,11 @@ public final class FeignFactory {
     public Request.Options options(Duration readTimeout) {
         return new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                 readTimeout.toMillis(), TimeUnit.MILLISECONDS, false);
+    }
+
+    /** The decoration every request of these clients gets. */
+    public RequestDecoration decoration() {
+        return decoration;
     }
 
     public Duration connectTimeout() {

@@ -19,17 +19,10 @@ public final class HttpStack {
     }
 
     /**
-     * The one JDK client: HTTP/1.1 (Glance is served over HTTP/1.1; HTTP/2 would try an h2c upgrade),
-     * redirects not followed (a redirect would carry the token elsewhere), the configured connect
-     * timeout, SSL context and proxy selector.
+     * The one JDK client, with the connection settings {@link RequestDecoration} decides for every request of
+     * both paths (HTTP/1.1, no redirects, connect timeout, TLS, proxy and proxy credentials).
      */
     public static HttpClient httpClient(ClientConfig config, SSLContext ssl) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.connectTimeout())
-                .proxy(config.proxySelector())
-                .sslContext(ssl)
-                .build();
+        return RequestDecoration.of(config, ssl).newHttpClient();
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one JSON/header exchange on the service's JDK {@link HttpClient}, used by {@link JsonGet} and, through
@@ -37,18 +38,32 @@ final class JdkExchange {
      * fewer than {@code sendAsync}, which cost a third of a GET's latency) and receives the whole body within
      * {@code bodyTimeout} after the headers; a non-2xx body is capped at {@link ErrorMapper#MAX_ERROR_BODY}.
      *
-     * @throws java.net.http.HttpTimeoutException if the headers or the body did not arrive in time
-     * @throws IOException if the exchange failed
+     * @throws ExchangeFailure if the exchange failed (its cause the JDK's exception, e.g.
+     *         {@link java.net.http.HttpTimeoutException} if the headers or the body did not arrive in time), with the
+     *         method, URL, timeouts and body bytes received, for {@link TransportFailures} to describe
      */
     static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration bodyTimeout)
             throws IOException, InterruptedException {
         // The attempt's end (attempt and call timeouts, CallScope), read here on the calling thread: the body may
         // not outlast it even if the headers came late.
         long end = CallScope.attemptEnd();
-        return client.send(request, info -> new TimedBody(success(info.statusCode())
-                ? HttpResponse.BodySubscribers.ofByteArray()
-                : new CappedBody(ErrorMapper.MAX_ERROR_BODY), end == 0 ? bodyTimeout
-                : Duration.ofNanos(Math.max(1_000_000L, Math.min(bodyTimeout.toNanos(), end - System.nanoTime())))));
+        AtomicLong received = new AtomicLong(ExchangeFailure.NO_ANSWER);
+        try {
+            return client.send(request, info -> {
+                received.set(0);
+                return new TimedBody(success(info.statusCode())
+                        ? HttpResponse.BodySubscribers.ofByteArray()
+                        : new CappedBody(ErrorMapper.MAX_ERROR_BODY), end == 0 ? bodyTimeout
+                        : Duration.ofNanos(Math.max(1_000_000L, Math.min(bodyTimeout.toNanos(), end - System.nanoTime()))),
+                        received);
+            });
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e; // the caller's interrupt, not a transport failure to describe
+            }
+            throw new ExchangeFailure(request.method(), request.uri(), request.timeout().orElse(bodyTimeout),
+                    client.connectTimeout().orElse(null), received.get(), e);
+        }
     }
 
     /**
@@ -60,8 +75,11 @@ final class JdkExchange {
         private final CompletableFuture<byte[]> body;
         private volatile Flow.Subscription subscription;
 
-        TimedBody(HttpResponse.BodySubscriber<byte[]> inner, Duration timeout) {
+        private final AtomicLong received;
+
+        TimedBody(HttpResponse.BodySubscriber<byte[]> inner, Duration timeout, AtomicLong received) {
             this.inner = inner;
+            this.received = received;
             this.body = inner.getBody().toCompletableFuture().copy()
                     .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
                     .exceptionallyCompose(t -> {
@@ -90,6 +108,11 @@ final class JdkExchange {
 
         @Override
         public void onNext(List<ByteBuffer> item) {
+            long n = 0;
+            for (ByteBuffer b : item) {
+                n += b.remaining();
+            }
+            received.addAndGet(n);
             inner.onNext(item);
         }
 

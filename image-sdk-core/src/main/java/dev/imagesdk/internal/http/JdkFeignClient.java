@@ -13,9 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Feign's {@link Client} on the service's one JDK {@link HttpClient}, through {@link JdkExchange}: the same
@@ -25,29 +23,23 @@ import java.util.Set;
  */
 final class JdkFeignClient implements Client {
 
-    /** Headers the JDK client sets itself and refuses from callers. */
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
-
     private final HttpClient client;
+    private final RequestDecoration decoration;
 
-    JdkFeignClient(HttpClient client) {
+    JdkFeignClient(HttpClient client, RequestDecoration decoration) {
         this.client = client;
+        this.decoration = decoration;
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
         // The least of the read timeout and what remains of the attempt and call timeouts of the call in flight.
         Duration timeout = CallScope.timeout(Duration.ofMillis(options.readTimeoutMillis()));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url()))
-                .timeout(timeout)
+        // Headers (token from the template's X-Auth-Token, User-Agent, the call's own) as for every request.
+        HttpRequest.Builder b = decoration.newRequest(URI.create(request.url()), timeout, request.headers())
                 .method(request.httpMethod().name(), request.body() == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> b.header(name, v));
-            }
-        });
         HttpResponse<byte[]> r;
         try {
             r = JdkExchange.send(client, b.build(), timeout);

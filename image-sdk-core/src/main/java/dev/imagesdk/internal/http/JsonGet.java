@@ -45,17 +45,20 @@ public final class JsonGet {
         T parse(byte[] body) throws IOException;
     }
 
+    private static final Map<String, List<String>> ACCEPT_JSON = Map.of("Accept", List.of("application/json"));
+
     private final HttpClient client;
     private final Errors errors;
     private final WireLogger wire;
-    private final String userAgent;
+    private final RequestDecoration decoration;
     private final Duration readTimeout;
 
-    public JsonGet(HttpClient client, Errors errors, WireLogger wire, String userAgent, Duration readTimeout) {
+    public JsonGet(HttpClient client, Errors errors, WireLogger wire, RequestDecoration decoration,
+                   Duration readTimeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.wire = Objects.requireNonNull(wire, "wire");
-        this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+        this.decoration = Objects.requireNonNull(decoration, "decoration");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
     }
 
@@ -67,20 +70,12 @@ public final class JsonGet {
      * @throws InterruptedException if interrupted while waiting for the answer
      */
     public <T> T get(URI url, String tokenOrNull, Parser<T> parser) throws IOException, InterruptedException {
-        // The least of the read timeout and what remains of the attempt and call timeouts of the call in flight.
+        // The least of the read timeout and what remains of the attempt and call timeouts of the call in flight
+        // bounds the headers; JdkExchange bounds the body.
         Duration timeout = CallScope.timeout(readTimeout);
-        HttpRequest.Builder b = HttpRequest.newBuilder(url)
-                .timeout(timeout) // until the headers; JdkExchange bounds the body
-                .header("Accept", "application/json")
-                .header("User-Agent", userAgent)
+        HttpRequest.Builder b = decoration.newRequest(url, timeout, tokenOrNull == null ? ACCEPT_JSON
+                : Map.of("Accept", ACCEPT_JSON.get("Accept"), RequestDecoration.TOKEN_HEADER, List.of(tokenOrNull)))
                 .GET();
-        Map<String, String> extra = CallScope.extraHeaders();
-        if (!extra.isEmpty()) {
-            extra.forEach(b::setHeader);
-        }
-        if (tokenOrNull != null) {
-            b.header("X-Auth-Token", tokenOrNull);
-        }
         String urlText = wire.isEnabled() ? url.toString() : null;
         long start = urlText == null ? 0 : System.nanoTime();
         if (urlText != null) {

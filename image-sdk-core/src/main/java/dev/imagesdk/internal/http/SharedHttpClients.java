@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * connections, and is forgotten; on JDK 17 it stays registered for the next service with the same settings
  * (its idle connections close after the JDK's keep-alive timeout).
  *
- * <p>The key: connect timeout, proxy selector (by identity: pass the same instance to share), CA bundle
+ * <p>The key: connect timeout, proxy selector (by identity: pass the same instance to share), proxy settings
+ * with their credentials (by value), CA bundle
  * (path, size and modification time, so a replaced file gets a new client) and {@code insecure}. Thread-safe.
  */
 public final class SharedHttpClients {
@@ -61,18 +62,24 @@ public final class SharedHttpClients {
     }
 
     private record Key(Duration connectTimeout, ProxySelector proxy, Path caCert, long caSize, long caModified,
-                       boolean insecure) {
+                       boolean insecure, dev.imagesdk.config.ProxyConfig proxyConfig) {
         @Override
-        public boolean equals(Object o) { // the proxy selector by identity
+        public boolean equals(Object o) { // the proxy selector by identity, the proxy (with credentials) by value
             return o instanceof Key k && k.proxy == proxy && connectTimeout.equals(k.connectTimeout)
                     && java.util.Objects.equals(caCert, k.caCert) && caSize == k.caSize
-                    && caModified == k.caModified && insecure == k.insecure;
+                    && caModified == k.caModified && insecure == k.insecure
+                    && java.util.Objects.equals(proxyConfig, k.proxyConfig);
         }
 
         @Override
         public int hashCode() {
             return java.util.Objects.hash(connectTimeout, System.identityHashCode(proxy), caCert, caSize, caModified,
-                    insecure);
+                    insecure, proxyConfig);
+        }
+
+        @Override
+        public String toString() { // the proxy's password stays masked
+            return "Key[" + connectTimeout + ", " + proxyConfig + ", " + caCert + ", insecure=" + insecure + "]";
         }
     }
 
@@ -148,7 +155,8 @@ public final class SharedHttpClients {
                 // TlsContexts reports it when the client is created
             }
         }
-        return new Key(config.connectTimeout(), config.proxySelector(), ca, size, modified, config.insecure());
+        return new Key(config.connectTimeout(), config.proxySelector(), ca, size, modified, config.insecure(),
+                config.proxy().orElse(null));
     }
 
     private static MethodHandle shutdownHandle() {

@@ -26,8 +26,19 @@ public final class UserAgent {
         return VERSION;
     }
 
+    /** {@return {@code image-sdk/<version>}} */
     public static String value() {
         return "image-sdk/" + version();
+    }
+
+    /**
+     * {@return {@code image-sdk/<version> <applicationName>}, or {@link #value()} without a name} The name was
+     * validated by {@link dev.imagesdk.config.ClientConfig.Builder#applicationName(String)}.
+     *
+     * @param applicationNameOrNull the caller's application name (e.g. {@code partner-publisher/2.1}), or null
+     */
+    public static String value(String applicationNameOrNull) {
+        return applicationNameOrNull == null ? value() : value() + " " + applicationNameOrNull;
     }
 
     private static String load() {

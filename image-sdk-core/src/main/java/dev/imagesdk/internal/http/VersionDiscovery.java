@@ -4,6 +4,7 @@ import dev.imagesdk.internal.log.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagesdk.ApiVersion;
+import dev.imagesdk.exception.ConfigurationException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageServiceException;
 import feign.Headers;
@@ -69,10 +70,34 @@ public final class VersionDiscovery {
      * @throws ImageSdkClientException if the service offers none of them
      */
     public Result discover(URI endpoint, Set<ApiVersion> available) {
+        return discover(endpoint, available, "image endpoint");
+    }
+
+    /**
+     * As {@link #discover(URI, Set)}. An endpoint whose root answers 404 or a page that is not JSON (e.g. a web
+     * server's HTML) is not Glance's: without a version in the endpoint's path that is a
+     * {@link ConfigurationException} naming {@code setting}, the endpoint and what was expected; with one
+     * (e.g. {@code .../v2}, behind a proxy that hides the root), the version is taken from the path, as for
+     * any other failed discovery, and a warning says the same.
+     *
+     * @param setting where the endpoint came from, for messages (e.g. {@code OS_IMAGE_URL}, service catalog)
+     */
+    public Result discover(URI endpoint, Set<ApiVersion> available, String setting) {
         URI root = root(endpoint);
         List<String[]> versions;
         try {
             versions = fetch(root);
+        } catch (NotGlance e) {
+            String what = "the image endpoint " + Redactor.url(endpoint.toString()) + " answered " + e.answer
+                    + " to GET " + Redactor.url(root.toString()) + "/ (API version discovery): it does not look like "
+                    + "Glance; expected its versions document (300 with a JSON 'versions' list) at the endpoint's "
+                    + "root, e.g. http://glance.example:9292 or https://cloud.example/image";
+            if (!VERSION_SUFFIX.matcher(endpoint.toString().replaceAll("/+$", "")).find()) {
+                throw new ConfigurationException(setting, what);
+            }
+            ApiVersion guess = guess(endpoint, available);
+            LOG.warn("{}: {}; using {} from the endpoint's path", setting, what, guess);
+            return new Result(guess, null);
         } catch (ImageServiceException e) {
             // Some proxies do not expose the version document: fall back on the URL, then on what we have.
             ApiVersion guess = guess(endpoint, available);
@@ -116,10 +141,21 @@ public final class VersionDiscovery {
         VersionsApi api = feign.create(VersionsApi.class, root.toString());
         return executor.execute(CallSpec.idempotent("image.versions", "GET"), ignored -> {
             try (Response r = api.versions()) {
+                String type = FeignResponses.headers(r).getOrDefault("Content-Type", List.of()).stream().findFirst()
+                        .orElse("");
+                if (r.status() == 404) {
+                    throw new NotGlance("404");
+                }
                 if (r.status() != 300 && (r.status() < 200 || r.status() >= 300)) {
                     throw FeignResponses.toException(r, errors);
                 }
-                JsonNode doc = json.readTree(FeignResponses.body(r));
+                byte[] body = FeignResponses.body(r);
+                if (!type.toLowerCase(Locale.ROOT).contains("json")
+                        && !new String(body, java.nio.charset.StandardCharsets.UTF_8).strip().startsWith("{")) {
+                    throw new NotGlance(r.status() + " with a page that is not JSON"
+                            + (type.isEmpty() ? "" : " (" + type + ")"));
+                }
+                JsonNode doc = json.readTree(body);
                 List<String[]> out = new ArrayList<>();
                 for (JsonNode v : doc.path("versions")) {
                     String id = v.path("id").asText(null);
@@ -133,6 +169,17 @@ public final class VersionDiscovery {
                 return out;
             }
         });
+    }
+
+    /** The endpoint's root answered, but not as Glance: 404 or a page that is not JSON. Never retried. */
+    private static final class NotGlance extends ImageSdkClientException {
+        private static final long serialVersionUID = 1L;
+        final String answer;
+
+        NotGlance(String answer) {
+            super("not Glance: " + answer);
+            this.answer = answer;
+        }
     }
 
     private static ApiVersion guess(URI endpoint, Set<ApiVersion> available) {

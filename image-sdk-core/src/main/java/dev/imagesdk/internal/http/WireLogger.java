@@ -70,6 +70,7 @@ public final class WireLogger {
             return;
         }
         log.debug("<-- FAILED {} {} ({} ms): {}", method, Redactor.url(url),
-                TimeUnit.NANOSECONDS.toMillis(durationNanos), error.toString());
+                TimeUnit.NANOSECONDS.toMillis(durationNanos),
+                (error instanceof ExchangeFailure ef ? ef.original() : error).toString()); // the line names the URL
     }
 }

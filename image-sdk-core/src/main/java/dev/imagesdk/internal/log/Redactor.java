@@ -25,8 +25,9 @@ public final class Redactor {
 
     // Query parameters whose value is secret: a name containing token, password, secret, signature or
     // credential (case-insensitive). Not "key": Glance's sort_key=name is no secret and must stay readable.
+    // A value ends at whitespace too (a URL has none): the text after a URL in a message stays readable.
     private static final Pattern SECRET_QUERY = Pattern.compile(
-            "([?&][^=&#]*(?:token|passw(?:or)?d|secret|signature|credential)[^=&#]*=)([^&#]*)",
+            "([?&][^=&#\\s]*(?:token|passw(?:or)?d|secret|signature|credential)[^=&#\\s]*=)([^&#\\s]*)",
             Pattern.CASE_INSENSITIVE);
 
     // user-info of any URL in the text: after "scheme://", up to the last '@' before the host's end.

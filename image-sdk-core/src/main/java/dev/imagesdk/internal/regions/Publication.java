@@ -278,10 +278,10 @@ public final class Publication {
         Image img = r.image;
         ChecksumMismatchException mismatch = null;
         if (img.checksum() != null && !img.checksum().equalsIgnoreCase(md5)) {
-            mismatch = new ChecksumMismatchException(img.id(), "md5", img.checksum(), md5);
+            mismatch = ChecksumMismatchException.upload(img.id(), "md5", md5, img.checksum());
         } else if ("sha512".equalsIgnoreCase(img.osHashAlgo()) && img.osHashValue() != null
                 && !img.osHashValue().equalsIgnoreCase(sha512)) {
-            mismatch = new ChecksumMismatchException(img.id(), "sha512", img.osHashValue(), sha512);
+            mismatch = ChecksumMismatchException.upload(img.id(), "sha512", sha512, img.osHashValue());
         } else if (img.checksum() == null && img.osHashValue() == null) {
             r.failure = new ImageSdkClientException("The image " + img.id() + " in " + r.name
                     + " reports no checksum after the upload: it cannot be verified");

@@ -28,7 +28,8 @@ public final class RegionGroup {
      * The provider every service of the group uses: {@code fresh} (built for the first region, not yet used)
      * the first time, which is then checked against the catalog; the first one again afterwards.
      *
-     * @throws ConfigurationException naming {@code OS_REGION_NAME} when a requested region has no image
+     * @throws ConfigurationException naming {@code buildForRegions(regions)}, the setting the regions came from,
+     *         when a requested region has no image
      *         endpoint; the message lists the missing regions and those the catalog has
      */
     public TokenProvider share(TokenProvider fresh, ClientConfig config) {
@@ -40,7 +41,7 @@ public final class RegionGroup {
         Set<String> missing = new TreeSet<>(regions);
         missing.removeAll(known);
         if (!missing.isEmpty()) {
-            throw new ConfigurationException("OS_REGION_NAME (region_name)", "no 'image' endpoint with interface "
+            throw new ConfigurationException("buildForRegions(regions)", "no 'image' endpoint with interface "
                     + config.endpointInterface().keystoneName() + " in region(s) " + missing
                     + "; regions with one in the catalog: " + known);
         }

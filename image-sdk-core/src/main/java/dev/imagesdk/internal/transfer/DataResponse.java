@@ -1,12 +1,15 @@
 package dev.imagesdk.internal.transfer;
 
 import dev.imagesdk.exception.TransportException;
+import dev.imagesdk.internal.http.ExchangeFailure;
 
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.HttpURLConnection;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,6 +28,8 @@ final class DataResponse implements AutoCloseable {
     private static final Pattern CONTENT_RANGE = Pattern.compile("\\s*bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)\\s*");
     private static final Pattern UNSATISFIED_RANGE = Pattern.compile("\\s*bytes\\s+\\*/(\\d+)\\s*");
 
+    /** The URL requested (for messages: mask it before showing it). */
+    final java.net.URL url;
     final Kind kind;
     final int status;
     final Map<String, List<String>> headers;
@@ -36,8 +41,9 @@ final class DataResponse implements AutoCloseable {
     private final HttpURLConnection connection;
     private final InterruptWatch interrupts;
 
-    private DataResponse(Kind kind, int status, Map<String, List<String>> headers, long remaining, long total,
+    private DataResponse(java.net.URL url, Kind kind, int status, Map<String, List<String>> headers, long remaining, long total,
                          InputStream body, HttpURLConnection connection, InterruptWatch interrupts) {
+        this.url = url;
         this.kind = kind;
         this.status = status;
         this.headers = headers;
@@ -76,7 +82,7 @@ final class DataResponse implements AutoCloseable {
                 status = c.getResponseCode();
             } catch (IOException e) {
                 engine.wire().failure("GET", url, System.nanoTime() - start, e);
-                throw interrupts.fired() ? interrupted(e) : e;
+                throw interrupts.fired() ? interrupted(e) : exchangeFailure(engine, request, e);
             }
             Map<String, List<String>> headers = HttpSupport.headers(c);
             String requestId = HttpSupport.firstHeader(headers, "x-openstack-request-id");
@@ -92,7 +98,7 @@ final class DataResponse implements AutoCloseable {
                                 + " bytes, fewer than the " + offset + " already received");
                     }
                     skipFully(in, offset);
-                    r = new DataResponse(Kind.DATA, status, headers, length < 0 ? -1 : length - offset, length, in, c,
+                    r = new DataResponse(request.url(), Kind.DATA, status, headers, length < 0 ? -1 : length - offset, length, in, c,
                             interrupts);
                     break;
                 }
@@ -110,11 +116,11 @@ final class DataResponse implements AutoCloseable {
                     }
                     InputStream in = c.getInputStream();
                     skipFully(in, offset - first);
-                    r = new DataResponse(Kind.DATA, status, headers, last + 1 - offset, total, in, c, interrupts);
+                    r = new DataResponse(request.url(), Kind.DATA, status, headers, last + 1 - offset, total, in, c, interrupts);
                     break;
                 }
                 case 204:
-                    r = new DataResponse(Kind.NO_CONTENT, status, headers, 0, 0, InputStream.nullInputStream(), c,
+                    r = new DataResponse(request.url(), Kind.NO_CONTENT, status, headers, 0, 0, InputStream.nullInputStream(), c,
                             interrupts);
                     break;
                 case 416: {
@@ -122,7 +128,7 @@ final class DataResponse implements AutoCloseable {
                     Matcher m = cr == null ? null : UNSATISFIED_RANGE.matcher(cr);
                     long total = m != null && m.matches() ? Long.parseLong(m.group(1)) : -1;
                     engine.http().boundedBody(c, status);
-                    r = new DataResponse(Kind.RANGE_NOT_SATISFIABLE, status, headers, 0, total,
+                    r = new DataResponse(request.url(), Kind.RANGE_NOT_SATISFIABLE, status, headers, 0, total,
                             InputStream.nullInputStream(), c, interrupts);
                     break;
                 }
@@ -142,6 +148,27 @@ final class DataResponse implements AutoCloseable {
         }
     }
 
+    private static IOException exchangeFailure(TransferEngine engine, DataRequest request, IOException e) {
+        return openFailure(engine, request.url(), e);
+    }
+
+    /**
+     * {@return the failure of a data GET of {@code url} before its answer, with the method, URL and timeouts for
+     * the message} An interrupt's {@link InterruptedIOException} is returned as it is.
+     */
+    static IOException openFailure(TransferEngine engine, java.net.URL url, IOException e) {
+        if (e instanceof ExchangeFailure || (e instanceof InterruptedIOException
+                && !(e instanceof java.net.SocketTimeoutException))) {
+            return e;
+        }
+        try {
+            return new ExchangeFailure("GET", url.toURI(), Duration.ofMillis(engine.config().downloadReadTimeoutMillis()),
+                    engine.config().connectTimeout(), ExchangeFailure.NO_ANSWER, e);
+        } catch (URISyntaxException bad) {
+            return e;
+        }
+    }
+
     private static InterruptedIOException interrupted(IOException cause) {
         InterruptedIOException e = new InterruptedIOException("interrupted; the connection was closed");
         e.initCause(cause);
@@ -156,6 +183,21 @@ final class DataResponse implements AutoCloseable {
                 throw new EOFException("Response ended while skipping to the resume offset");
             }
             n -= r;
+        }
+    }
+
+    /**
+     * {@return {@code cut}, the failure of this response's body after {@code bytes} bytes, with the request's URL
+     * and the byte count for the message} An {@link InterruptedIOException} is returned as it is.
+     */
+    static IOException cutShort(DataResponse response, IOException cut, long bytes) {
+        if (cut instanceof InterruptedIOException && !(cut instanceof java.net.SocketTimeoutException)) {
+            return cut;
+        }
+        try {
+            return new ExchangeFailure("GET", response.url.toURI(), null, null, bytes, cut);
+        } catch (URISyntaxException e) {
+            return cut;
         }
     }
 

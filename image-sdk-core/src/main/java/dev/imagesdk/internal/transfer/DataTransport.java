@@ -13,6 +13,7 @@ import dev.imagesdk.event.ImageServiceListener;
 import dev.imagesdk.internal.http.CallScope;
 import dev.imagesdk.internal.http.CallSpec;
 import dev.imagesdk.internal.http.ClientContext;
+import dev.imagesdk.internal.http.RequestDecoration;
 import dev.imagesdk.internal.http.WireLogger;
 
 import java.io.IOException;
@@ -44,8 +45,8 @@ import java.util.function.Supplier;
  */
 public final class DataTransport implements AutoCloseable {
 
-    /** The header that carries the token. */
-    public static final String TOKEN_HEADER = "X-Auth-Token";
+    /** The header that carries the token (decided, like every header, by {@link RequestDecoration}). */
+    public static final String TOKEN_HEADER = RequestDecoration.TOKEN_HEADER;
 
     private final TransferEngine engine;
     private final CallExecutor executor;
@@ -74,13 +75,12 @@ public final class DataTransport implements AutoCloseable {
      * Its {@link #close()} also {@linkplain ClientContext#release() releases} the context (the service's close).
      */
     public static DataTransport create(ClientContext ctx) {
+        // Headers, proxy (with credentials), TLS and connect timeout: the service's one RequestDecoration, the
+        // same the JSON calls use, so that nothing differs between a JSON and a data request.
         TransferEngine engine = new TransferEngine(TransferConfig.builder()
                 .connectTimeout(ctx.connectTimeout())
                 .idleTimeout(ctx.idleTimeout())
-                .sslContext(ctx.sslContext())
-                .hostnameVerifier(ctx.hostnameVerifier())
-                .proxySelector(ctx.proxySelector())
-                .build(), ctx.wireLogger());
+                .build(), ctx.wireLogger(), ctx.requestDecoration());
         DataTransport transport = new DataTransport(engine, ctx.callExecutor(), ctx.tokenProvider().orElse(null),
                 ctx.errorMapper()::map, ctx.transferTokenValidity());
         transport.onClose = ctx::release; // the service's close() ends here: give back the shared HTTP client
@@ -205,7 +205,7 @@ public final class DataTransport implements AutoCloseable {
         } catch (TransportException e) {
             // Retries are spent: report the connection failure the way the engine reports any (idle included).
             if (!(e instanceof IdleTimeoutException) && e.getCause() instanceof IOException io) {
-                throw io;
+                throw DataResponse.openFailure(engine, url, io); // with the request, for the message
             }
             throw e;
         }

@@ -1,76 +1,37 @@
 package dev.imagesdk.internal.transfer;
 
-import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.internal.http.RequestDecoration;
 
-import javax.net.ssl.HttpsURLConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.Proxy;
-import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLConnection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
-/** Opening {@link HttpURLConnection}s the same way for every transfer, and reading their responses. */
+/**
+ * Opening {@link HttpURLConnection}s for every transfer through the service's {@link RequestDecoration} (the one
+ * place that decides headers and connection settings for the JSON path too), and reading their responses.
+ */
 final class HttpSupport {
 
-    /** Set by the engine itself or refused by HttpURLConnection; a caller's value would be wrong. */
-    private static final Set<String> MANAGED_HEADERS =
-            Set.of("content-length", "transfer-encoding", "host", "connection", "range", "expect");
-
     private final TransferConfig config;
+    private final RequestDecoration decoration;
 
-    HttpSupport(TransferConfig config) {
+    HttpSupport(TransferConfig config, RequestDecoration decoration) {
         this.config = config;
+        this.decoration = decoration;
     }
 
+    /** A connection (not yet connected) with the decoration's headers and settings; the token is in {@code headers}. */
     HttpURLConnection open(URL url, String method, Map<String, String> headers, int readTimeoutMillis)
             throws IOException {
-        URLConnection uc = config.proxySelector() == null ? url.openConnection() // ProxySelector.getDefault()
-                : url.openConnection(proxyFor(url));
-        if (!(uc instanceof HttpURLConnection)) {
-            throw new InvalidInputException("url", url, "must be an http or https URL");
-        }
-        if (uc instanceof HttpsURLConnection https) {
-            if (config.sslSocketFactory() != null) {
-                https.setSSLSocketFactory(config.sslSocketFactory());
-            }
-            if (config.hostnameVerifier() != null) {
-                https.setHostnameVerifier(config.hostnameVerifier());
-            }
-        }
-        HttpURLConnection c = (HttpURLConnection) uc;
-        c.setRequestMethod(method);
-        // A redirect would re-send the token to wherever it points; the caller decides instead.
-        c.setInstanceFollowRedirects(false);
-        c.setUseCaches(false);
-        c.setConnectTimeout((int) config.connectTimeout().toMillis());
-        c.setReadTimeout(readTimeoutMillis);
-        headers.forEach((name, value) -> {
-            if (!MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                c.setRequestProperty(name, value);
-            }
-        });
-        return c;
-    }
-
-    /** The first proxy the configured selector offers for this URL (a direct connection if none). */
-    private Proxy proxyFor(URL url) {
-        try {
-            List<Proxy> proxies = config.proxySelector().select(url.toURI());
-            return proxies == null || proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Proxy.NO_PROXY;
-        }
+        return decoration.open(url, method, headers, readTimeoutMillis);
     }
 
     /** The response headers with case-insensitive names, without the status line. */

@@ -5,6 +5,8 @@ import dev.imagesdk.exception.IdleTimeoutException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.TransportException;
+import dev.imagesdk.internal.http.ExchangeFailure;
+import dev.imagesdk.internal.http.TransportFailures;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -150,6 +152,7 @@ final class ResumingDownloader {
             if (Thread.currentThread().isInterrupted()) {
                 throw interrupted(reached, cut);
             }
+            cut = DataResponse.cutShort(response, cut, outcome.bytes());
             if (resumes >= maxResumes) {
                 throw transportFailure(cut, reached, resumes);
             }
@@ -163,13 +166,19 @@ final class ResumingDownloader {
                 cause);
     }
 
-    private TransportException transportFailure(IOException e, long reached, int resumes) {
+    private TransportException transportFailure(IOException failure, long reached, int resumes) {
+        IOException e = ExchangeFailure.unwrap(failure);
         String where = "Download of image " + imageId + " failed at byte " + reached
                 + (resumes > 0 ? " after " + resumes + " resumes" : "");
         if (e instanceof SocketTimeoutException) {
             IdleTimeoutException idle = new IdleTimeoutException(where, engine.config().idleTimeout());
             idle.initCause(e);
             return idle;
+        }
+        if (failure instanceof ExchangeFailure ef) { // the request and the cause in words
+            return new TransportException(TransportFailures.describe("download image " + imageId, ef.method(),
+                    ef.url(), e, ef.timeout(), ef.connectTimeout(), ef.bodyBytes()) + " (the download stopped at byte "
+                    + reached + (resumes > 0 ? " after " + resumes + " resumes" : "") + ")", e);
         }
         return new TransportException(where + ": " + e.getMessage(), e);
     }

@@ -69,13 +69,14 @@ public final class StreamingImageDownload implements ImageDownload {
 
     @Override
     public ImageDownload listener(TransferListener listener) {
-        this.listener = listener == null ? TransferListener.NONE : listener;
+        this.listener = OnceFinalProgress.wrap(listener);
         return this;
     }
 
     @Override
     public DownloadResult toPath(Path target) {
         Objects.requireNonNull(target, "target");
+        DownloadTarget.check(target); // before any request, naming the caller's path
         start();
         DownloadMetadata meta = metadata.get();
         return AtomicFileWriter.write(target, out -> transfer(meta, out));
@@ -151,7 +152,7 @@ public final class StreamingImageDownload implements ImageDownload {
         }
         String actual = HashAlgorithms.hex(digest);
         if (expected != null && !actual.equals(expected.hex())) {
-            throw new ChecksumMismatchException(imageId, expected.algorithm(), expected.hex(), actual);
+            throw ChecksumMismatchException.download(imageId, expected.algorithm(), expected.hex(), actual);
         }
         if (meta.size() >= 0 && r.bytes() != meta.size()) {
             throw new ImageSdkClientException("Image " + imageId + ": received " + r.bytes()

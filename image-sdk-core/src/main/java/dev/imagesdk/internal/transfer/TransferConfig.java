@@ -24,8 +24,11 @@ import java.util.Objects;
  * @param maxResponseBody how many bytes of a response body are kept (error messages; default 64 KiB)
  * @param sslSocketFactory for {@code https} URLs, or null for the JVM default
  * @param hostnameVerifier for {@code https} URLs, or null for the JVM default
- * @param proxySelector chooses the proxy of each connection (the SDK's configured one), or null for
- *                      {@link ProxySelector#getDefault()}
+ * @param proxySelector chooses the proxy of each connection, or null for {@link ProxySelector#getDefault()}
+ *
+ * <p>The connection settings ({@code connectTimeout}, {@code sslSocketFactory}, {@code hostnameVerifier},
+ * {@code proxySelector}) serve a standalone engine only; an engine built for a service takes them, with the
+ * headers, from the service's {@link dev.imagesdk.internal.http.RequestDecoration}.
  */
 public record TransferConfig(int bufferSize, int ringSize, Duration idleTimeout, Duration connectTimeout,
                              Duration readTimeout, int maxResumes, int maxResponseBody,

@@ -1,6 +1,7 @@
 package dev.imagesdk.internal.transfer;
 
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.internal.http.RequestDecoration;
 import dev.imagesdk.internal.http.WireLogger;
 
 import java.util.List;
@@ -39,12 +40,23 @@ public final class TransferEngine implements AutoCloseable {
      *             the caller around {@link UploadCall#execute()}
      */
     public TransferEngine(TransferConfig config, WireLogger wire) {
+        this(config, wire, RequestDecoration.builder().connectTimeout(config.connectTimeout())
+                .proxySelector(config.proxySelector()).sslSocketFactory(config.sslSocketFactory())
+                .hostnameVerifier(config.hostnameVerifier()).build());
+    }
+
+    /**
+     * @param wire as above
+     * @param decoration decides every header and connection setting of each request (the service's, shared with
+     *                   its JSON calls); the connection settings of {@code config} are then not used
+     */
+    public TransferEngine(TransferConfig config, WireLogger wire, RequestDecoration decoration) {
         this.config = Objects.requireNonNull(config, "config");
         this.wire = Objects.requireNonNull(wire, "wire");
         this.workers = Executors.newCachedThreadPool(daemonThreads("image-sdk-transfer-"));
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("image-sdk-watchdog-"));
         this.timer.setRemoveOnCancelPolicy(true);
-        this.http = new HttpSupport(config);
+        this.http = new HttpSupport(config, Objects.requireNonNull(decoration, "decoration"));
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -62,7 +74,7 @@ public final class TransferEngine implements AutoCloseable {
 
     /** A new upload; nothing is sent until {@link UploadCall#execute()}. */
     public UploadCall newUpload(UploadRequest request, TransferListener listener) {
-        return new UploadCall(this, request, listener == null ? TransferListener.NONE : listener);
+        return new UploadCall(this, request, OnceFinalProgress.wrap(listener));
     }
 
     /**

@@ -6,6 +6,8 @@ import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.TransportException;
+import dev.imagesdk.internal.http.ExchangeFailure;
+import dev.imagesdk.internal.http.TransportFailures;
 import dev.imagesdk.internal.log.Redactor;
 
 import java.io.FilterOutputStream;
@@ -226,7 +228,8 @@ public final class UploadCall {
             return new TransportException(what + ": read timed out after "
                     + engine.config().readTimeout().toMillis() + " ms", e);
         }
-        return new TransportException(what + ": " + e.getMessage(), e);
+        return new TransportException(what + ": " + TransportFailures.causeInWords(e, Redactor.url(
+                request.url().toString()), null, engine.config().connectTimeout(), ExchangeFailure.NO_ANSWER), e);
     }
 
     private ImageSdkClientException interrupted(long bytes, Throwable cause) {

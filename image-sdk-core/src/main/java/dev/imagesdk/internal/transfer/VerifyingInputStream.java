@@ -111,7 +111,7 @@ final class VerifyingInputStream extends InputStream {
         if (digest != null) {
             String actual = HashAlgorithms.hex(digest);
             if (!actual.equals(expected.hex())) {
-                throw new ChecksumMismatchException(imageId, expected.algorithm(), expected.hex(), actual);
+                throw ChecksumMismatchException.download(imageId, expected.algorithm(), expected.hex(), actual);
             }
         }
         progress();
@@ -142,6 +142,7 @@ final class VerifyingInputStream extends InputStream {
                 closed = true;
                 String where = "Download of image " + imageId + " failed at byte " + reached + " after "
                         + resumes + " resumes";
+                cut = dev.imagesdk.internal.http.ExchangeFailure.unwrap(cut); // a failed resume names its request
                 if (cut instanceof SocketTimeoutException) {
                     throw new IdleTimeoutException(where, engine.config().idleTimeout());
                 }

@@ -12,7 +12,7 @@ import dev.imagesdk.internal.http.ErrorMapper;
 import dev.imagesdk.internal.http.FeignFactory;
 import dev.imagesdk.internal.http.HttpStack;
 import dev.imagesdk.internal.http.TlsContexts;
-import dev.imagesdk.internal.http.UserAgent;
+import dev.imagesdk.internal.http.RequestDecoration;
 import dev.imagesdk.internal.http.WireLogger;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.testsupport.KeystoneFixtures;
@@ -50,7 +50,7 @@ class KeystoneAuthenticationTest {
         errors = new ErrorMapper(HttpStack.objectMapper(), clock);
         ClientConfig c = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(keystone.baseUrl()).build();
         feign = new FeignFactory(HttpStack.httpClient(c, TlsContexts.create(null, false)), HttpStack.objectMapper(),
-                errors, new WireLogger(), UserAgent.value(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+                errors, new WireLogger(), RequestDecoration.builder().connectTimeout(Duration.ofSeconds(5)).build(),  Duration.ofSeconds(10));
         executor = new CallExecutor(null, RetryPolicy.defaults(), new RecordingSleeper());
     }
 
@@ -165,6 +165,9 @@ class KeystoneAuthenticationTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("RegionNine").hasMessageContaining("[RegionOne, RegionTwo]")
                 .hasMessageContaining("OS_REGION_NAME");
+        assertThatThrownBy(() -> token.catalog().endpoint("image", Interface.PUBLIC, "RegionNine", "clouds.c.region_name"))
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.setting()).isEqualTo("clouds.c.region_name"));
         assertThatThrownBy(() -> token.catalog().endpoint("image", Interface.ADMIN, "RegionTwo"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("interfaces found: [public]");
         assertThatThrownBy(() -> token.catalog().endpoint("volume", Interface.PUBLIC, null))

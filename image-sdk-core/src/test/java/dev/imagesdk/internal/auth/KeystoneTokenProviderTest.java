@@ -10,7 +10,7 @@ import dev.imagesdk.internal.http.ErrorMapper;
 import dev.imagesdk.internal.http.FeignFactory;
 import dev.imagesdk.internal.http.HttpStack;
 import dev.imagesdk.internal.http.TlsContexts;
-import dev.imagesdk.internal.http.UserAgent;
+import dev.imagesdk.internal.http.RequestDecoration;
 import dev.imagesdk.internal.http.WireLogger;
 import dev.imagesdk.internal.retry.RetryPolicy;
 import dev.imagesdk.testsupport.KeystoneFixtures;
@@ -53,7 +53,7 @@ class KeystoneTokenProviderTest {
         ErrorMapper errors = new ErrorMapper(HttpStack.objectMapper(), clock);
         ClientConfig c = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(keystone.baseUrl()).build();
         FeignFactory feign = new FeignFactory(HttpStack.httpClient(c, TlsContexts.create(null, false)),
-                HttpStack.objectMapper(), errors, new WireLogger(), UserAgent.value(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+                HttpStack.objectMapper(), errors, new WireLogger(), RequestDecoration.builder().connectTimeout(Duration.ofSeconds(5)).build(),  Duration.ofSeconds(10));
         KeystoneAuthenticator auth = new KeystoneAuthenticator(AuthMethod.V3Password.of("demo", "pw", "Default", "demo"),
                 URI.create(keystone.baseUrl() + "/v3"), feign, new CallExecutor(null, RetryPolicy.defaults(), new RecordingSleeper()),
                 HttpStack.objectMapper(), errors);

@@ -81,7 +81,7 @@ class FeignCallsTest {
         ClientConfig config = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(glance.baseUrl()).build();
         ErrorMapper errors = new ErrorMapper(json, clock);
         FeignFactory feign = new FeignFactory(HttpStack.httpClient(config, TlsContexts.create(null, false)), json, errors,
-                new WireLogger(), UserAgent.value(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+                new WireLogger(), RequestDecoration.builder().connectTimeout(Duration.ofSeconds(5)).build(),  Duration.ofSeconds(10));
         this.feign = feign;
         api = feign.create(ImagesApi.class, glance.baseUrl() + "/");
     }
@@ -251,7 +251,7 @@ class FeignCallsTest {
         ClientConfig config = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(glance.baseUrl())
                 .proxySelector(recording).build();
         FeignFactory proxied = new FeignFactory(HttpStack.httpClient(config, TlsContexts.create(null, false)), json,
-                new ErrorMapper(json, clock), new WireLogger(), UserAgent.value(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+                new ErrorMapper(json, clock), new WireLogger(), RequestDecoration.builder().connectTimeout(Duration.ofSeconds(5)).build(),  Duration.ofSeconds(10));
         glance.stubFor(get(urlEqualTo("/v2/images/" + ID)).willReturn(okJson("{}")));
         ImagesApi viaProxy = proxied.create(ImagesApi.class, glance.baseUrl());
         executor.execute(CallSpec.idempotent("images.get", "GET"), token -> viaProxy.get(token, ID, "application/json"));

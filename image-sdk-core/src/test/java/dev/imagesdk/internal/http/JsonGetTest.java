@@ -69,7 +69,7 @@ class JsonGetTest {
         ClientConfig config = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(glance.baseUrl()).build();
         ErrorMapper errors = new ErrorMapper(json, clock);
         gets = new JsonGet(HttpStack.httpClient(config, TlsContexts.create(null, false)), errors::map,
-                new WireLogger(RecordingLogger.into(wireLines)), UserAgent.value(), Duration.ofMillis(500));
+                new WireLogger(RecordingLogger.into(wireLines)), RequestDecoration.builder().build(), Duration.ofMillis(500));
         url = URI.create(glance.baseUrl() + PATH);
     }
 
@@ -152,7 +152,7 @@ class JsonGetTest {
         assertThatThrownBy(() -> executor.execute(CallSpec.idempotent("get image", "GET"),
                 token -> gets.get(url, token, body -> body)))
                 .isInstanceOf(TransportException.class)
-                .hasMessageContaining("get image failed")
+                .hasMessageContaining(" (get image): timed out after 0.5 s")
                 .hasCauseInstanceOf(java.net.http.HttpTimeoutException.class); // the JDK's or our own, both at 500 ms
         assertThat(executor.retryCount()).isPositive();
         assertThat(wireLines).anySatisfy(l -> assertThat(l).startsWith("<-- FAILED GET " + url));
@@ -178,7 +178,7 @@ class JsonGetTest {
                 (status, headers, body) -> {
                     seen[0] = body.length;
                     return new ServiceUnavailableException("busy", null);
-                }, new WireLogger(), UserAgent.value(), Duration.ofSeconds(5));
+                }, new WireLogger(), RequestDecoration.builder().build(), Duration.ofSeconds(5));
         glance.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)
                 .withBody(new byte[ErrorMapper.MAX_ERROR_BODY + 1000])));
 
@@ -220,7 +220,7 @@ class JsonGetTest {
                 (status, headers, body) -> {
                     seen[0] = body.length;
                     return new ServiceUnavailableException("busy", LoggingClient.requestId(headers));
-                }, new WireLogger(), UserAgent.value(), Duration.ofSeconds(60));
+                }, new WireLogger(), RequestDecoration.builder().build(), Duration.ofSeconds(60));
         try (StallingServer server = new StallingServer(start)) {
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),

@@ -73,8 +73,8 @@ class TlsTest {
         var ssl = TlsContexts.create(config.caCert().orElse(null), config.insecure());
         var json = HttpStack.objectMapper();
         FeignFactory feign = new FeignFactory(HttpStack.httpClient(config, ssl), json,
-                new ErrorMapper(json, Clock.systemUTC()), new WireLogger(), UserAgent.value(),
-                Duration.ofSeconds(5), Duration.ofSeconds(10));
+                new ErrorMapper(json, Clock.systemUTC()), new WireLogger(), RequestDecoration.builder().connectTimeout(Duration.ofSeconds(5)).build(),
+                 Duration.ofSeconds(10));
         VersionsApi api = feign.create(VersionsApi.class, baseUrl);
         return new CallExecutor(null, RetryPolicy.none(), new RecordingSleeper())
                 .execute(CallSpec.idempotent("versions", "GET"), token -> api.versions());
@@ -124,8 +124,8 @@ class TlsTest {
         ClientConfig config = ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(url).build();
         var json = HttpStack.objectMapper();
         FeignFactory feign = new FeignFactory(HttpStack.httpClient(config, TlsContexts.create(null, false)), json,
-                new ErrorMapper(json, Clock.systemUTC()), new WireLogger(), UserAgent.value(),
-                Duration.ofSeconds(5), Duration.ofSeconds(10));
+                new ErrorMapper(json, Clock.systemUTC()), new WireLogger(), RequestDecoration.builder().connectTimeout(Duration.ofSeconds(5)).build(),
+                 Duration.ofSeconds(10));
         VersionsApi api = feign.create(VersionsApi.class, url);
         RecordingSleeper sleeper = new RecordingSleeper();
         CallExecutor executor = new CallExecutor(null, RetryPolicy.defaults(), sleeper);

@@ -26,6 +26,13 @@ class RedactorTest {
     }
 
     @Test
+    void aMessageKeepsTheWordsAfterAUrlWithASecretQueryValue() {
+        assertThat(Redactor.url("Could not reach the image service: GET http://h/v2/images?auth_token=abc (list "
+                + "images): connection refused")).isEqualTo("Could not reach the image service: GET "
+                + "http://h/v2/images?auth_token=*** (list images): connection refused");
+    }
+
+    @Test
     void masksSecretHeaders() {
         assertThat(Redactor.headerValue("X-Auth-Token", "t")).isEqualTo("***");
         assertThat(Redactor.headerValue("x-subject-token", "t")).isEqualTo("***");

@@ -122,7 +122,7 @@ final class V1ImageData {
             http.verified(up, image.checksum().equalsIgnoreCase(up.md5()));
         }
         if (image.checksum() != null && !image.checksum().equalsIgnoreCase(up.md5())) {
-            throw new ChecksumMismatchException(image.id(), "md5", image.checksum(), up.md5());
+            throw ChecksumMismatchException.upload(image.id(), "md5", up.md5(), image.checksum());
         }
         if (image.size() != null && image.size() != up.bytes()) {
             throw new ImageSdkClientException("Image " + image.id() + ": the service recorded " + image.size()

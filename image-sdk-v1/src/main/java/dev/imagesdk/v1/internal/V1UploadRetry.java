@@ -112,11 +112,11 @@ final class V1UploadRetry {
         }
         V1SourceHashes.Sent sent = V1SourceHashes.of(data);
         if (!stored.checksum().equalsIgnoreCase(sent.md5())) {
-            throw new ChecksumMismatchException(stored.id(), "md5", stored.checksum(), sent.md5());
+            throw ChecksumMismatchException.upload(stored.id(), "md5", sent.md5(), stored.checksum());
         }
         if (stored.size() != null && stored.size() != sent.bytes()) {
-            throw new ChecksumMismatchException(stored.id(), "size", Long.toString(stored.size()),
-                    Long.toString(sent.bytes()));
+            throw ChecksumMismatchException.upload(stored.id(), "size", Long.toString(sent.bytes()),
+                    Long.toString(stored.size()));
         }
         return stored;
     }

@@ -186,7 +186,7 @@ class Seed004WireTest {
                         .diskFormat(DiskFormat.QCOW2).containerFormat(ContainerFormat.BARE).build(),
                 ImageData.fromBytes(TestQcow2.stamp(new byte[1024])), TransferListener.NONE))
                 .isInstanceOfSatisfying(ChecksumMismatchException.class,
-                        e -> assertThat(e.expected()).isEqualTo("fcb3450fb99fd160f6567df398921aed"));
+                        e -> assertThat(e.actual()).isEqualTo("fcb3450fb99fd160f6567df398921aed"));
         wm.verify(1, deleteRequestedFor(urlEqualTo(IMAGE_PATH)));
     }
 

@@ -76,6 +76,14 @@ abstract class V1TransferContract {
                 .containerFormat(ContainerFormat.BARE).build();
     }
 
+    private static String md5Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String md5(Path file) throws Exception {
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         try (InputStream in = Files.newInputStream(file)) {
@@ -132,7 +140,10 @@ abstract class V1TransferContract {
         server.fault = MiniV1Server.Fault.WRONG_CHECKSUM;
         assertThatThrownBy(() -> images.createWithData(spec(), ImageData.fromBytes(new byte[1000]), null))
                 .isInstanceOfSatisfying(ChecksumMismatchException.class, e -> {
-                    assertThat(e.expected()).isEqualTo("00000000000000000000000000000000");
+                    // The caller's view: expected = what was sent, actual = what the service stored.
+                    assertThat(e.actual()).isEqualTo("00000000000000000000000000000000");
+                    assertThat(e.expected()).isEqualTo(md5Hex(new byte[1000]));
+                    assertThat(e.direction()).contains(ChecksumMismatchException.Direction.UPLOAD);
                     assertThat(e.algorithm()).isEqualTo("md5");
                 });
         assertThat(server.deletes).isEqualTo(1);

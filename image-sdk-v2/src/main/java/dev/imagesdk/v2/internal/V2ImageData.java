@@ -173,13 +173,13 @@ final class V2ImageData {
     void verify(Image stored, UploadHashes sent, boolean deleteOnMismatch) {
         ChecksumMismatchException mismatch = null;
         if (stored.checksum() != null && !stored.checksum().equalsIgnoreCase(sent.md5())) {
-            mismatch = new ChecksumMismatchException(stored.id(), "md5", stored.checksum(), sent.md5());
+            mismatch = ChecksumMismatchException.upload(stored.id(), "md5", sent.md5(), stored.checksum());
         } else if ("sha512".equalsIgnoreCase(stored.osHashAlgo()) && stored.osHashValue() != null
                 && !stored.osHashValue().equalsIgnoreCase(sent.sha512())) {
-            mismatch = new ChecksumMismatchException(stored.id(), "sha512", stored.osHashValue(), sent.sha512());
+            mismatch = ChecksumMismatchException.upload(stored.id(), "sha512", sent.sha512(), stored.osHashValue());
         } else if (stored.size() != null && stored.size() != sent.bytes()) {
-            mismatch = new ChecksumMismatchException(stored.id(), "size", Long.toString(stored.size()),
-                    Long.toString(sent.bytes()));
+            mismatch = ChecksumMismatchException.upload(stored.id(), "size", Long.toString(sent.bytes()),
+                    Long.toString(stored.size()));
         }
         if (mismatch != null || stored.checksum() != null || stored.osHashValue() != null) {
             ctx.data.verified(sent, mismatch == null);

@@ -75,7 +75,8 @@ final class TestWiring {
     /** The lean GET of image and list-page calls, on the same client as {@link #api}. */
     static dev.imagesdk.internal.http.JsonGet gets() {
         return new dev.imagesdk.internal.http.JsonGet(HTTP, TestWiring::mapError, new dev.imagesdk.internal.http.WireLogger(),
-                "image-sdk/test", java.time.Duration.ofSeconds(30));
+                dev.imagesdk.internal.http.RequestDecoration.builder().userAgent("image-sdk/test").build(),
+                java.time.Duration.ofSeconds(30));
     }
 
     static GlanceV2Api api(String endpointRoot) {

@@ -41,7 +41,11 @@ class V2ImageDataTest extends V2WireFixture {
         assertThatThrownBy(() -> images.upload(ID, ImageData.fromBytes(DATA)))
                 .isInstanceOfSatisfying(ChecksumMismatchException.class, e -> {
                     assertThat(e.algorithm()).isEqualTo("md5");
-                    assertThat(e.actual()).isEqualTo(TestWiring.hex("MD5", DATA));
+                    // The caller's view: expected = the digest of the bytes sent, actual = what Glance stored.
+                    assertThat(e.expected()).isEqualTo(TestWiring.hex("MD5", DATA));
+                    assertThat(e.actual()).isEqualTo("00000000000000000000000000000000");
+                    assertThat(e.localDigest()).contains(TestWiring.hex("MD5", DATA));
+                    assertThat(e.serviceDigest()).contains("00000000000000000000000000000000");
                 });
         wm.verify(1, deleteRequestedFor(urlEqualTo("/v2/images/" + ID)));
     }
