@@ -173,6 +173,7 @@ public final class CallExecutor {
         CallInfo outerCall = scope.call;
         int outerAttempt = scope.attempt;
         boolean outerResponded = scope.responded;
+        long outerCallStart = scope.callStart;
 
         long deadline = timeout == null ? 0 : start + timeout.toNanos();
         boolean bounded = timeout != null;
@@ -188,10 +189,13 @@ public final class CallExecutor {
         scope.listener = listener;
         scope.call = null; // no attempt in flight while the token is obtained
         scope.attempt = 0;
+        scope.callStart = start;
         CallEvents.callStart(listener, info);
         try {
             T result = loop(spec, info, start, bounded, deadline, timeout, options, perAttempt, scope, attempt);
-            CallEvents.callEnd(listener, info, start, scope.attempt);
+            if (!spec.endedByCaller()) {
+                CallEvents.callEnd(listener, info, start, scope.attempt);
+            }
             return result;
         } catch (RuntimeException e) {
             if (info != null) {
@@ -210,6 +214,7 @@ public final class CallExecutor {
             scope.call = outerCall;
             scope.attempt = outerAttempt;
             scope.responded = outerResponded;
+            scope.callStart = outerCallStart;
         }
     }
 
@@ -361,6 +366,26 @@ public final class CallExecutor {
         }
         Throwable c = t.getCause() != null ? t.getCause() : t;
         return isConnectFailure(t) ? "connection failed" : c.getClass().getSimpleName();
+    }
+
+    /**
+     * Reports the end of a call whose spec is {@link CallSpec#endedByCaller()} and whose attempts succeeded: the
+     * listener's {@code callEnd}, or {@code callFailed} if what followed them failed. Nothing when {@code call} is
+     * null (no listener).
+     *
+     * @param listener the listener of the executor that ran the call
+     * @param call the call, as captured inside its attempt ({@link CallScope#currentCall()})
+     * @param startNanos the call's start ({@link CallScope#currentCallStart()})
+     * @param attempts the attempts it made ({@link CallScope#currentAttempt()})
+     * @param failureOrNull the failure that ended it, or null if it succeeded
+     */
+    public static void endOfCall(ImageServiceListener listener, CallInfo call, long startNanos, int attempts,
+                                 ImageSdkException failureOrNull) {
+        if (failureOrNull == null) {
+            CallEvents.callEnd(listener, call, startNanos, attempts);
+        } else {
+            CallEvents.callFailed(listener, call, startNanos, attempts, failureOrNull);
+        }
     }
 
     /** Retries performed so far (attempts after the first, not counting re-authentication replays). */

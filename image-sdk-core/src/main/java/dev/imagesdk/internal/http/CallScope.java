@@ -24,6 +24,8 @@ public final class CallScope {
     /** {@link System#nanoTime()} deadline of the enclosing call; meaningful only when {@link #bounded}. */
     long callDeadline;
     boolean bounded;
+    /** {@link System#nanoTime()} at the start of the call in flight. */
+    long callStart;
     /** Longest time one attempt may take (already capped by the call deadline when it was set), or 0 for none. */
     long attemptNanos;
     long attemptStart;
@@ -87,6 +89,16 @@ public final class CallScope {
             end = s.callDeadline;
         }
         return end;
+    }
+
+    /** {@return the {@link System#nanoTime()} at which the call in flight on this thread started} */
+    public static long currentCallStart() {
+        return SCOPE.get().callStart;
+    }
+
+    /** {@return the number of the attempt in flight on this thread (0 outside a call)} */
+    public static int currentAttempt() {
+        return SCOPE.get().attempt;
     }
 
     /** {@return the extra headers of the call in flight on this thread (empty if none)} */

@@ -21,6 +21,7 @@ public final class CallSpec {
     private final boolean replayable;
     private final boolean tracksBytesSent;
     private final boolean transfer;
+    private final boolean endedByCaller;
     private volatile boolean bytesSent;
 
     private CallSpec(Builder b) {
@@ -30,6 +31,7 @@ public final class CallSpec {
         this.replayable = b.replayable;
         this.tracksBytesSent = b.tracksBytesSent;
         this.transfer = b.transfer;
+        this.endedByCaller = b.endedByCaller;
     }
 
     /** A builder; by default the call is not idempotent, its body is replayable and bytes are not tracked. */
@@ -75,6 +77,15 @@ public final class CallSpec {
         return transfer;
     }
 
+    /**
+     * Whether the call goes on after its last attempt returns (a download's first data GET: the call is the whole
+     * transfer), so that its caller reports its end to the listener ({@link CallExecutor#endOfCall}); a failed
+     * attempt still ends it in the executor.
+     */
+    public boolean endedByCaller() {
+        return endedByCaller;
+    }
+
     /** Records that a byte of the request (headers or body) went out. Monotonic for the whole call. */
     public void markBytesSent() {
         bytesSent = true;
@@ -99,6 +110,7 @@ public final class CallSpec {
         private boolean replayable = true;
         private boolean tracksBytesSent;
         private boolean transfer;
+        private boolean endedByCaller;
 
         private Builder(String name, String method) {
             this.name = Objects.requireNonNull(name, "name");
@@ -123,6 +135,12 @@ public final class CallSpec {
         /** Marks an image data call: see {@link CallSpec#transfer()}. */
         public Builder transfer(boolean transfer) {
             this.transfer = transfer;
+            return this;
+        }
+
+        /** Marks a call whose end its caller reports: see {@link CallSpec#endedByCaller()}. */
+        public Builder endedByCaller(boolean endedByCaller) {
+            this.endedByCaller = endedByCaller;
             return this;
         }
 

@@ -187,21 +187,25 @@ public final class DataTransport implements AutoCloseable {
         };
         DataRequestFactory resumes = () -> new DataRequest(url, withToken(Map.of(),
                 tokens == null ? null : tokens.ensureValidFor(transferTokenValidity).value()));
-        CallInfo[] call = new CallInfo[1];
+        ObservedDownload.Pending call = new ObservedDownload.Pending();
         ImageDownload download = new StreamingImageDownload(engine, imageId, meta, resumes, responseChecksum, errors,
                 () -> openFirst(imageId, url, call));
         return executor.listener() == ImageServiceListener.NONE ? download
-                : new ObservedDownload(download, executor.listener(), () -> call[0]);
+                : new ObservedDownload(download, executor.listener(), call);
     }
 
     /** The first data GET under the executor; the engine writes its wire log lines (as for every resume). */
-    private DataResponse openFirst(String imageId, URL url, CallInfo[] call) throws IOException {
+    private DataResponse openFirst(String imageId, URL url, ObservedDownload.Pending call) throws IOException {
         try {
-            return executor.execute(CallSpec.builder("download image " + imageId, "GET").idempotent(true).transfer(true).build(),
+            // The call is the whole download: its end is reported by ObservedDownload once the bytes are verified.
+            DataResponse first = executor.execute(CallSpec.builder("download image " + imageId, "GET").idempotent(true)
+                            .transfer(true).endedByCaller(true).build(),
                     token -> {
-                        call[0] = CallScope.currentCall(); // for the transfer's events (null without a listener)
+                        call.capture(); // for the transfer's events (nothing without a listener)
                         return DataResponse.open(engine, new DataRequest(url, withToken(Map.of(), token)), 0, errors);
                     });
+            call.opened = true;
+            return first;
         } catch (TransportException e) {
             // Retries are spent: report the connection failure the way the engine reports any (idle included).
             if (!(e instanceof IdleTimeoutException) && e.getCause() instanceof IOException io) {

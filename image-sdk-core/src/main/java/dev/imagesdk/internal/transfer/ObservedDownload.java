@@ -6,6 +6,10 @@ import dev.imagesdk.TransferListener;
 import dev.imagesdk.event.CallInfo;
 import dev.imagesdk.event.ImageServiceListener;
 import dev.imagesdk.exception.ChecksumMismatchException;
+import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.internal.http.CallExecutor;
+import dev.imagesdk.internal.http.CallScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,15 +17,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * A download that reports to the service's {@link ImageServiceListener} once it ends: the bytes received
- * ({@code transferBytes}) and the result of the checksum comparison ({@code verification}: true when a checksum
+ * ({@code transferBytes}), the result of the checksum comparison ({@code verification}: true when a checksum
  * was compared and matched, false on a {@link ChecksumMismatchException}; not reported when there was nothing to
- * compare). The events carry the download's first data GET as their call. {@link #openStream()} is passed through
- * without events (its bytes are verified as the caller reads them, after this returns). Used only when a listener
- * is registered; the download itself is unchanged.
+ * compare), then the end of the call ({@code callEnd}, or {@code callFailed} with what the caller gets). The call
+ * is the download's first data GET, which {@link CallExecutor} does not end itself ({@link
+ * dev.imagesdk.internal.http.CallSpec#endedByCaller()}): it lasts until the bytes are written and verified. For
+ * {@link #openStream()} the call ends when the stream is handed over (its bytes are verified as the caller reads
+ * them). Used only when a listener is registered; the download itself is unchanged.
  */
 final class ObservedDownload implements ImageDownload {
 
@@ -29,12 +34,43 @@ final class ObservedDownload implements ImageDownload {
 
     private final ImageDownload delegate;
     private final ImageServiceListener listener;
-    private final Supplier<CallInfo> call;
+    private final Pending call;
 
-    ObservedDownload(ImageDownload delegate, ImageServiceListener listener, Supplier<CallInfo> call) {
+    ObservedDownload(ImageDownload delegate, ImageServiceListener listener, Pending call) {
         this.delegate = delegate;
         this.listener = listener;
         this.call = call;
+    }
+
+    /** The download's call as its first data GET left it: written inside the executor's attempt, read here after. */
+    static final class Pending {
+        private CallInfo info;
+        private long start;
+        private int attempts;
+        /** Whether the first data GET succeeded (its call then waits for {@link ObservedDownload} to end it). */
+        volatile boolean opened;
+
+        /** Inside an attempt: the call in flight, its start and attempt number. */
+        void capture() {
+            info = CallScope.currentCall();
+            start = CallScope.currentCallStart();
+            attempts = CallScope.currentAttempt();
+        }
+
+        CallInfo get() {
+            return info;
+        }
+    }
+
+    private void end(ImageSdkException failureOrNull) {
+        if (call.opened) {
+            CallExecutor.endOfCall(listener, call.info, call.start, call.attempts, failureOrNull);
+        }
+    }
+
+    private void end(RuntimeException failure) {
+        end(failure instanceof ImageSdkException ? (ImageSdkException) failure
+                : new ImageSdkClientException("download failed: " + failure, failure));
     }
 
     @Override
@@ -50,6 +86,10 @@ final class ObservedDownload implements ImageDownload {
             return reported(delegate.toPath(target), started);
         } catch (ChecksumMismatchException e) {
             verification(false);
+            end(e);
+            throw e;
+        } catch (RuntimeException e) {
+            end(e);
             throw e;
         }
     }
@@ -61,13 +101,25 @@ final class ObservedDownload implements ImageDownload {
             return reported(delegate.toOutputStream(out), started);
         } catch (ChecksumMismatchException e) {
             verification(false);
+            end(e);
+            throw e;
+        } catch (RuntimeException e) {
+            end(e);
             throw e;
         }
     }
 
     @Override
     public InputStream openStream() {
-        return delegate.openStream();
+        InputStream in;
+        try {
+            in = delegate.openStream();
+        } catch (RuntimeException e) {
+            end(e);
+            throw e;
+        }
+        end((ImageSdkException) null);
+        return in;
     }
 
     private DownloadResult reported(DownloadResult r, long started) {
@@ -75,6 +127,7 @@ final class ObservedDownload implements ImageDownload {
         if (!"none".equals(r.algorithm())) {
             verification(true);
         }
+        end((ImageSdkException) null);
         return r;
     }
 

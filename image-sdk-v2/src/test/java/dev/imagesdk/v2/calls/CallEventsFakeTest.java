@@ -154,6 +154,28 @@ class CallEventsFakeTest {
     }
 
     @Test
+    void aDownloadsCallLastsUntilItsBytesAreVerifiedAndFailsOnAMismatch() {
+        byte[] data = new byte[100_000];
+        new java.util.Random(3).nextBytes(data);
+        images.upload(imageId, dev.imagesdk.ImageData.fromBytes(data));
+        fake.inject(Operation.DOWNLOAD, Fault.corruptedByte(1_000).always());
+        listener.clear();
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> images.download(imageId).toOutputStream(new java.io.ByteArrayOutputStream()));
+
+        assertThat(thrown).isInstanceOf(dev.imagesdk.exception.ChecksumMismatchException.class);
+        String op = "download image " + imageId;
+        assertThat(listener.events()).filteredOn(e -> e.startsWith(op)).containsExactly(
+                op + " callStart GET",
+                op + " attemptStart 1",
+                op + " response 1 200 id",
+                op + " verification false",
+                op + " callFailed 1 ChecksumMismatchException");
+        assertThat(listener.failures()).containsExactly((dev.imagesdk.exception.ImageSdkException) thrown);
+    }
+
+    @Test
     void listenerThatThrowsDoesNotChangeTheOutcome() {
         ImageServiceListener throwing = new ImageServiceListener() {
             @Override
