@@ -328,6 +328,29 @@ public interface ImageService extends AutoCloseable {
      */
     Image waitForStatus(String imageId, ImageStatus status, Duration timeout);
 
+    /**
+     * A view of this service whose calls use {@code options} on top of the service's own settings (in the style of
+     * OkHttp's {@code newBuilder()}): another call timeout, attempt timeout or number of attempts, and extra
+     * request headers. The view shares everything else with this service: the HTTP client and its connection
+     * pool, the token provider (one token, one refresh), the listener and the transfer threads; creating one is
+     * cheap and sends nothing. A view of a view combines both options, the later ones winning.
+     *
+     * <p>Scope: the options apply to the view's metadata calls (JSON and header requests, including the metadata
+     * requests of uploads and downloads); image data requests keep the service's settings (the idle timeout).
+     *
+     * <p>Closing: views are not closed separately. {@link #close()} on a view does nothing (the original stays
+     * usable); closing the original releases what both share, after which the view must not be used either.
+     *
+     * @param options the options; not null ({@link CallOptions#none()} for none)
+     * @return a view of this service with the options
+     * @throws dev.imagesdk.exception.InvalidInputException naming {@code options} if it is null
+     * @throws dev.imagesdk.exception.ImageSdkClientException if this implementation offers no views
+     */
+    default ImageService withOptions(CallOptions options) {
+        throw new dev.imagesdk.exception.ImageSdkClientException(getClass().getSimpleName()
+                + " offers no per-call options");
+    }
+
     /** Releases the HTTP client and threads. Idempotent. Never throws. */
     @Override
     void close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagesdk.auth.AuthMethod;
 import dev.imagesdk.auth.TokenProvider;
 import dev.imagesdk.config.ClientConfig;
+import dev.imagesdk.event.ImageServiceListener;
 import dev.imagesdk.exception.ConfigurationException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
@@ -64,6 +65,7 @@ public final class ImageServiceBuilder {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private List<ImageServiceProvider> providers;
     private RegionGroup regionGroup;
+    private ImageServiceListener listener = ImageServiceListener.NONE;
 
     ImageServiceBuilder() {
     }
@@ -99,6 +101,23 @@ public final class ImageServiceBuilder {
      */
     public ImageServiceBuilder apiVersion(ApiVersion apiVersion) {
         this.pinned = apiVersion;
+        return this;
+    }
+
+    /**
+     * Registers the listener that receives the events of every call of the service (Keystone calls included):
+     * start, attempts, answers, retries, re-authentications, end or failure, bytes moved and checksum results.
+     * See {@link ImageServiceListener} for the guarantees; a listener that throws is logged and ignored.
+     *
+     * @param listener the listener; {@link ImageServiceListener#NONE} (the default) for none
+     * @return this builder
+     * @throws InvalidInputException naming {@code listener} if it is null
+     */
+    public ImageServiceBuilder listener(ImageServiceListener listener) {
+        if (listener == null) {
+            throw new InvalidInputException("listener", null, "use ImageServiceListener.NONE for no listener");
+        }
+        this.listener = listener;
         return this;
     }
 
@@ -163,7 +182,7 @@ public final class ImageServiceBuilder {
         FeignFactory feign = new FeignFactory(http, json, errors, wire, decoration, config.requestTimeout());
         RetryPolicy policy = new RetryPolicy(config.maxAttempts(), config.initialBackoff(), 2.0, 0.5,
                 config.maxBackoff(), config.maxTotalRetryWait());
-        CallExecutor unauthenticated = new CallExecutor(null, policy, sleeper);
+        CallExecutor unauthenticated = newExecutor(null, policy);
 
         AuthMethod auth = config.auth();
         TokenProvider tokens;
@@ -206,7 +225,8 @@ public final class ImageServiceBuilder {
                 .catalogedEndpoint(endpoint)
                 .apiVersion(version)
                 .versionId(versionId)
-                .callExecutor(new CallExecutor(tokens, policy, sleeper))
+                .callExecutor(newExecutor(tokens, policy))
+                .listener(listener)
                 .tokenProvider(tokens)
                 .httpClient(http)
                 .feignFactory(feign)
@@ -286,6 +306,11 @@ public final class ImageServiceBuilder {
             config = original;
             regionGroup = null;
         }
+    }
+
+    private CallExecutor newExecutor(TokenProvider tokens, RetryPolicy policy) {
+        return new CallExecutor(tokens, policy, sleeper, listener, config.callTimeout(),
+                config.attemptTimeout().orElse(null));
     }
 
     /** In {@link #buildForRegions}: the one token provider of every region; else {@code fresh}. */

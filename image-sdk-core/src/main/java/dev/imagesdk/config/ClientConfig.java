@@ -54,6 +54,8 @@ public final class ClientConfig {
     private final Duration maxBackoff;
     private final Duration maxTotalRetryWait;
     private final boolean deleteImageOnChecksumMismatch;
+    private final Duration callTimeout;
+    private final Duration attemptTimeout;
     private final String applicationName;
     private final ProxyConfig proxy;
     private final Executor transferExecutor;
@@ -79,6 +81,8 @@ public final class ClientConfig {
         this.maxBackoff = b.maxBackoff;
         this.maxTotalRetryWait = b.maxTotalRetryWait;
         this.deleteImageOnChecksumMismatch = b.deleteImageOnChecksumMismatch;
+        this.callTimeout = b.callTimeout;
+        this.attemptTimeout = b.attemptTimeout;
         this.applicationName = b.applicationName;
         this.proxy = b.proxy;
         this.transferExecutor = b.transferExecutor;
@@ -277,6 +281,25 @@ public final class ClientConfig {
     }
 
     /**
+     * {@return the call timeout: the most time one metadata call may take, its attempts, re-authentication and the
+     * waits between attempts included; 10 min by default} A call that runs out throws
+     * {@link dev.imagesdk.exception.CallTimeoutException}. Image data calls (upload, stage, download) are bounded by
+     * the {@link #idleTimeout()} instead (by progress), unless a call's {@link dev.imagesdk.CallOptions} set one.
+     */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * {@return the attempt timeout: the most time one attempt of a metadata call may take until its whole answer
+     * has arrived, if set} Unset (the default), the {@link #requestTimeout()} bounds each attempt; either way never
+     * longer than what remains of the {@link #callTimeout()}.
+     */
+    public Optional<Duration> attemptTimeout() {
+        return Optional.ofNullable(attemptTimeout);
+    }
+
+    /**
      * {@return the caller's application name, appended to the SDK's {@code User-Agent}
      * ({@code image-sdk/<version> <name>}) on every request; empty by default}
      */
@@ -317,7 +340,8 @@ public final class ClientConfig {
                 + ", imageEndpoint=" + Redactor.url(String.valueOf(imageEndpoint))
                 + ", apiVersion=" + apiVersion + ", caCert=" + caCert + ", insecure=" + insecure
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", idleTimeout=" + idleTimeout + ", tokenRefreshSkew=" + tokenRefreshSkew
+                + ", idleTimeout=" + idleTimeout + ", callTimeout=" + callTimeout + ", attemptTimeout=" + attemptTimeout
+                + ", tokenRefreshSkew=" + tokenRefreshSkew
                 + ", maxAttempts=" + maxAttempts + ", deleteImageOnChecksumMismatch=" + deleteImageOnChecksumMismatch
                 + (applicationName != null ? ", applicationName=" + applicationName : "")
                 + (proxy != null ? ", proxy=" + proxy : "") // ProxyConfig masks its password
@@ -346,6 +370,8 @@ public final class ClientConfig {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration maxTotalRetryWait = Duration.ofMinutes(2);
         private boolean deleteImageOnChecksumMismatch = true;
+        private Duration callTimeout = Duration.ofMinutes(10);
+        private Duration attemptTimeout;
         private String applicationName;
         private ProxyConfig proxy;
         private Executor transferExecutor;
@@ -374,6 +400,8 @@ public final class ClientConfig {
             maxBackoff = c.maxBackoff;
             maxTotalRetryWait = c.maxTotalRetryWait;
             deleteImageOnChecksumMismatch = c.deleteImageOnChecksumMismatch;
+            callTimeout = c.callTimeout;
+            attemptTimeout = c.attemptTimeout;
             applicationName = c.applicationName;
             proxy = c.proxy;
             transferExecutor = c.transferExecutor;
@@ -622,6 +650,17 @@ public final class ClientConfig {
         }
 
         /**
+         * See {@link ClientConfig#callTimeout()}; 10 min by default.
+         *
+         * @param d the timeout; {@link #build()} throws {@link InvalidInputException} unless positive
+         * @return this builder
+         */
+        public Builder callTimeout(Duration d) {
+            this.callTimeout = d;
+            return this;
+        }
+
+        /**
          * Names the calling application in the {@code User-Agent} of every request, JSON and image data alike:
          * {@code image-sdk/<version> <name>}, so that operators can tell its requests apart in Glance's logs.
          * By convention {@code product/version}, e.g. {@code partner-publisher/2.1}.
@@ -648,6 +687,18 @@ public final class ClientConfig {
                 }
             }
             this.applicationName = applicationName;
+            return this;
+        }
+
+        /**
+         * See {@link ClientConfig#attemptTimeout()}; unset by default (the request timeout bounds each attempt).
+         *
+         * @param d the timeout, or null to unset it; {@link #build()} throws {@link InvalidInputException} unless
+         *          null or positive
+         * @return this builder
+         */
+        public Builder attemptTimeout(Duration d) {
+            this.attemptTimeout = d;
             return this;
         }
 
@@ -713,6 +764,10 @@ public final class ClientConfig {
             positive("connectTimeout", connectTimeout);
             positive("requestTimeout", requestTimeout);
             positive("idleTimeout", idleTimeout);
+            positive("callTimeout", callTimeout);
+            if (attemptTimeout != null) {
+                positive("attemptTimeout", attemptTimeout);
+            }
             positive("initialBackoff", initialBackoff);
             positive("maxBackoff", maxBackoff);
             notNegative("tokenRefreshSkew", tokenRefreshSkew);

@@ -157,4 +157,13 @@ public interface ImageServiceV1 extends ImageService {
      * @param tenantId the id of the tenant (project)
      */
     List<SharedImage> sharedImages(String tenantId);
+
+    /**
+     * {@inheritDoc}
+     *
+     * @param options the options; not null ({@link dev.imagesdk.CallOptions#none()} for none)
+     * @return a v1 view of this service with the options; closing it does nothing
+     */
+    @Override
+    ImageServiceV1 withOptions(dev.imagesdk.CallOptions options);
 }

@@ -45,6 +45,15 @@ public interface ImageServiceV2 extends ImageService {
     }
 
     /**
+     * {@inheritDoc}
+     *
+     * @param options the options; not null ({@link dev.imagesdk.CallOptions#none()} for none)
+     * @return a v2 view of this service with the options; closing it does nothing
+     */
+    @Override
+    ImageServiceV2 withOptions(dev.imagesdk.CallOptions options);
+
+    /**
      * Creates an image like {@link #create(ImageSpec)} and also returns the import methods and store ids the
      * service advertised in the response headers (reserved {@code os_glance_*} stores removed).
      *

@@ -11,7 +11,12 @@ import dev.imagesdk.internal.retry.Sleeper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import feign.FeignException;
 import feign.codec.DecodeException;
+import dev.imagesdk.CallOptions;
+import dev.imagesdk.event.CallInfo;
+import dev.imagesdk.event.ImageServiceListener;
+import dev.imagesdk.exception.CallTimeoutException;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
@@ -29,6 +34,9 @@ import java.net.SocketException;
 import java.net.http.HttpConnectTimeoutException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -54,7 +62,25 @@ import java.util.concurrent.atomic.LongAdder;
  *       {@link ImageSdkClientException}; the interrupt flag is preserved, and a call whose thread is
  *       interrupted is neither retried nor re-authenticated.</li>
  * </ul>
- * Thread-safe; counters of retries and re-authentications are kept for tests and metrics.
+ * <p>Time, per call: a <b>call timeout</b> bounds the whole call (attempts, re-authentication, the waits between
+ * attempts; 10 min by default for metadata calls, none for image data calls, which the idle timeout bounds by
+ * progress, unless {@link CallOptions#callTimeout()} sets one); an <b>attempt timeout</b> bounds one attempt of a
+ * metadata call (the transports read it through {@link CallScope#timeout}: the JDK request timeout is the least of
+ * the request timeout, the attempt timeout and what remains of the call). A wait is never longer than what
+ * remains of the call; a call that runs out throws {@link CallTimeoutException} (operation, attempts, time spent).
+ *
+ * <p>How: one Resilience4j {@link Retry} per call that fails once (a call whose first attempt succeeds creates
+ * none), built from the shared {@link RetryConfig} with this call's predicate and interval function, so no
+ * per-call state is shared between calls; Resilience4j decides and waits (its interval function gives the backoff
+ * or the {@code Retry-After}). Only a test's {@link Sleeper} replaces the wait: Resilience4j's own sleep function
+ * is JVM-wide, so it is not swapped, the interval function hands the wait to that sleeper instead.
+ *
+ * <p>Events: every call is reported to the {@link ImageServiceListener} (start, attempts, answers, retries with
+ * reason and delay, re-authentication, end or failure); with {@link ImageServiceListener#NONE} nothing is
+ * allocated for it. A listener that throws is logged at WARN and ignored.
+ * Thread-safe; counters of retries and re-authentications are kept for tests and metrics. Over 400 lines as one
+ * concept: running a call (the retry, re-authentication, time and translation rules decide together); the per-call
+ * record is {@link CallRun}, the event delivery {@link CallEvents}, the transports' view {@link CallScope}.
  */
 public final class CallExecutor {
 
@@ -67,83 +93,298 @@ public final class CallExecutor {
         T run(String tokenOrNull) throws Exception;
     }
 
+    /** The call timeout of metadata calls when the configuration sets none. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(CallExecutor.class);
+    private static final AtomicLong CALL_IDS = new AtomicLong();
 
     private final TokenProvider tokenProvider;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final ImageServiceListener listener;
+    private final Duration callTimeout;
+    private final Duration attemptTimeout;
     private final LongAdder retries = new LongAdder();
     private final LongAdder reauthentications = new LongAdder();
-    /** Built once: the config depends only on the policy; per-call state comes from {@link #CURRENT}. */
-    private final Retry retry;
+    /** Shared by every call: attempts and the backoff; each failing call derives its own from it. */
+    private final RetryConfig sharedConfig;
+    private final IntervalFunction backoff;
 
     /**
-     * The call whose failure Resilience4j is judging. Set only around {@code context.onError}, which runs
-     * the predicate and interval function synchronously on the calling thread, so calls never see each
-     * other's state.
-     */
-    private static final ThreadLocal<CallState> CURRENT = new ThreadLocal<>();
-
-    /**
+     * An executor without listener, with the default call timeout and no attempt timeout of its own.
+     *
      * @param tokenProviderOrNull null when requests carry no token
      */
     public CallExecutor(TokenProvider tokenProviderOrNull, RetryPolicy policy, Sleeper sleeper) {
-        this.tokenProvider = tokenProviderOrNull;
-        this.policy = policy;
-        this.sleeper = sleeper;
-        this.retry = Retry.of("image-sdk", retryConfig());
+        this(tokenProviderOrNull, policy, sleeper, ImageServiceListener.NONE, DEFAULT_CALL_TIMEOUT, null);
     }
 
-    /** Runs the call with the token, retry and re-authentication rules above. */
+    /**
+     * @param tokenProviderOrNull null when requests carry no token
+     * @param sleeper {@link Sleeper#SYSTEM}: Resilience4j waits; another: a test's recorder of the waits
+     * @param listener receives the events of every call; {@link ImageServiceListener#NONE} for none
+     * @param callTimeout bounds each metadata call (image data calls: only if a call's options set one)
+     * @param attemptTimeoutOrNull bounds each attempt of a metadata call; null: only the request timeout does
+     */
+    public CallExecutor(TokenProvider tokenProviderOrNull, RetryPolicy policy, Sleeper sleeper,
+                        ImageServiceListener listener, Duration callTimeout, Duration attemptTimeoutOrNull) {
+        this.tokenProvider = tokenProviderOrNull;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+        this.attemptTimeout = attemptTimeoutOrNull;
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(policy.initialBackoff().toMillis(),
+                policy.multiplier(), policy.jitter(), policy.maxBackoff().toMillis());
+        this.sharedConfig = RetryConfig.custom()
+                .maxAttempts(policy.maxAttempts())
+                .failAfterMaxAttempts(false)
+                .writableStackTraceEnabled(false)
+                .build();
+    }
+
+    /** Runs the call with the token, retry and re-authentication rules above, and the executor's timeouts. */
     public <T> T execute(CallSpec spec, Attempt<T> attempt) {
-        CallState state = new CallState(spec);
-        Retry.Context<T> context = retry.context();
+        return execute(spec, CallOptions.none(), attempt);
+    }
+
+    /**
+     * Runs the call with the token, retry and re-authentication rules above; {@code options} override the
+     * executor's timeouts and attempts and add headers for this call.
+     */
+    public <T> T execute(CallSpec spec, CallOptions options, Attempt<T> attempt) {
+        long start = System.nanoTime();
+        CallInfo info = listener == ImageServiceListener.NONE ? null
+                : new CallInfo(spec.name(), spec.method(), CALL_IDS.incrementAndGet());
+        Duration timeout = options.isEmpty() ? (spec.transfer() ? null : callTimeout)
+                : options.callTimeout().orElse(spec.transfer() ? null : callTimeout);
+        Duration perAttempt = options.isEmpty() || options.attemptTimeout().isEmpty() ? attemptTimeout
+                : options.attemptTimeout().get();
+
+        CallScope scope = CallScope.current();
+        // The enclosing call's scope (a token issued within a call), restored on the way out.
+        long outerDeadline = scope.callDeadline;
+        boolean outerBounded = scope.bounded;
+        long outerAttemptNanos = scope.attemptNanos;
+        long outerAttemptStart = scope.attemptStart;
+        Map<String, String> outerHeaders = scope.headers;
+        ImageServiceListener outerListener = scope.listener;
+        CallInfo outerCall = scope.call;
+        int outerAttempt = scope.attempt;
+        boolean outerResponded = scope.responded;
+        long outerCallStart = scope.callStart;
+
+        long deadline = timeout == null ? 0 : start + timeout.toNanos();
+        boolean bounded = timeout != null;
+        if (outerBounded && (!bounded || outerDeadline - deadline < 0)) {
+            deadline = outerDeadline;
+            bounded = true;
+            timeout = Duration.ofNanos(Math.max(0, deadline - start));
+        }
+        scope.callDeadline = deadline;
+        scope.bounded = bounded;
+        scope.attemptNanos = 0;
+        scope.headers = options.headers();
+        scope.listener = listener;
+        scope.call = null; // no attempt in flight while the token is obtained
+        scope.attempt = 0;
+        scope.callStart = start;
+        CallEvents.callStart(listener, info);
+        try {
+            T result = loop(spec, info, start, bounded, deadline, timeout, options, perAttempt, scope, attempt);
+            if (!spec.endedByCaller()) {
+                CallEvents.callEnd(listener, info, start, scope.attempt);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (info != null) {
+                ImageSdkException typed = e instanceof ImageSdkException ? (ImageSdkException) e
+                        : new ImageSdkClientException(spec.name() + " failed unexpectedly: " + e, e);
+                CallEvents.callFailed(listener, info, start, scope.attempt, typed);
+            }
+            throw e;
+        } finally {
+            scope.callDeadline = outerDeadline;
+            scope.bounded = outerBounded;
+            scope.attemptNanos = outerAttemptNanos;
+            scope.attemptStart = outerAttemptStart;
+            scope.headers = outerHeaders;
+            scope.listener = outerListener;
+            scope.call = outerCall;
+            scope.attempt = outerAttempt;
+            scope.responded = outerResponded;
+            scope.callStart = outerCallStart;
+        }
+    }
+
+    /**
+     * The attempts of one call. Nothing is allocated for a call whose first attempt succeeds: the per-call record
+     * ({@link CallRun}) and Resilience4j's {@link Retry} are created at the first failure. The attempt number lives in
+     * the thread's {@link CallScope} (which the caller restores afterwards).
+     */
+    private <T> T loop(CallSpec spec, CallInfo info, long start, boolean bounded, long deadline, Duration timeout,
+                       CallOptions options, Duration perAttempt, CallScope scope, Attempt<T> attempt) {
         boolean reauthenticated = false;
+        CallRun run = null;
+        Retry.Context<T> context = null;
         while (true) {
+            if (run != null && bounded && deadline - System.nanoTime() <= 0) { // the first attempt just started
+                throw timedOut(spec, start, timeout, scope.attempt, run == null ? null : run.lastFailure);
+            }
             String token = tokenProvider == null ? null : tokenProvider.token().value();
+            int number = scope.attempt + 1;
+            scope.call = info;
+            scope.attempt = number;
+            scope.responded = false;
+            scope.attemptNanos = perAttempt == null || spec.transfer() ? 0 : perAttempt.toNanos();
+            scope.attemptStart = scope.attemptNanos == 0 ? 0 : System.nanoTime();
+            CallEvents.attemptStart(listener, info, number);
             RuntimeException failure;
             try {
                 T result = attempt.run(token);
-                context.onComplete();
+                if (context != null) {
+                    context.onComplete();
+                }
                 return result;
             } catch (Throwable t) {
                 failure = translate(spec, t);
+            } finally {
+                scope.call = null;
+            }
+            if (run == null) {
+                run = new CallRun(spec, info, start, bounded, deadline, timeout);
+            }
+            run.attempts = number;
+            run.lastFailure = failure;
+            if (info != null && !scope.responded && failure instanceof ImageServiceException) {
+                ImageServiceException answered = (ImageServiceException) failure;
+                CallEvents.response(listener, info, number, answered.statusCode(), answered.requestId().orElse(null));
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw failure; // the caller wants out: neither a retry nor a re-authentication
+            }
+            if (run.expired() && failure instanceof TransportException) {
+                throw run.timedOut(failure); // the attempt was cut at the call's deadline
             }
             if (failure instanceof UnauthorizedException && !reauthenticated && canReauthenticate(spec, failure)) {
                 reauthenticated = true;
                 reauthentications.increment();
                 LOG.debug("{}: 401, re-authenticating once and replaying", spec.name());
+                CallEvents.reauthentication(listener, info);
                 tokenProvider.invalidate(token);
                 continue;
             }
-            CallState outer = CURRENT.get();
-            CURRENT.set(state);
+            if (context == null) {
+                context = Retry.<T>of(spec.name(), perCallConfig(run, options)).context();
+            }
             try {
+                // Resilience4j decides (predicate, attempts, interval function) and waits.
                 context.onError(failure);
             } catch (Exception stop) {
+                if (run.interrupted || Thread.currentThread().isInterrupted()) {
+                    Thread.currentThread().interrupt();
+                    TransportException interrupted = new TransportException(spec.name()
+                            + " interrupted while waiting to retry",
+                            run.interruption != null ? run.interruption : failure);
+                    interrupted.addSuppressed(failure);
+                    throw interrupted;
+                }
+                if (run.deadlineReached) {
+                    throw run.timedOut(failure);
+                }
                 // Not retryable, attempts exhausted, or the wait would exceed the budget.
                 throw failure;
-            } finally {
-                if (outer == null) {
-                    CURRENT.remove();
-                } else {
-                    CURRENT.set(outer);
-                }
             }
-            retries.increment();
-            Duration wait = state.lastWait;
-            LOG.debug("{}: retrying in {} ms after: {}", spec.name(), wait.toMillis(), failure.getMessage());
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                TransportException interrupted = new TransportException(spec.name() + " interrupted while waiting to retry", e);
-                interrupted.addSuppressed(failure);
-                throw interrupted;
+        }
+    }
+
+    private static CallTimeoutException timedOut(CallSpec spec, long start, Duration timeout, int attempts,
+                                                 Throwable lastFailure) {
+        return new CallTimeoutException(spec.name(), timeout, attempts, Duration.ofNanos(System.nanoTime() - start),
+                lastFailure);
+    }
+
+    /** This call's Retry config: the shared one with this call's predicate, attempts and interval function. */
+    private <T> RetryConfig perCallConfig(CallRun run, CallOptions options) {
+        int maxAttempts = options.maxAttempts().orElse(policy.maxAttempts());
+        return RetryConfig.<T>from(sharedConfig)
+                .maxAttempts(maxAttempts)
+                .retryOnException(t -> isRetryable(run.spec, t))
+                .intervalBiFunction((Integer attempt, Either<Throwable, T> either) -> interval(run, attempt, either))
+                .build();
+    }
+
+    /**
+     * The wait before the next attempt (the Retry-After asked, else the backoff), cut to what remains of the call;
+     * -1 makes Resilience4j stop (it then throws the last failure): the total wait budget would be exceeded, the
+     * call has no time left, or a test sleeper was interrupted.
+     */
+    private long interval(CallRun run, int attempt, Either<Throwable, ?> either) {
+        Throwable t = either.isLeft() ? either.getLeft() : null;
+        long millis = ErrorMapper.retryAfterOf(t).map(Duration::toMillis).orElseGet(() -> backoff.apply(attempt));
+        // A Retry-After is honoured as asked, within the total budget.
+        if (run.totalWaitMillis + millis > policy.maxTotalWait().toMillis()) {
+            return -1L;
+        }
+        if (run.bounded) {
+            long remaining = (run.deadline - System.nanoTime()) / 1_000_000L;
+            if (remaining <= 0) {
+                run.deadlineReached = true;
+                return -1L;
             }
+            millis = Math.min(millis, remaining);
+        }
+        run.totalWaitMillis += millis;
+        retries.increment();
+        Duration wait = Duration.ofMillis(millis);
+        LOG.debug("{}: retrying in {} ms after: {}", run.spec.name(), millis, t == null ? null : t.getMessage());
+        if (run.info != null) {
+            CallEvents.retry(listener, run.info, run.attempts, reason(t), wait);
+        }
+        if (sleeper == Sleeper.SYSTEM) {
+            return millis; // Resilience4j waits
+        }
+        try {
+            sleeper.sleep(wait);
+            return 0L;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.interrupted = true;
+            run.interruption = e;
+            return -1L;
+        }
+    }
+
+    /** Why an attempt is retried, in words and without secrets: {@code HTTP 503}, or the transport failure. */
+    static String reason(Throwable t) {
+        if (t instanceof ImageServiceException) {
+            return "HTTP " + ((ImageServiceException) t).statusCode();
+        }
+        if (t == null) {
+            return "unknown";
+        }
+        Throwable c = t.getCause() != null ? t.getCause() : t;
+        return isConnectFailure(t) ? "connection failed" : c.getClass().getSimpleName();
+    }
+
+    /**
+     * Reports the end of a call whose spec is {@link CallSpec#endedByCaller()} and whose attempts succeeded: the
+     * listener's {@code callEnd}, or {@code callFailed} if what followed them failed. Nothing when {@code call} is
+     * null (no listener).
+     *
+     * @param listener the listener of the executor that ran the call
+     * @param call the call, as captured inside its attempt ({@link CallScope#currentCall()})
+     * @param startNanos the call's start ({@link CallScope#currentCallStart()})
+     * @param attempts the attempts it made ({@link CallScope#currentAttempt()})
+     * @param failureOrNull the failure that ended it, or null if it succeeded
+     */
+    public static void endOfCall(ImageServiceListener listener, CallInfo call, long startNanos, int attempts,
+                                 ImageSdkException failureOrNull) {
+        if (failureOrNull == null) {
+            CallEvents.callEnd(listener, call, startNanos, attempts);
+        } else {
+            CallEvents.callFailed(listener, call, startNanos, attempts, failureOrNull);
         }
     }
 
@@ -163,6 +404,16 @@ public final class CallExecutor {
 
     public RetryPolicy policy() {
         return policy;
+    }
+
+    /** The listener every call reports to ({@link ImageServiceListener#NONE} if none). */
+    public ImageServiceListener listener() {
+        return listener;
+    }
+
+    /** The call timeout of metadata calls. */
+    public Duration callTimeout() {
+        return callTimeout;
     }
 
     private boolean canReauthenticate(CallSpec spec, RuntimeException failure) {
@@ -226,38 +477,6 @@ public final class CallExecutor {
         return false;
     }
 
-    private RetryConfig retryConfig() {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
-                policy.initialBackoff().toMillis(), policy.multiplier(), policy.jitter(), policy.maxBackoff().toMillis());
-        return RetryConfig.<Object>custom()
-                .maxAttempts(policy.maxAttempts())
-                .retryOnException(t -> {
-                    CallState state = CURRENT.get();
-                    return state != null && isRetryable(state.spec, t);
-                })
-                .intervalBiFunction((attempt, either) -> {
-                    CallState state = CURRENT.get();
-                    if (state == null) {
-                        return -1L;
-                    }
-                    Throwable t = either.isLeft() ? either.getLeft() : null;
-                    long millis = ErrorMapper.retryAfterOf(t)
-                            .map(Duration::toMillis)
-                            .orElseGet(() -> backoff.apply(attempt));
-                    // A Retry-After is honoured as asked, within the total budget; a negative interval makes
-                    // Resilience4j stop retrying (the last failure is then thrown).
-                    if (state.total.plusMillis(millis).compareTo(policy.maxTotalWait()) > 0) {
-                        return -1L;
-                    }
-                    state.lastWait = Duration.ofMillis(millis);
-                    state.total = state.total.plusMillis(millis);
-                    // The wait itself is done by our Sleeper (injectable); Resilience4j sleeps 0 ms.
-                    return 0L;
-                })
-                .failAfterMaxAttempts(false)
-                .build();
-    }
-
     /** The typed exception for anything an attempt threw. Errors are rethrown as they are. */
     static RuntimeException translate(CallSpec spec, Throwable t) {
         if (t instanceof Error) {
@@ -316,16 +535,5 @@ public final class CallExecutor {
             }
         }
         return null;
-    }
-
-    /** Per-call record: the spec and the waits decided so far. */
-    private static final class CallState {
-        final CallSpec spec;
-        Duration total = Duration.ZERO;
-        Duration lastWait = Duration.ZERO;
-
-        CallState(CallSpec spec) {
-            this.spec = spec;
-        }
     }
 }

@@ -20,6 +20,8 @@ public final class CallSpec {
     private final boolean idempotent;
     private final boolean replayable;
     private final boolean tracksBytesSent;
+    private final boolean transfer;
+    private final boolean endedByCaller;
     private volatile boolean bytesSent;
 
     private CallSpec(Builder b) {
@@ -28,6 +30,8 @@ public final class CallSpec {
         this.idempotent = b.idempotent;
         this.replayable = b.replayable;
         this.tracksBytesSent = b.tracksBytesSent;
+        this.transfer = b.transfer;
+        this.endedByCaller = b.endedByCaller;
     }
 
     /** A builder; by default the call is not idempotent, its body is replayable and bytes are not tracked. */
@@ -65,6 +69,23 @@ public final class CallSpec {
         return tracksBytesSent;
     }
 
+    /**
+     * Whether the call moves image data (upload, stage, download): bounded by the idle timeout of the transfer, not
+     * by the default call timeout nor the attempt timeout (a call timeout in the call's options still applies).
+     */
+    public boolean transfer() {
+        return transfer;
+    }
+
+    /**
+     * Whether the call goes on after its last attempt returns (a download's first data GET: the call is the whole
+     * transfer), so that its caller reports its end to the listener ({@link CallExecutor#endOfCall}); a failed
+     * attempt still ends it in the executor.
+     */
+    public boolean endedByCaller() {
+        return endedByCaller;
+    }
+
     /** Records that a byte of the request (headers or body) went out. Monotonic for the whole call. */
     public void markBytesSent() {
         bytesSent = true;
@@ -88,6 +109,8 @@ public final class CallSpec {
         private boolean idempotent;
         private boolean replayable = true;
         private boolean tracksBytesSent;
+        private boolean transfer;
+        private boolean endedByCaller;
 
         private Builder(String name, String method) {
             this.name = Objects.requireNonNull(name, "name");
@@ -106,6 +129,18 @@ public final class CallSpec {
 
         public Builder tracksBytesSent(boolean tracksBytesSent) {
             this.tracksBytesSent = tracksBytesSent;
+            return this;
+        }
+
+        /** Marks an image data call: see {@link CallSpec#transfer()}. */
+        public Builder transfer(boolean transfer) {
+            this.transfer = transfer;
+            return this;
+        }
+
+        /** Marks a call whose end its caller reports: see {@link CallSpec#endedByCaller()}. */
+        public Builder endedByCaller(boolean endedByCaller) {
+            this.endedByCaller = endedByCaller;
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagesdk.ApiVersion;
 import dev.imagesdk.auth.TokenProvider;
 import dev.imagesdk.config.ClientConfig;
+import dev.imagesdk.event.ImageServiceListener;
 import dev.imagesdk.internal.log.Redactor;
 
 import javax.net.ssl.HostnameVerifier;
@@ -42,6 +43,7 @@ public final class ClientContext {
     private final String userAgent;
     private final Clock clock;
     private final Runnable onRelease;
+    private final ImageServiceListener listener;
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ClientContext(Builder b) {
@@ -61,6 +63,7 @@ public final class ClientContext {
         this.userAgent = Objects.requireNonNull(b.userAgent, "userAgent");
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.onRelease = b.onRelease != null ? b.onRelease : () -> { };
+        this.listener = b.listener != null ? b.listener : ImageServiceListener.NONE;
     }
 
     public static Builder builder() {
@@ -191,6 +194,14 @@ public final class ClientContext {
     }
 
     /**
+     * The listener of the service's calls ({@link ImageServiceListener#NONE} if none); the {@link CallExecutor}
+     * reports the call-level events, the transfer code reports bytes and verification results to it.
+     */
+    public ImageServiceListener listener() {
+        return listener;
+    }
+
+    /**
      * Gives back what the service shares with others (the pooled {@link HttpClient}, see
      * {@link SharedHttpClients}); call once when the service is closed ({@code DataTransport.close()} does).
      * Idempotent; the context must not be used for calls afterwards.
@@ -228,6 +239,7 @@ public final class ClientContext {
         private String userAgent;
         private Clock clock = Clock.systemUTC();
         private Runnable onRelease;
+        private ImageServiceListener listener;
 
         private Builder() {
         }
@@ -247,6 +259,7 @@ public final class ClientContext {
         public Builder wireLogger(WireLogger v) { wireLogger = v; return this; }
         public Builder userAgent(String v) { userAgent = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
+        public Builder listener(ImageServiceListener v) { listener = v; return this; }
         /** Run once by {@link ClientContext#release()}. */
         public Builder onRelease(Runnable v) { onRelease = v; return this; }
 

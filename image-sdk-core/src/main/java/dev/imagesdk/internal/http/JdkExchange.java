@@ -44,13 +44,18 @@ final class JdkExchange {
      */
     static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration bodyTimeout)
             throws IOException, InterruptedException {
+        // The attempt's end (attempt and call timeouts, CallScope), read here on the calling thread: the body may
+        // not outlast it even if the headers came late.
+        long end = CallScope.attemptEnd();
         AtomicLong received = new AtomicLong(ExchangeFailure.NO_ANSWER);
         try {
             return client.send(request, info -> {
                 received.set(0);
                 return new TimedBody(success(info.statusCode())
                         ? HttpResponse.BodySubscribers.ofByteArray()
-                        : new CappedBody(ErrorMapper.MAX_ERROR_BODY), bodyTimeout, received);
+                        : new CappedBody(ErrorMapper.MAX_ERROR_BODY), end == 0 ? bodyTimeout
+                        : Duration.ofNanos(Math.max(1_000_000L, Math.min(bodyTimeout.toNanos(), end - System.nanoTime()))),
+                        received);
             });
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {

@@ -33,7 +33,8 @@ final class JdkFeignClient implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        Duration timeout = Duration.ofMillis(options.readTimeoutMillis());
+        // The least of the read timeout and what remains of the attempt and call timeouts of the call in flight.
+        Duration timeout = CallScope.timeout(Duration.ofMillis(options.readTimeoutMillis()));
         // Headers (token from the template's X-Auth-Token, User-Agent, the call's own) as for every request.
         HttpRequest.Builder b = decoration.newRequest(URI.create(request.url()), timeout, request.headers())
                 .method(request.httpMethod().name(), request.body() == null

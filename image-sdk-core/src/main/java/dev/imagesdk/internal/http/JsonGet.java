@@ -70,8 +70,10 @@ public final class JsonGet {
      * @throws InterruptedException if interrupted while waiting for the answer
      */
     public <T> T get(URI url, String tokenOrNull, Parser<T> parser) throws IOException, InterruptedException {
-        // The read timeout bounds the headers; JdkExchange bounds the body.
-        HttpRequest.Builder b = decoration.newRequest(url, readTimeout, tokenOrNull == null ? ACCEPT_JSON
+        // The least of the read timeout and what remains of the attempt and call timeouts of the call in flight
+        // bounds the headers; JdkExchange bounds the body.
+        Duration timeout = CallScope.timeout(readTimeout);
+        HttpRequest.Builder b = decoration.newRequest(url, timeout, tokenOrNull == null ? ACCEPT_JSON
                 : Map.of("Accept", ACCEPT_JSON.get("Accept"), RequestDecoration.TOKEN_HEADER, List.of(tokenOrNull)))
                 .GET();
         String urlText = wire.isEnabled() ? url.toString() : null;
@@ -81,7 +83,7 @@ public final class JsonGet {
         }
         HttpResponse<byte[]> r;
         try {
-            r = JdkExchange.send(client, b.build(), readTimeout);
+            r = JdkExchange.send(client, b.build(), timeout);
         } catch (IOException | RuntimeException e) {
             if (urlText != null) {
                 wire.failure("GET", urlText, System.nanoTime() - start, e);
@@ -89,6 +91,7 @@ public final class JsonGet {
             throw e;
         }
         Map<String, List<String>> headers = r.headers().map();
+        CallScope.responseHeaders(r.statusCode(), headers);
         if (urlText != null) {
             wire.response("GET", urlText, r.statusCode(), System.nanoTime() - start, LoggingClient.requestId(headers));
         }

@@ -30,7 +30,9 @@ final class LoggingClient implements Client {
         long start = System.nanoTime();
         try {
             Response response = delegate.execute(request, options);
-            wire.response(method, url, response.status(), System.nanoTime() - start, requestId(response.headers()));
+            String requestId = requestId(response.headers());
+            wire.response(method, url, response.status(), System.nanoTime() - start, requestId);
+            CallScope.response(response.status(), requestId);
             return response;
         } catch (IOException | RuntimeException e) {
             wire.failure(method, url, System.nanoTime() - start, e);

@@ -135,9 +135,13 @@ public final class RequestDecoration {
                         .ifPresent(token -> out.add(Map.entry(TOKEN_HEADER, token)));
             }
         }
+        // The extra headers of the call in flight on this thread (CallOptions of a service view; validated there):
+        // after the call's own, replacing a call header of the same name.
+        Map<String, String> extra = CallScope.extraHeaders();
         for (Map.Entry<String, ? extends Collection<String>> e : callHeaders.entrySet()) {
             String name = e.getKey();
-            if (name == null || e.getValue() == null || NOT_FROM_CALLS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (name == null || e.getValue() == null || NOT_FROM_CALLS.contains(name.toLowerCase(Locale.ROOT))
+                    || (!extra.isEmpty() && containsIgnoringCase(extra, name))) {
                 continue;
             }
             for (String v : e.getValue()) {
@@ -146,7 +150,21 @@ public final class RequestDecoration {
                 }
             }
         }
+        extra.forEach((name, value) -> {
+            if (!NOT_FROM_CALLS.contains(name.toLowerCase(Locale.ROOT))) {
+                out.add(Map.entry(name, value));
+            }
+        });
         return out;
+    }
+
+    private static boolean containsIgnoringCase(Map<String, String> headers, String name) {
+        for (String k : headers.keySet()) {
+            if (k.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- the JDK HttpClient (JSON and header calls) ----

@@ -86,8 +86,9 @@ final class DataResponse implements AutoCloseable {
                         : exchangeFailure(engine, request, e);
             }
             Map<String, List<String>> headers = HttpSupport.headers(c);
-            engine.wire().response("GET", url, status, System.nanoTime() - start,
-                    HttpSupport.firstHeader(headers, "x-openstack-request-id"));
+            String requestId = HttpSupport.firstHeader(headers, "x-openstack-request-id");
+            engine.wire().response("GET", url, status, System.nanoTime() - start, requestId);
+            dev.imagesdk.internal.http.CallScope.response(status, requestId); // no-op outside a call (resumes)
             DataResponse r;
             switch (status) {
                 case 200: {

@@ -8,6 +8,9 @@ import dev.imagesdk.exception.IdleTimeoutException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.TransportException;
 import dev.imagesdk.internal.http.CallExecutor;
+import dev.imagesdk.event.CallInfo;
+import dev.imagesdk.event.ImageServiceListener;
+import dev.imagesdk.internal.http.CallScope;
 import dev.imagesdk.internal.http.CallSpec;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.internal.http.RequestDecoration;
@@ -122,9 +125,12 @@ public final class DataTransport implements AutoCloseable {
         Objects.requireNonNull(onAttempt, "onAttempt");
         ensureTokenValid();
         CallSpec spec = CallSpec.builder(operation, method).idempotent(false).replayable(data.isReplayable())
-                .tracksBytesSent(true).build();
+                .tracksBytesSent(true).transfer(true).build();
         String shown = url.toString();
-        return executor.execute(spec, token -> {
+        CallInfo[] observed = new CallInfo[1];
+        long started = System.nanoTime();
+        UploadResponse done = executor.execute(spec, token -> {
+            observed[0] = CallScope.currentCall(); // null without a listener
             onAttempt.run();
             UploadCall call = engine.newUpload(new UploadRequest(method, url, withToken(headers, token), data),
                     listener);
@@ -140,8 +146,22 @@ public final class DataTransport implements AutoCloseable {
             }
             markIfConsumed(spec, call, data);
             wire.response(method, shown, response.status(), System.nanoTime() - start, response.requestId());
+            CallScope.response(response.status(), response.requestId());
             return response.throwIfError(errors);
         });
+        ObservedDownload.transferBytes(executor.listener(), observed[0], done.hashes().bytes(), started);
+        return done;
+    }
+
+    /**
+     * Reports to the service's listener whether an upload's hashes matched what the service stored (the caller
+     * compares them once the image is active); nothing when {@code call} is null (no listener).
+     *
+     * @param call the upload call, as captured inside its attempt ({@code CallScope.currentCall()})
+     * @param verified true if every compared digest matched
+     */
+    public void verification(CallInfo call, boolean verified) {
+        ObservedDownload.verification(executor.listener(), call, verified);
     }
 
     /** Body bytes sent, or a one-shot source opened: the executor must not send it again. */
@@ -167,15 +187,25 @@ public final class DataTransport implements AutoCloseable {
         };
         DataRequestFactory resumes = () -> new DataRequest(url, withToken(Map.of(),
                 tokens == null ? null : tokens.ensureValidFor(transferTokenValidity).value()));
-        return new StreamingImageDownload(engine, imageId, meta, resumes, responseChecksum, errors,
-                () -> openFirst(imageId, url));
+        ObservedDownload.Pending call = new ObservedDownload.Pending();
+        ImageDownload download = new StreamingImageDownload(engine, imageId, meta, resumes, responseChecksum, errors,
+                () -> openFirst(imageId, url, call));
+        return executor.listener() == ImageServiceListener.NONE ? download
+                : new ObservedDownload(download, executor.listener(), call);
     }
 
     /** The first data GET under the executor; the engine writes its wire log lines (as for every resume). */
-    private DataResponse openFirst(String imageId, URL url) throws IOException {
+    private DataResponse openFirst(String imageId, URL url, ObservedDownload.Pending call) throws IOException {
         try {
-            return executor.execute(CallSpec.idempotent("download image " + imageId, "GET"),
-                    token -> DataResponse.open(engine, new DataRequest(url, withToken(Map.of(), token)), 0, errors));
+            // The call is the whole download: its end is reported by ObservedDownload once the bytes are verified.
+            DataResponse first = executor.execute(CallSpec.builder("download image " + imageId, "GET").idempotent(true)
+                            .transfer(true).endedByCaller(true).build(),
+                    token -> {
+                        call.capture(); // for the transfer's events (nothing without a listener)
+                        return DataResponse.open(engine, new DataRequest(url, withToken(Map.of(), token)), 0, errors);
+                    });
+            call.opened = true;
+            return first;
         } catch (TransportException e) {
             // Retries are spent: report the connection failure the way the engine reports any (idle included).
             if (!(e instanceof IdleTimeoutException) && e.getCause() instanceof IOException io) {

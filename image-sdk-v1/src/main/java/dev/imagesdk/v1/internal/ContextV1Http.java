@@ -6,6 +6,7 @@ import dev.imagesdk.ImageDownload;
 import dev.imagesdk.TransferListener;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.NotFoundException;
+import dev.imagesdk.CallOptions;
 import dev.imagesdk.internal.http.CallSpec;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.internal.http.FeignResponses;
@@ -46,12 +47,32 @@ final class ContextV1Http implements V1Http {
     private final GlanceV1Api api;
     private final DataTransport data;
     private final String root;
+    /** The options of the view this transport serves ({@link CallOptions#none()} for the service itself). */
+    private final CallOptions options;
+    /** Whether this transport owns what it shares (the service's own) or is a view's (closing does nothing). */
+    private final boolean owner;
 
     ContextV1Http(ClientContext ctx) {
         this.ctx = ctx;
         this.api = ctx.feign(GlanceV1Api.class);
         this.data = DataTransport.create(ctx);
         this.root = v1Root(ctx.imageEndpoint(), ctx.catalogedEndpoint());
+        this.options = CallOptions.none();
+        this.owner = true;
+    }
+
+    private ContextV1Http(ContextV1Http shared, CallOptions options) {
+        this.ctx = shared.ctx;
+        this.api = shared.api;
+        this.data = shared.data;
+        this.root = shared.root;
+        this.options = options;
+        this.owner = false;
+    }
+
+    @Override
+    public V1Http withOptions(CallOptions more) {
+        return new ContextV1Http(this, options.with(more));
     }
 
     /** {@code <root>/v1}, or {@code <root>/<segment>} when the catalogued endpoint ends in a v1 segment. */
@@ -71,7 +92,7 @@ final class ContextV1Http implements V1Http {
         URI url = uri(request);
         JsonNode body = json(request.body());
         int[] attempts = {0};
-        return ctx.callExecutor().execute(spec, token -> {
+        return ctx.callExecutor().execute(spec, options, token -> {
             attempts[0]++;
             Map<String, Object> headers = new LinkedHashMap<>(request.headers());
             if (token != null) {
@@ -119,10 +140,20 @@ final class ContextV1Http implements V1Http {
 
     @Override
     public Upload upload(V1Request request, ImageData source, TransferListener listener, Runnable onAttempt) {
+        dev.imagesdk.event.CallInfo[] call = new dev.imagesdk.event.CallInfo[1];
         UploadResponse r = data.upload("v1 upload " + pathOnly(request), request.method(), url(request),
-                request.headers(), source, listener, onAttempt);
+                request.headers(), source, listener, () -> {
+                    // Inside the attempt: the upload call, for its verification event (null without a listener).
+                    call[0] = dev.imagesdk.internal.http.CallScope.currentCall();
+                    onAttempt.run();
+                });
         return new Upload(new V1Response(r.status(), r.headers(), r.body()), r.hashes().bytes(), r.hashes().md5(),
-                r.hashes().sha512());
+                r.hashes().sha512(), call[0]);
+    }
+
+    @Override
+    public void verified(Upload upload, boolean verified) {
+        data.verification(upload.call(), verified);
     }
 
     @Override
@@ -152,6 +183,8 @@ final class ContextV1Http implements V1Http {
 
     @Override
     public void close() {
-        data.close();
+        if (owner) {
+            data.close();
+        }
     }
 }

@@ -31,6 +31,28 @@ interface V1Http extends AutoCloseable {
      */
     ImageDownload download(String imageId, V1Request request);
 
+    /**
+     * A transport sharing this one's client, token and data path whose metadata calls run with {@code options}
+     * (for {@code ImageService.withOptions}); closing it does nothing.
+     *
+     * @param options the options to apply on top of this transport's
+     * @return the transport for a view
+     * @throws ImageSdkClientException if this transport takes no options (test transports)
+     */
+    default V1Http withOptions(dev.imagesdk.CallOptions options) {
+        throw new dev.imagesdk.exception.ImageSdkClientException(getClass().getSimpleName() + " takes no call options");
+    }
+
+    /**
+     * Reports whether an upload's MD5 matched the checksum the service stored to the service's listener (nothing if
+     * the upload carries no call).
+     *
+     * @param upload the upload
+     * @param verified true if the checksum matched
+     */
+    default void verified(Upload upload, boolean verified) {
+    }
+
     @Override
     void close();
 
@@ -41,7 +63,12 @@ interface V1Http extends AutoCloseable {
      * @param bytes the bytes sent
      * @param md5 hex MD5 of the bytes sent
      * @param sha512 hex SHA-512 of the bytes sent
+     * @param call the upload call as the service's listener knows it; null without a listener
      */
-    record Upload(V1Response response, long bytes, String md5, String sha512) {
+    record Upload(V1Response response, long bytes, String md5, String sha512, dev.imagesdk.event.CallInfo call) {
+        /** An upload without a call (no listener). */
+        public Upload(V1Response response, long bytes, String md5, String sha512) {
+            this(response, bytes, md5, sha512, null);
+        }
     }
 }

@@ -110,14 +110,17 @@ final class V1ImageData {
     }
 
     /** A recovered image was verified against the source already; a fresh answer against the bytes sent. */
-    private static Image verified(V1UploadRetry.Outcome out) {
+    private Image verified(V1UploadRetry.Outcome out) {
         if (out.upload() != null) {
             verifyUpload(out.image(), out.upload());
         }
         return out.image();
     }
 
-    private static void verifyUpload(Image image, V1Http.Upload up) {
+    private void verifyUpload(Image image, V1Http.Upload up) {
+        if (image.checksum() != null) {
+            http.verified(up, image.checksum().equalsIgnoreCase(up.md5()));
+        }
         if (image.checksum() != null && !image.checksum().equalsIgnoreCase(up.md5())) {
             throw ChecksumMismatchException.upload(image.id(), "md5", up.md5(), image.checksum());
         }

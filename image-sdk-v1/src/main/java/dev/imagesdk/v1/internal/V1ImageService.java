@@ -42,6 +42,11 @@ final class V1ImageService implements ImageServiceV1 {
     private final V1ImageData data;
     private final V1Members members;
     private final dev.imagesdk.identity.Identity identity;
+    // What a view (withOptions) is built with.
+    private final Duration firstPoll;
+    private final Duration maxPoll;
+    private final boolean deleteOnChecksumMismatch;
+    private final RetryPolicy retry;
 
     /**
      * @param deleteOnChecksumMismatch whether an upload whose stored checksum differs from the bytes sent
@@ -58,6 +63,10 @@ final class V1ImageService implements ImageServiceV1 {
                    RetryPolicy retry, dev.imagesdk.identity.Identity identity) {
         this.identity = identity;
         this.http = http;
+        this.firstPoll = firstPoll;
+        this.maxPoll = maxPoll;
+        this.deleteOnChecksumMismatch = deleteOnChecksumMismatch;
+        this.retry = retry;
         this.images = new V1Images(http, firstPoll, maxPoll);
         this.data = new V1ImageData(http, images, deleteOnChecksumMismatch, retry, this);
         this.members = new V1Members(http);
@@ -211,6 +220,19 @@ final class V1ImageService implements ImageServiceV1 {
     @Override
     public void removeTag(String imageId, String tag) {
         throw new ImageSdkClientException("Glance API v1 has no tags; use a custom property or API v2");
+    }
+
+    /**
+     * A view on the same client, token, data path and listener whose metadata calls run with {@code options}; its
+     * {@link #close()} does nothing (views are not closed separately).
+     */
+    @Override
+    public ImageServiceV1 withOptions(dev.imagesdk.CallOptions options) {
+        if (options == null) {
+            throw new dev.imagesdk.exception.InvalidInputException("options", null, "use CallOptions.none() for none");
+        }
+        return new V1ImageService(http.withOptions(options), firstPoll, maxPoll, deleteOnChecksumMismatch, retry,
+                identity);
     }
 
     @Override

@@ -20,4 +20,15 @@ public interface CallRunner {
      * @param attempt the call itself
      */
     <T> T run(String name, String method, boolean idempotent, Attempt<T> attempt);
+
+    /**
+     * This runner with {@code options} applied to every call (for {@code ImageService.withOptions}).
+     *
+     * @param options the options to apply on top of this runner's
+     * @return a runner sharing this one's executor
+     * @throws dev.imagesdk.exception.ImageSdkClientException if this runner takes no options (test runners)
+     */
+    default CallRunner withOptions(dev.imagesdk.CallOptions options) {
+        throw new dev.imagesdk.exception.ImageSdkClientException(getClass().getSimpleName() + " takes no call options");
+    }
 }

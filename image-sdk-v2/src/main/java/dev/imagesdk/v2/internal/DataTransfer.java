@@ -41,4 +41,14 @@ public interface DataTransfer {
      * @param metadata reads the image (for the expected checksum and size) when the transfer starts
      */
     ImageDownload download(String imageId, Supplier<Image> metadata);
+
+    /**
+     * Reports the result of comparing an upload's hashes with what the service stored to the service's listener
+     * (nothing if the hashes carry no call).
+     *
+     * @param sent the hashes of the upload
+     * @param verified true if every compared digest matched
+     */
+    default void verified(UploadHashes sent, boolean verified) {
+    }
 }

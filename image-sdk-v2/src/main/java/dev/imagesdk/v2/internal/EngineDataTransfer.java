@@ -3,6 +3,8 @@ package dev.imagesdk.v2.internal;
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageDownload;
 import dev.imagesdk.TransferListener;
+import dev.imagesdk.event.CallInfo;
+import dev.imagesdk.internal.http.CallScope;
 import dev.imagesdk.internal.transfer.DataTransport;
 import dev.imagesdk.internal.transfer.DownloadMetadata;
 import dev.imagesdk.internal.transfer.ExpectedChecksum;
@@ -33,17 +35,24 @@ final class EngineDataTransfer implements DataTransfer {
     @Override
     public UploadHashes upload(String operation, String path, Map<String, String> headers, ImageData data,
                                TransferListener listener) {
-        UploadResponse r = transport.upload(operation, "PUT", DataTransport.url(endpointRoot, path), headers, data,
-                listener);
-        return new UploadHashes(r.hashes().md5(), r.hashes().sha512(), r.hashes().bytes());
+        return upload(operation, path, headers, data, listener, () -> { });
     }
 
     @Override
     public UploadHashes upload(String operation, String path, Map<String, String> headers, ImageData data,
                                TransferListener listener, Runnable onAttempt) {
+        CallInfo[] call = new CallInfo[1];
         UploadResponse r = transport.upload(operation, "PUT", DataTransport.url(endpointRoot, path), headers, data,
-                listener, onAttempt);
-        return new UploadHashes(r.hashes().md5(), r.hashes().sha512(), r.hashes().bytes());
+                listener, () -> {
+                    call[0] = CallScope.currentCall(); // runs inside the attempt; null without a listener
+                    onAttempt.run();
+                });
+        return new UploadHashes(r.hashes().md5(), r.hashes().sha512(), r.hashes().bytes(), call[0]);
+    }
+
+    @Override
+    public void verified(UploadHashes sent, boolean verified) {
+        transport.verification(sent.call(), verified);
     }
 
     @Override

@@ -181,6 +181,9 @@ final class V2ImageData {
             mismatch = ChecksumMismatchException.upload(stored.id(), "size", Long.toString(sent.bytes()),
                     Long.toString(stored.size()));
         }
+        if (mismatch != null || stored.checksum() != null || stored.osHashValue() != null) {
+            ctx.data.verified(sent, mismatch == null);
+        }
         if (mismatch == null && stored.checksum() == null && stored.osHashValue() == null) {
             throw new ImageSdkClientException("Image " + stored.id() + " has no checksum after the upload (status "
                     + stored.status() + "); the data cannot be verified");

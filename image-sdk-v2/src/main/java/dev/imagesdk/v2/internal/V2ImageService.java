@@ -61,6 +61,14 @@ public final class V2ImageService implements ImageServiceV2 {
     private final V2Schemas schemas;
     private final V2Metadefs metadefs;
     private final dev.imagesdk.identity.Identity identity;
+    // What a view (withOptions) shares with this service.
+    private final GlanceV2Api api;
+    private final JsonGet gets;
+    private final CallRunner calls;
+    private final ErrorMapping errors;
+    private final DataTransfer dataTransfer;
+    private final ObjectMapper json;
+    private final V2Settings settings;
 
     /**
      * @param endpointRoot the image endpoint as in the catalog (e.g. {@code http://host:9292} or
@@ -78,6 +86,13 @@ public final class V2ImageService implements ImageServiceV2 {
                           String endpointRoot, ObjectMapper json, V2Settings settings, Runnable onClose,
                           dev.imagesdk.identity.Identity identity) {
         this.identity = identity;
+        this.api = api;
+        this.gets = gets;
+        this.calls = calls;
+        this.errors = errors;
+        this.dataTransfer = data;
+        this.json = json;
+        this.settings = settings;
         V2Context ctx = new V2Context(api, gets, calls, errors, data, endpointRoot, json, settings);
         this.endpointRoot = ctx.endpointRoot;
         this.onClose = onClose == null ? () -> { } : onClose;
@@ -314,6 +329,19 @@ public final class V2ImageService implements ImageServiceV2 {
     @Override
     public dev.imagesdk.identity.Identity identity() {
         return identity != null ? identity : ImageServiceV2.super.identity();
+    }
+
+    /**
+     * A view on the same API client, lean GET, data transfer, token and listener whose calls run with
+     * {@code options}; its {@link #close()} does nothing (views are not closed separately).
+     */
+    @Override
+    public ImageServiceV2 withOptions(dev.imagesdk.CallOptions options) {
+        if (options == null) {
+            throw new dev.imagesdk.exception.InvalidInputException("options", null, "use CallOptions.none() for none");
+        }
+        return new V2ImageService(api, gets, calls.withOptions(options), errors, dataTransfer, endpointRoot, json,
+                settings, () -> { }, identity);
     }
 
     @Override
