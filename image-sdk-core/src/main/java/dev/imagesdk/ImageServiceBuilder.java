@@ -11,11 +11,11 @@ import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.internal.auth.KeystoneAuthenticator;
 import dev.imagesdk.internal.auth.KeystoneTokenProvider;
 import dev.imagesdk.internal.auth.StaticTokenProvider;
+import dev.imagesdk.internal.http.BuildWarmup;
 import dev.imagesdk.internal.http.CallExecutor;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.internal.http.ErrorMapper;
 import dev.imagesdk.internal.http.FeignFactory;
-import dev.imagesdk.internal.http.HttpStack;
 import dev.imagesdk.internal.http.SharedHttpClients;
 import dev.imagesdk.internal.http.UserAgent;
 import dev.imagesdk.internal.http.VersionDiscovery;
@@ -43,9 +43,12 @@ import java.util.ServiceLoader;
  * <p>{@link #build()} runs, in order: authentication (Keystone, unless a static token or no-auth is
  * configured, which never call Keystone; with an explicit image endpoint the first token is obtained
  * lazily), the image endpoint (the explicit one, else the service catalog by type {@code image},
- * interface and region), the API version (the pinned one, else {@code GET /} version discovery: the
- * highest CURRENT/SUPPORTED v2.x if image-sdk-v2 is on the classpath, else v1), then the
- * {@link ImageServiceProvider} of that version found through {@link ServiceLoader}.
+ * interface and region), the API version (the pinned one, else the one the endpoint URL names when it ends in
+ * {@code /v2} or {@code /v1} and that version's module is on the classpath, else {@code GET /} version
+ * discovery: the highest CURRENT/SUPPORTED v2.x if image-sdk-v2 is on the classpath, else v1), then the
+ * {@link ImageServiceProvider} of that version found through {@link ServiceLoader}. Work that needs neither
+ * the network nor the TLS context (JSON mapper, Feign, the providers' {@link ImageServiceProvider#prepare()})
+ * runs on a short-lived daemon thread beside it.
  *
  * <p>Failures: {@link InvalidInputException} or {@link ConfigurationException} for bad or missing
  * settings (naming the setting); {@link dev.imagesdk.exception.UnauthorizedException} if Keystone refuses
@@ -141,18 +144,25 @@ public final class ImageServiceBuilder {
     }
 
     private ImageService doBuild() {
+        RetryPolicy policy = new RetryPolicy(config.maxAttempts(), config.initialBackoff(), 2.0, 0.5,
+                config.maxBackoff(), config.maxTotalRetryWait());
+        Map<ApiVersion, ImageServiceProvider> byVersion = providers();
+        // Jackson, Feign, Resilience4j and the providers load on another thread while this one creates the TLS
+        // context and the HTTP client (see BuildWarmup for what each costs in a fresh process).
+        BuildWarmup warmup = BuildWarmup.start(policy, sleeper, List.copyOf(byVersion.values()));
         // Shared with every service of the same connection settings; released when the service is closed.
         SharedHttpClients.Lease lease = SharedHttpClients.acquire(config);
         try {
-            return doBuild(lease);
+            return doBuild(lease, warmup, policy, byVersion);
         } catch (RuntimeException e) {
             lease.release();
             throw e;
         }
     }
 
-    private ImageService doBuild(SharedHttpClients.Lease lease) {
-        ObjectMapper json = HttpStack.objectMapper();
+    private ImageService doBuild(SharedHttpClients.Lease lease, BuildWarmup warmup, RetryPolicy policy,
+                                 Map<ApiVersion, ImageServiceProvider> byVersion) {
+        ObjectMapper json = warmup.objectMapper();
         ErrorMapper errors = new ErrorMapper(json, clock);
         WireLogger wire = new WireLogger();
         SSLContext ssl = lease.sslContext();
@@ -160,9 +170,7 @@ public final class ImageServiceBuilder {
         String userAgent = UserAgent.value();
         FeignFactory feign = new FeignFactory(http, json, errors, wire, userAgent, config.connectTimeout(),
                 config.requestTimeout());
-        RetryPolicy policy = new RetryPolicy(config.maxAttempts(), config.initialBackoff(), 2.0, 0.5,
-                config.maxBackoff(), config.maxTotalRetryWait());
-        CallExecutor unauthenticated = new CallExecutor(null, policy, sleeper);
+        CallExecutor unauthenticated = warmup.unauthenticated();
 
         AuthMethod auth = config.auth();
         TokenProvider tokens;
@@ -181,8 +189,8 @@ public final class ImageServiceBuilder {
         URI endpoint = Redactor.withoutUserInfo(config.imageEndpoint().orElseGet(() -> tokens.token().catalog()
                 .endpoint("image", config.endpointInterface(), config.regionName().orElse(null))));
 
-        Map<ApiVersion, ImageServiceProvider> byVersion = providers();
-        ApiVersion version = pinned != null ? pinned : config.apiVersion().orElse(null);
+        ApiVersion version = pinned != null ? pinned : config.apiVersion()
+                .orElseGet(() -> VersionDiscovery.fromEndpoint(endpoint, byVersion.keySet()).orElse(null));
         String versionId = null;
         if (version == null) {
             if (byVersion.isEmpty()) {

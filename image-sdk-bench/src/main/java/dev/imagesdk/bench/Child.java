@@ -81,6 +81,12 @@ final class Child {
         if (variant.startsWith("reg-")) {
             return RegionVariants.run(this, variant);
         }
+        if (variant.startsWith("ld-") || variant.startsWith("lf-")) {
+            return ListVariants.run(this, variant);
+        }
+        if (variant.startsWith("first-")) {
+            return FirstCallVariant.run(this, variant);
+        }
         if (variant.equals("inspect")) {
             return InspectVariant.run(this);
         }

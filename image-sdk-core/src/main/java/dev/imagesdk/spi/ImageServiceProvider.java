@@ -27,4 +27,13 @@ public interface ImageServiceProvider {
      * @throws dev.imagesdk.exception.ImageSdkException if the service cannot be created on that context
      */
     ImageService create(ProviderContext context);
+
+    /**
+     * Loads and initialises what {@link #create} will need (classes, the parsed API description), so that
+     * {@code create} is quick. The builder calls it on a background thread while it authenticates, before it
+     * knows which version it will use, possibly for every provider found; it may be called more than once.
+     * Must perform no I/O and throw nothing; the default does nothing.
+     */
+    default void prepare() {
+    }
 }
