@@ -11,11 +11,12 @@ import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.internal.auth.KeystoneAuthenticator;
 import dev.imagesdk.internal.auth.KeystoneTokenProvider;
 import dev.imagesdk.internal.auth.StaticTokenProvider;
-import dev.imagesdk.internal.http.BuildWarmup;
+import dev.imagesdk.internal.http.BuildOverlap;
 import dev.imagesdk.internal.http.CallExecutor;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.internal.http.ErrorMapper;
 import dev.imagesdk.internal.http.FeignFactory;
+import dev.imagesdk.internal.http.HttpStack;
 import dev.imagesdk.internal.http.SharedHttpClients;
 import dev.imagesdk.internal.http.UserAgent;
 import dev.imagesdk.internal.http.VersionDiscovery;
@@ -42,13 +43,14 @@ import java.util.ServiceLoader;
  *
  * <p>{@link #build()} runs, in order: authentication (Keystone, unless a static token or no-auth is
  * configured, which never call Keystone; with an explicit image endpoint the first token is obtained
- * lazily), the image endpoint (the explicit one, else the service catalog by type {@code image},
- * interface and region), the API version (the pinned one, else the one the endpoint URL names when it ends in
- * {@code /v2} or {@code /v1} and that version's module is on the classpath, else {@code GET /} version
- * discovery: the highest CURRENT/SUPPORTED v2.x if image-sdk-v2 is on the classpath, else v1), then the
- * {@link ImageServiceProvider} of that version found through {@link ServiceLoader}. Work that needs neither
- * the network nor the TLS context (JSON mapper, Feign, the providers' {@link ImageServiceProvider#prepare()})
- * runs on a short-lived daemon thread beside it.
+ * lazily, at the first call, unless version discovery is needed: then it is obtained while discovery runs),
+ * the image endpoint (the explicit one, else the service catalog by type {@code image}, interface and
+ * region), the API version (the pinned one, else the one the endpoint names when its path ends in {@code /v2}
+ * or {@code /v1} and that version's module is on the classpath, else {@code GET /} version discovery: the
+ * highest CURRENT/SUPPORTED v2.x if image-sdk-v2 is on the classpath, else v1), then the
+ * {@link ImageServiceProvider} of that version found through {@link ServiceLoader}. While it waits on
+ * Keystone or on discovery, the providers {@linkplain ImageServiceProvider#prepare() prepare} on a daemon
+ * thread.
  *
  * <p>Failures: {@link InvalidInputException} or {@link ConfigurationException} for bad or missing
  * settings (naming the setting); {@link dev.imagesdk.exception.UnauthorizedException} if Keystone refuses
@@ -144,25 +146,18 @@ public final class ImageServiceBuilder {
     }
 
     private ImageService doBuild() {
-        RetryPolicy policy = new RetryPolicy(config.maxAttempts(), config.initialBackoff(), 2.0, 0.5,
-                config.maxBackoff(), config.maxTotalRetryWait());
-        Map<ApiVersion, ImageServiceProvider> byVersion = providers();
-        // Jackson, Feign, Resilience4j and the providers load on another thread while this one creates the TLS
-        // context and the HTTP client (see BuildWarmup for what each costs in a fresh process).
-        BuildWarmup warmup = BuildWarmup.start(policy, sleeper, List.copyOf(byVersion.values()));
         // Shared with every service of the same connection settings; released when the service is closed.
         SharedHttpClients.Lease lease = SharedHttpClients.acquire(config);
         try {
-            return doBuild(lease, warmup, policy, byVersion);
+            return doBuild(lease);
         } catch (RuntimeException e) {
             lease.release();
             throw e;
         }
     }
 
-    private ImageService doBuild(SharedHttpClients.Lease lease, BuildWarmup warmup, RetryPolicy policy,
-                                 Map<ApiVersion, ImageServiceProvider> byVersion) {
-        ObjectMapper json = warmup.objectMapper();
+    private ImageService doBuild(SharedHttpClients.Lease lease) {
+        ObjectMapper json = HttpStack.objectMapper();
         ErrorMapper errors = new ErrorMapper(json, clock);
         WireLogger wire = new WireLogger();
         SSLContext ssl = lease.sslContext();
@@ -170,7 +165,9 @@ public final class ImageServiceBuilder {
         String userAgent = UserAgent.value();
         FeignFactory feign = new FeignFactory(http, json, errors, wire, userAgent, config.connectTimeout(),
                 config.requestTimeout());
-        CallExecutor unauthenticated = warmup.unauthenticated();
+        RetryPolicy policy = new RetryPolicy(config.maxAttempts(), config.initialBackoff(), 2.0, 0.5,
+                config.maxBackoff(), config.maxTotalRetryWait());
+        CallExecutor unauthenticated = new CallExecutor(null, policy, sleeper);
 
         AuthMethod auth = config.auth();
         TokenProvider tokens;
@@ -184,20 +181,41 @@ public final class ImageServiceBuilder {
             tokens = shared(new KeystoneTokenProvider(keystone, clock, config.tokenRefreshSkew()));
         }
 
+        Map<ApiVersion, ImageServiceProvider> byVersion = providers();
+        ApiVersion configured = pinned != null ? pinned : config.apiVersion().orElse(null);
         // User-info in an endpoint URL is never sent (neither HTTP stack of the SDK sends it) and must not
         // show up in messages, logs or toString(): it is dropped here, before anything uses the endpoint.
-        URI endpoint = Redactor.withoutUserInfo(config.imageEndpoint().orElseGet(() -> tokens.token().catalog()
-                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null))));
-
-        ApiVersion version = pinned != null ? pinned : config.apiVersion()
-                .orElseGet(() -> VersionDiscovery.fromEndpoint(endpoint, byVersion.keySet()).orElse(null));
+        URI endpoint;
+        if (config.imageEndpoint().isPresent()) {
+            endpoint = Redactor.withoutUserInfo(config.imageEndpoint().get());
+        } else {
+            BuildOverlap.prepare(List.copyOf(byVersion.values())); // while authenticating
+            endpoint = Redactor.withoutUserInfo(tokens.token().catalog()
+                    .endpoint("image", config.endpointInterface(), config.regionName().orElse(null)));
+        }
+        ApiVersion version = configured != null ? configured
+                : VersionDiscovery.fromEndpoint(endpoint, byVersion.keySet()).orElse(null);
         String versionId = null;
         if (version == null) {
             if (byVersion.isEmpty()) {
                 throw noProvider(null);
             }
-            VersionDiscovery.Result r = new VersionDiscovery(feign, unauthenticated, errors, json)
-                    .discover(endpoint, byVersion.keySet());
+            VersionDiscovery discovery = new VersionDiscovery(feign, unauthenticated, errors, json);
+            VersionDiscovery.Result r;
+            if (config.imageEndpoint().isPresent() && auth.usesKeystone()) {
+                // Both wait on the network and neither needs the other: the first token is fetched now, during
+                // discovery, instead of at the first call.
+                BuildOverlap.prepare(List.copyOf(byVersion.values()));
+                java.util.function.Supplier<VersionDiscovery.Result> discovered = BuildOverlap.start(
+                        "image-sdk-version-discovery", () -> discovery.discover(endpoint, byVersion.keySet()));
+                tokens.token();
+                r = discovered.get();
+            } else {
+                if (config.imageEndpoint().isPresent()) {
+                    BuildOverlap.prepare(List.copyOf(byVersion.values())); // while discovering
+                }
+                r = discovery.discover(endpoint, byVersion.keySet());
+            }
             version = r.apiVersion();
             versionId = r.versionId();
         }

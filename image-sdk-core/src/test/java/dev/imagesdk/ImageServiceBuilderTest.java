@@ -193,6 +193,17 @@ class ImageServiceBuilderTest {
     }
 
     @Test
+    void explicitEndpointWithoutVersionIsDiscoveredWhileTheFirstTokenIsObtained() {
+        builder(v3Config().imageEndpoint(server.baseUrl() + "/image").build(), v1, v2).build();
+        assertThat(v2.context().apiVersion()).isEqualTo(ApiVersion.V2);
+        server.verify(1, getRequestedFor(urlEqualTo("/image/")));
+        server.verify(1, postRequestedFor(urlEqualTo("/identity/v3/auth/tokens")));
+        // the token obtained during discovery is the one the first call uses
+        assertThat(v2.context().tokenProvider().orElseThrow().token().value()).isEqualTo(KeystoneFixtures.TOKEN_1);
+        server.verify(1, postRequestedFor(urlEqualTo("/identity/v3/auth/tokens")));
+    }
+
+    @Test
     void explicitEndpointWithVersionSuffixIsReducedToItsRoot() {
         builder(v3Config().imageEndpoint(server.baseUrl() + "/image/v2/").build(), v2).build();
         assertThat(v2.context().imageEndpoint()).isEqualTo(URI.create(server.baseUrl() + "/image"));

@@ -30,8 +30,9 @@ public interface ImageServiceProvider {
 
     /**
      * Loads and initialises what {@link #create} will need (classes, the parsed API description), so that
-     * {@code create} is quick. The builder calls it on a background thread while it authenticates, before it
-     * knows which version it will use, possibly for every provider found; it may be called more than once.
+     * {@code create} is quick. The builder calls it on a background thread while it waits for Keystone or for
+     * version discovery, before it knows which version it will use, for every provider found; it may be called
+     * more than once, also concurrently with {@code create}.
      * Must perform no I/O and throw nothing; the default does nothing.
      */
     default void prepare() {
