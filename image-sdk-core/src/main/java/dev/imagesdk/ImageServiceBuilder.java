@@ -48,9 +48,7 @@ import java.util.ServiceLoader;
  * region), the API version (the pinned one, else the one the endpoint names when its path ends in {@code /v2}
  * or {@code /v1} and that version's module is on the classpath, else {@code GET /} version discovery: the
  * highest CURRENT/SUPPORTED v2.x if image-sdk-v2 is on the classpath, else v1), then the
- * {@link ImageServiceProvider} of that version found through {@link ServiceLoader}. While it waits on
- * Keystone or on discovery, the providers {@linkplain ImageServiceProvider#prepare() prepare} on a daemon
- * thread.
+ * {@link ImageServiceProvider} of that version found through {@link ServiceLoader}.
  *
  * <p>Failures: {@link InvalidInputException} or {@link ConfigurationException} for bad or missing
  * settings (naming the setting); {@link dev.imagesdk.exception.UnauthorizedException} if Keystone refuses
@@ -189,7 +187,6 @@ public final class ImageServiceBuilder {
         if (config.imageEndpoint().isPresent()) {
             endpoint = Redactor.withoutUserInfo(config.imageEndpoint().get());
         } else {
-            BuildOverlap.prepare(List.copyOf(byVersion.values())); // while authenticating
             endpoint = Redactor.withoutUserInfo(tokens.token().catalog()
                     .endpoint("image", config.endpointInterface(), config.regionName().orElse(null)));
         }
@@ -205,15 +202,11 @@ public final class ImageServiceBuilder {
             if (config.imageEndpoint().isPresent() && auth.usesKeystone()) {
                 // Both wait on the network and neither needs the other: the first token is fetched now, during
                 // discovery, instead of at the first call.
-                BuildOverlap.prepare(List.copyOf(byVersion.values()));
                 java.util.function.Supplier<VersionDiscovery.Result> discovered = BuildOverlap.start(
                         "image-sdk-version-discovery", () -> discovery.discover(endpoint, byVersion.keySet()));
                 tokens.token();
                 r = discovered.get();
             } else {
-                if (config.imageEndpoint().isPresent()) {
-                    BuildOverlap.prepare(List.copyOf(byVersion.values())); // while discovering
-                }
                 r = discovery.discover(endpoint, byVersion.keySet());
             }
             version = r.apiVersion();

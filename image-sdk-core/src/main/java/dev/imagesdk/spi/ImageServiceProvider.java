@@ -27,14 +27,4 @@ public interface ImageServiceProvider {
      * @throws dev.imagesdk.exception.ImageSdkException if the service cannot be created on that context
      */
     ImageService create(ProviderContext context);
-
-    /**
-     * Loads and initialises what {@link #create} will need (classes, the parsed API description), so that
-     * {@code create} is quick. The builder calls it on a background thread while it waits for Keystone or for
-     * version discovery, before it knows which version it will use, for every provider found; it may be called
-     * more than once, also concurrently with {@code create}.
-     * Must perform no I/O and throw nothing; the default does nothing.
-     */
-    default void prepare() {
-    }
 }

@@ -22,24 +22,6 @@ public final class V2ServiceProvider implements ImageServiceProvider {
         return ApiVersion.V2;
     }
 
-    /**
-     * Builds a Feign proxy of {@link GlanceV2Api} that is never called (the JVM keeps the proxy class and the
-     * parsed annotations for {@code create}) and initialises the classes of the service and its resources.
-     */
-    @Override
-    public void prepare() {
-        feign.Feign.builder().target(GlanceV2Api.class, "http://127.0.0.1");
-        for (Class<?> c : new Class<?>[] {V2ImageService.class, V2Context.class, V2Images.class, V2ImageData.class,
-                V2Imports.class, V2Metadefs.class, ImageJson.class, V2Json.class, EngineDataTransfer.class,
-                DataTransport.class}) {
-            try {
-                Class.forName(c.getName(), true, c.getClassLoader());
-            } catch (ClassNotFoundException impossible) {
-                // loaded already through the literal
-            }
-        }
-    }
-
     @Override
     public ImageService create(ProviderContext context) {
         ClientContext ctx = ProviderContexts.unwrap(context);
