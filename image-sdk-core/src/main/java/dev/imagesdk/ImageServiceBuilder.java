@@ -12,6 +12,7 @@ import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.internal.auth.KeystoneAuthenticator;
 import dev.imagesdk.internal.auth.KeystoneTokenProvider;
 import dev.imagesdk.internal.auth.StaticTokenProvider;
+import dev.imagesdk.internal.http.BuildOverlap;
 import dev.imagesdk.internal.http.CallExecutor;
 import dev.imagesdk.internal.http.ClientContext;
 import dev.imagesdk.internal.http.ErrorMapper;
@@ -43,8 +44,10 @@ import java.util.ServiceLoader;
  *
  * <p>{@link #build()} runs, in order: authentication (Keystone, unless a static token or no-auth is
  * configured, which never call Keystone; with an explicit image endpoint the first token is obtained
- * lazily), the image endpoint (the explicit one, else the service catalog by type {@code image},
- * interface and region), the API version (the pinned one, else {@code GET /} version discovery: the
+ * lazily, at the first call, unless version discovery is needed: then it is obtained while discovery runs),
+ * the image endpoint (the explicit one, else the service catalog by type {@code image}, interface and
+ * region), the API version (the pinned one, else the one the endpoint names when its path ends in {@code /v2}
+ * or {@code /v1} and that version's module is on the classpath, else {@code GET /} version discovery: the
  * highest CURRENT/SUPPORTED v2.x if image-sdk-v2 is on the classpath, else v1), then the
  * {@link ImageServiceProvider} of that version found through {@link ServiceLoader}.
  *
@@ -196,22 +199,39 @@ public final class ImageServiceBuilder {
             tokens = shared(new KeystoneTokenProvider(keystone, clock, config.tokenRefreshSkew()));
         }
 
+        Map<ApiVersion, ImageServiceProvider> byVersion = providers();
+        ApiVersion configured = pinned != null ? pinned : config.apiVersion().orElse(null);
         // User-info in an endpoint URL is never sent (neither HTTP stack of the SDK sends it) and must not
         // show up in messages, logs or toString(): it is dropped here, before anything uses the endpoint.
-        URI endpoint = Redactor.withoutUserInfo(config.imageEndpoint().orElseGet(() -> tokens.token().catalog()
-                .endpoint("image", config.endpointInterface(), config.regionName().orElse(null),
-                        config.regionNameSetting())));
-
-        Map<ApiVersion, ImageServiceProvider> byVersion = providers();
-        ApiVersion version = pinned != null ? pinned : config.apiVersion().orElse(null);
+        URI endpoint;
+        if (config.imageEndpoint().isPresent()) {
+            endpoint = Redactor.withoutUserInfo(config.imageEndpoint().get());
+        } else {
+            endpoint = Redactor.withoutUserInfo(tokens.token().catalog()
+                    .endpoint("image", config.endpointInterface(), config.regionName().orElse(null),
+                            config.regionNameSetting()));
+        }
+        ApiVersion version = configured != null ? configured
+                : VersionDiscovery.fromEndpoint(endpoint, byVersion.keySet()).orElse(null);
         String versionId = null;
         if (version == null) {
             if (byVersion.isEmpty()) {
                 throw noProvider(null);
             }
-            VersionDiscovery.Result r = new VersionDiscovery(feign, unauthenticated, errors, json)
-                    .discover(endpoint, byVersion.keySet(), config.imageEndpoint().isPresent()
-                            ? "OS_IMAGE_URL (image_endpoint_override)" : "the service catalog's image endpoint");
+            VersionDiscovery discovery = new VersionDiscovery(feign, unauthenticated, errors, json);
+            VersionDiscovery.Result r;
+            String setting = config.imageEndpoint().isPresent()
+                    ? "OS_IMAGE_URL (image_endpoint_override)" : "the service catalog's image endpoint";
+            if (config.imageEndpoint().isPresent() && auth.usesKeystone()) {
+                // Both wait on the network and neither needs the other: the first token is fetched now, during
+                // discovery, instead of at the first call.
+                java.util.function.Supplier<VersionDiscovery.Result> discovered = BuildOverlap.start(
+                        "image-sdk-version-discovery", () -> discovery.discover(endpoint, byVersion.keySet(), setting));
+                tokens.token();
+                r = discovered.get();
+            } else {
+                r = discovery.discover(endpoint, byVersion.keySet(), setting);
+            }
             version = r.apiVersion();
             versionId = r.versionId();
         }

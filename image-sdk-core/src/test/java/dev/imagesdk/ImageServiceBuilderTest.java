@@ -149,6 +149,61 @@ class ImageServiceBuilderTest {
     }
 
     @Test
+    void catalogEndpointEndingInV2NeedsNoDiscovery() {
+        server.stubFor(post(urlEqualTo("/identity/v3/auth/tokens")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withHeader("X-Subject-Token", KeystoneFixtures.TOKEN_1)
+                .withBody(KeystoneFixtures.v3Body(Instant.now().plusSeconds(3600), server.baseUrl() + "/image/v2",
+                        server.baseUrl() + "/image2"))));
+        builder(v3Config().build(), v1, v2).build();
+        assertThat(v2.context().apiVersion()).isEqualTo(ApiVersion.V2);
+        assertThat(v2.context().imageEndpoint()).isEqualTo(URI.create(server.baseUrl() + "/image"));
+        assertThat(v2.context().versionId()).isEmpty();
+        server.verify(1, postRequestedFor(urlEqualTo("/identity/v3/auth/tokens")));
+        server.verify(0, getRequestedFor(urlPathEqualTo("/image/")));
+        server.verify(0, getRequestedFor(urlPathEqualTo("/image/v2/")));
+        server.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void explicitEndpointEndingInV1OrV2NamesTheVersionAndSendsNothingAtBuild() {
+        builder(v3Config().imageEndpoint(server.baseUrl() + "/image/v1").build(), v1, v2).build();
+        assertThat(v1.context().apiVersion()).isEqualTo(ApiVersion.V1);
+        builder(ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(server.baseUrl() + "/image/v2.1/")
+                .build(), v1, v2).build();
+        assertThat(v2.context().apiVersion()).isEqualTo(ApiVersion.V2);
+        server.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void endpointNamingAVersionWithoutItsModuleIsDiscovered() {
+        builder(ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(server.baseUrl() + "/image/v1")
+                .build(), v2).build();
+        assertThat(v2.context().apiVersion()).isEqualTo(ApiVersion.V2);
+        server.verify(1, getRequestedFor(urlEqualTo("/image/")));
+    }
+
+    @Test
+    void endpointWithoutAVersionIsDiscoveredExactlyOnce() {
+        builder(ClientConfig.builder().auth(new AuthMethod.NoAuth()).imageEndpoint(server.baseUrl() + "/image")
+                .build(), v1, v2).build();
+        assertThat(v2.context().apiVersion()).isEqualTo(ApiVersion.V2);
+        assertThat(v2.context().versionId()).contains("v2.16");
+        server.verify(1, getRequestedFor(urlEqualTo("/image/")));
+        server.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void explicitEndpointWithoutVersionIsDiscoveredWhileTheFirstTokenIsObtained() {
+        builder(v3Config().imageEndpoint(server.baseUrl() + "/image").build(), v1, v2).build();
+        assertThat(v2.context().apiVersion()).isEqualTo(ApiVersion.V2);
+        server.verify(1, getRequestedFor(urlEqualTo("/image/")));
+        server.verify(1, postRequestedFor(urlEqualTo("/identity/v3/auth/tokens")));
+        // the token obtained during discovery is the one the first call uses
+        assertThat(v2.context().tokenProvider().orElseThrow().token().value()).isEqualTo(KeystoneFixtures.TOKEN_1);
+        server.verify(1, postRequestedFor(urlEqualTo("/identity/v3/auth/tokens")));
+    }
+
+    @Test
     void explicitEndpointWithVersionSuffixIsReducedToItsRoot() {
         builder(v3Config().imageEndpoint(server.baseUrl() + "/image/v2/").build(), v2).build();
         assertThat(v2.context().imageEndpoint()).isEqualTo(URI.create(server.baseUrl() + "/image"));

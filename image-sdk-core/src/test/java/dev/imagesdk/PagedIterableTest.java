@@ -86,4 +86,65 @@ class PagedIterableTest {
         assertThatThrownBy(() -> PagedIterable.of(pages, -1).stream().toList())
                 .isInstanceOf(ImageSdkClientException.class).hasMessageContaining("same next page link twice");
     }
+
+    /** A service of {@code total} items 0..total-1 sending at most {@code cap} per page; records the sizes asked. */
+    private static final class SizedPages implements PagedIterable.SizedPageFetcher<Integer> {
+        final int total;
+        final int cap;
+        final List<Integer> asked = new ArrayList<>();
+
+        SizedPages(int total, int cap) {
+            this.total = total;
+            this.cap = cap;
+        }
+
+        @Override
+        public Page<Integer> fetch(String next, int pageSize) {
+            asked.add(pageSize);
+            int from = next == null ? 0 : Integer.parseInt(next);
+            int n = Math.min(Math.min(pageSize, cap), total - from);
+            List<Integer> items = new ArrayList<>();
+            for (int i = from; i < from + n; i++) {
+                items.add(i);
+            }
+            boolean full = n == Math.min(pageSize, cap);
+            return new Page<>(items, full ? String.valueOf(from + n) : null);
+        }
+    }
+
+    @Test
+    void growingListingAsksForTwentyFiveThenTwoHundredThenAThousandForEveryLaterPage() {
+        SizedPages pages = new SizedPages(3500, 1000);
+        List<Integer> all = PagedIterable.growing(pages, -1).stream().toList();
+        assertThat(all).hasSize(3500);
+        assertThat(all.get(3499)).isEqualTo(3499);
+        assertThat(pages.asked).containsExactly(25, 200, 1000, 1000, 1000, 1000);
+    }
+
+    @Test
+    void growingListingFollowsTheServiceWhenItSendsFewerThanAsked() {
+        SizedPages pages = new SizedPages(95, 30); // a service whose api_limit_max is 30
+        List<Integer> all = PagedIterable.growing(pages, -1).stream().toList();
+        assertThat(all).hasSize(95).doesNotHaveDuplicates().isSorted();
+        assertThat(pages.asked).containsExactly(25, 200, 1000, 1000);
+    }
+
+    @Test
+    void growingListingNeverAsksForMoreThanTheOverallLimitLeaves() {
+        SizedPages pages = new SizedPages(5000, 1000);
+        assertThat(PagedIterable.growing(pages, 230).stream().count()).isEqualTo(230);
+        assertThat(pages.asked).containsExactly(25, 200, 5);
+        SizedPages few = new SizedPages(5000, 1000);
+        assertThat(PagedIterable.growing(few, 10).stream().count()).isEqualTo(10);
+        assertThat(few.asked).containsExactly(10);
+    }
+
+    @Test
+    void eachGrowingIterationStartsAgainAtTheSmallFirstPage() {
+        SizedPages pages = new SizedPages(300, 1000);
+        PagedIterable<Integer> list = PagedIterable.growing(pages, -1);
+        assertThat(list.iterator().next()).isZero();
+        assertThat(list.stream().count()).isEqualTo(300);
+        assertThat(pages.asked).containsExactly(25, 25, 200, 1000);
+    }
 }

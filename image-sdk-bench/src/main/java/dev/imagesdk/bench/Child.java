@@ -84,6 +84,12 @@ final class Child {
         if (variant.equals("vt-sdk2")) {
             return VThreadsVariant.run(this);
         }
+        if (variant.startsWith("ld-") || variant.startsWith("lf-")) {
+            return ListVariants.run(this, variant);
+        }
+        if (variant.startsWith("first-")) {
+            return FirstCallVariant.run(this, variant);
+        }
         if (variant.equals("inspect")) {
             return InspectVariant.run(this);
         }

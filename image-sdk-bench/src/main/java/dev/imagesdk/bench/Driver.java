@@ -99,6 +99,33 @@ final class Driver {
             if (o.cases.contains(7)) {
                 rounds("inspect", new LinkedHashMap<>(common), List.of("inspect"), Math.min(o.reps, 3));
             }
+            if (o.cases.contains(9)) {
+                Map<String, String> p = new LinkedHashMap<>(common);
+                p.put("user", ServerMain.LIST_USER);
+                p.put("n", String.valueOf(o.metaCalls));
+                rounds("listdefault", p, List.of("ld-raw1000", "ld-sdk2"), Math.min(o.reps, 3));
+                rounds("listfirst", p, List.of("lf-raw25", "lf-sdk2"), Math.min(o.reps, 3));
+            }
+            if (o.cases.contains(10)) {
+                Map<String, String> p = new LinkedHashMap<>(common);
+                p.put("image", dl);
+                Path jsa = o.scratch.resolve("first-call.jsa");
+                java.nio.file.Files.deleteIfExists(jsa);
+                child("first-sdk2", p, "256m", List.of("-XX:ArchiveClassesAtExit=" + jsa)); // untimed: writes the archive
+                Map<String, List<String>> jvm = Map.of("first-sdk2-cds", List.of("-XX:SharedArchiveFile=" + jsa));
+                for (int r = 0; r < o.firstCallRuns; r++) {
+                    List<String> vs = List.of("first-raw", "first-sdk2", "first-sdk2-cds");
+                    for (int k = 0; k < vs.size(); k++) {
+                        String v = vs.get((k + r) % vs.size());
+                        waitQuiet();
+                        Map<String, String> m = child(v, p, "256m", jvm.getOrDefault(v, List.of()));
+                        m.put("round", String.valueOf(r));
+                        results.add("firstcall", v, m);
+                        log(String.format("  %-10s round %d %-14s first_call_ms=%s", "firstcall", r, v,
+                                m.getOrDefault("first_call_ms", m.get("error"))));
+                    }
+                }
+            }
             if (o.cases.contains(3)) {
                 Path big = payload(o.bigMib);
                 Map<String, String> p = new LinkedHashMap<>(common);
@@ -176,9 +203,16 @@ final class Driver {
     }
 
     private Map<String, String> child(String variant, Map<String, String> p, String xmx) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(o.java, "-Xmx" + xmx, "-cp", jar, BenchMain.class.getName(),
-                "--child", "variant=" + variant));
+        return child(variant, p, xmx, List.of());
+    }
+
+    private Map<String, String> child(String variant, Map<String, String> p, String xmx, List<String> jvmArgs)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(o.java, "-Xmx" + xmx));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", jar, BenchMain.class.getName(), "--child", "variant=" + variant));
         p.forEach((k, v) -> cmd.add(k + "=" + v));
+        cmd.add("t0=" + System.currentTimeMillis()); // case 10: the child's time to its first call counts from here
         Path err = o.scratch.resolve("child-" + variant + ".log");
         Process proc = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
         proc.getOutputStream().close();
@@ -215,6 +249,7 @@ final class Driver {
         // Case 8 holds a copy per region in heap while the next round's copies arrive: 3 x size per region, + 2 GiB.
         String xmx = regions ? (3L * RegionVariants.REGIONS * o.sizeMib + 2048) + "m" : o.serverXmx;
         List<String> cmd = new ArrayList<>(List.of(o.java, "-Xmx" + xmx, "-Dsun.net.httpserver.nodelay=true",
+                "-Dbench.listImages=" + (o.cases.contains(9) && !regions ? o.listDefaultImages : 0),
                 "-cp", jar, BenchMain.class.getName(), "--server", String.valueOf(threshold)));
         if (regions) {
             cmd.add("regions");

@@ -16,9 +16,11 @@ final class Options {
     int par = 8;
     int metaCalls;
     int listImages;
+    int listDefaultImages = 10000;
+    int firstCallRuns;
     int warmCount;
     long warmMib;
-    Set<Integer> cases = new LinkedHashSet<>(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 11));
+    Set<Integer> cases = new LinkedHashSet<>(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
     Path json;
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "image-sdk-bench");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -41,6 +43,7 @@ final class Options {
         o.concMib = o.quick ? 32 : 128;
         o.metaCalls = o.quick ? 200 : 2000;
         o.listImages = o.quick ? 1000 : 10000;
+        o.firstCallRuns = o.quick ? 5 : 10;
         o.warmCount = o.quick ? 1 : 2;
         o.warmMib = o.quick ? 16 : 64;
         o.quietWait = o.quick ? 0 : 3;
@@ -56,6 +59,8 @@ final class Options {
                 case "--parallel": o.par = Integer.parseInt(args[++i]); break;
                 case "--meta-calls": o.metaCalls = Integer.parseInt(args[++i]); break;
                 case "--list-images": o.listImages = Integer.parseInt(args[++i]); break;
+                case "--list-default-images": o.listDefaultImages = Integer.parseInt(args[++i]); break;
+                case "--first-call-runs": o.firstCallRuns = Integer.parseInt(args[++i]); break;
                 case "--warmups": o.warmCount = Integer.parseInt(args[++i]); break;
                 case "--warm-mib": o.warmMib = Long.parseLong(args[++i]); break;
                 case "--cases":

@@ -77,6 +77,14 @@ final class RawGlance {
         return n;
     }
 
+    /** GET one page of {@code pageSize} images and parse it; returns its first image (case 9's first-item baseline). */
+    JsonNode firstImage(int pageSize) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(request("/v2/images?limit=" + pageSize).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        check(r.statusCode(), 200, "list");
+        return JSON.readTree(r.body()).get("images").get(0);
+    }
+
     void delete(String id) throws IOException, InterruptedException {
         HttpResponse<Void> r = http.send(request("/v2/images/" + id).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());

@@ -75,6 +75,7 @@ final class Report {
         }
         transfer(out, "concurrent", "6. Concurrency: " + o.par + " x " + o.concMib + " MiB (aggregate)");
         inspect(out);
+        StartupListReport.print(out, o, r);
         transfer(out, "regions", "8. Publish " + o.sizeMib + " MiB to " + RegionVariants.REGIONS + " regions (MiB/s and"
                 + " cpu per GiB of image published)");
         List<Double> vt = r.values("vthreads", "vt-sdk2", x -> Results.Metric.get(x, "ops_per_s"));
@@ -272,6 +273,7 @@ final class Report {
         m.put("regions3_cpu_vs_one_upload", Stats.ratio(ratio("regions", "reg-pub3", "reg-one", Results.Metric.CPU)));
         m.put("regions3_wall_vs_sequential", Stats.ratio(ratio("regions", "reg-pub3", "reg-seq3", Results.Metric.WALL)));
         m.put("regions3_cpu_vs_sequential", Stats.ratio(ratio("regions", "reg-pub3", "reg-seq3", Results.Metric.CPU)));
+        StartupListReport.result(m, r); // cases 9 and 10
         List<Double> other = new ArrayList<>();
         r.byCase.forEach((k, vs) -> vs.values().forEach(l -> l.forEach(x -> other.add(Results.Metric.OTHER.of(x)))));
         m.put("other_cores_median", Stats.num(Stats.median(other), 2));

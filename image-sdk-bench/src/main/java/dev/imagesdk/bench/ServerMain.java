@@ -2,6 +2,7 @@ package dev.imagesdk.bench;
 
 import dev.imagesdk.fake.AuthMode;
 import dev.imagesdk.fake.FakeGlance;
+import dev.imagesdk.fake.FakeUser;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -13,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
  * removed).
  */
 final class ServerMain {
+    /** The user (and its project) whose images case 9 lists; seeded in-process when {@code bench.listImages} > 0. */
+    static final String LIST_USER = "list_user";
+
     private ServerMain() {
     }
 
@@ -22,7 +26,17 @@ final class ServerMain {
         if (args.length > 1) { // case 8: one fake per region behind one Keystone
             b.regions(RegionVariants.names().toArray(String[]::new));
         }
+        int listImages = Integer.getInteger("bench.listImages", 0);
+        if (listImages > 0) { // naming a user replaces the default ones: keep them
+            b.user(new FakeUser("admin", "admin", "admin", true)).user(new FakeUser("demo", "demo", "demo", false))
+                    .user(new FakeUser("alt_demo", "alt_demo", "alt_demo", false))
+                    .user(new FakeUser(LIST_USER, LIST_USER, LIST_USER, false));
+        }
         FakeGlance fake = b.start();
+        for (int i = 0; i < listImages; i++) { // in-process: 10,000 images in about a second
+            fake.seedImage(LIST_USER, java.util.Map.of("name", "bench-list-default-" + i, "disk_format", "raw",
+                    "container_format", "bare"), null);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             fake.close();

@@ -302,7 +302,7 @@ public final class ImageQuery {
         return sort;
     }
 
-    /** {@return the images per request ({@code limit} on the wire); empty for the service's default} */
+    /** {@return the images per request ({@code limit} on the wire); empty for growing pages (see {@link dev.imagesdk.PagedIterable#growing})} */
     public OptionalInt pageSize() {
         return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
     }
@@ -662,7 +662,8 @@ public final class ImageQuery {
         }
 
         /**
-         * Images per request.
+         * Images per request, the same for every request. Without it a listing asks for 25 images first, then
+         * 200, then 1000 per request ({@link dev.imagesdk.PagedIterable#growing}).
          *
          * @param pageSize images per request; {@link #build()} refuses a value below 1
          * @return this builder

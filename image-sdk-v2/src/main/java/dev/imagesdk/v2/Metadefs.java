@@ -30,7 +30,7 @@ public interface Metadefs {
      *
      * @param resourceTypes only namespaces associated with one of these (e.g. {@code OS::Glance::Image}); empty = all
      * @param visibility {@code public}, {@code private}, or null for both
-     * @param pageSize items per page, or 0 for the service's default
+     * @param pageSize items per page, or 0 for growing pages ({@link PagedIterable#growing})
      */
     PagedIterable<MetadefNamespace> namespaces(List<String> resourceTypes, String visibility, int pageSize);
 

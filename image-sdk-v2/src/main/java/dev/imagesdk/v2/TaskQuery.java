@@ -72,7 +72,7 @@ public final class TaskQuery {
         return Optional.ofNullable(sortDir);
     }
 
-    /** {@return items per page ({@code limit}); absent = the service's default} */
+    /** {@return items per page ({@code limit}); absent = growing pages ({@link dev.imagesdk.PagedIterable#growing})} */
     public OptionalInt pageSize() {
         return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
     }

@@ -108,6 +108,29 @@ class TasksAndMetadefsWireTest {
     }
 
     @Test
+    void taskListWithoutPageSizeAsksForGrowingPagesWhateverLimitTheNextLinkEchoes() {
+        wm.stubFor(get(urlEqualTo("/v2/tasks?type=import&limit=25")).willReturn(okJson("{\"tasks\":[{\"id\":\"t1\"}],"
+                + "\"next\":\"/v2/tasks?type=import&limit=25&marker=t1\"}")));
+        wm.stubFor(get(urlEqualTo("/v2/tasks?type=import&limit=200&marker=t1")).willReturn(okJson(
+                "{\"tasks\":[{\"id\":\"t2\"}],\"next\":\"/v2/tasks?type=import&limit=200&marker=t2\"}")));
+        wm.stubFor(get(urlEqualTo("/v2/tasks?type=import&limit=1000&marker=t2")).willReturn(okJson("{\"tasks\":[]}")));
+
+        List<String> ids = images.tasks(TaskQuery.builder().type("import").build()).stream().map(Task::id).toList();
+
+        assertThat(ids).containsExactly("t1", "t2");
+        assertThat(wm.getAllServeEvents()).hasSize(3);
+    }
+
+    @Test
+    void namespaceListWithoutPageSizeStartsWithTwentyFive() {
+        wm.stubFor(get(urlEqualTo("/v2/metadefs/namespaces?limit=25"))
+                .willReturn(okJson("{\"namespaces\":[{\"namespace\":\"OS::Compute::Quota\"}]}")));
+
+        assertThat(metadefs.namespaces().stream().count()).isEqualTo(1);
+        assertThat(wm.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
     void taskListIsLazy() {
         images.tasks(TaskQuery.all());
         assertThat(wm.getAllServeEvents()).isEmpty();

@@ -31,6 +31,8 @@ public final class VersionDiscovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(VersionDiscovery.class);
     private static final Pattern VERSION_SUFFIX = Pattern.compile("/v\\d+(\\.\\d+)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENDPOINT_VERSION = Pattern.compile("/v(\\d+)(?:\\.\\d+)?/*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION_ID = Pattern.compile("v?(\\d+)(?:\\.(\\d+))?", Pattern.CASE_INSENSITIVE);
 
     /** The choice: the API version, and the server's id for it (e.g. {@code v2.16}) when discovered. */
@@ -63,6 +65,24 @@ public final class VersionDiscovery {
         String s = endpoint.toString().replaceAll("/+$", "");
         s = VERSION_SUFFIX.matcher(s).replaceFirst("");
         return URI.create(s.replaceAll("/+$", ""));
+    }
+
+    /**
+     * The version an endpoint URL names: its path ends in {@code /v2} or {@code /v1} (optionally
+     * {@code .minor} and a trailing slash), as an endpoint registered with its version does; empty when
+     * it names none or the named version is not in {@code available} (then discovery decides).
+     *
+     * @param endpoint the image endpoint as configured or found in the catalog
+     * @param available the versions for which an implementation is on the classpath
+     * @return the named version, if any and available
+     */
+    public static Optional<ApiVersion> fromEndpoint(URI endpoint, Set<ApiVersion> available) {
+        Matcher m = ENDPOINT_VERSION.matcher(Optional.ofNullable(endpoint.getPath()).orElse(""));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        ApiVersion named = m.group(1).equals("2") ? ApiVersion.V2 : m.group(1).equals("1") ? ApiVersion.V1 : null;
+        return named != null && available.contains(named) ? Optional.of(named) : Optional.empty();
     }
 
     /**

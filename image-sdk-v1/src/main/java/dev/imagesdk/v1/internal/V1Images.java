@@ -17,6 +17,7 @@ import dev.imagesdk.model.Visibility;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -94,15 +95,24 @@ final class V1Images {
         requireNonNull("query", query);
         Map<String, String> params = V1QueryEncoder.parameters(query); // refuses v2-only filters now
         String start = query.marker().orElse(null);
-        return V1Pager.paged(marker -> {
-            Map<String, String> p = new LinkedHashMap<>(params);
-            String m = marker != null ? marker : start;
-            if (m != null) {
-                p.put("marker", m);
-            }
-            String q = V1QueryEncoder.queryString(p);
-            return V1Json.images(http.send(V1Request.of("GET", q.isEmpty() ? path : path + "?" + q)).body());
-        }, query.limit().orElse(-1));
+        long limit = query.limit().orElse(-1);
+        if (query.pageSize().isPresent()) { // the encoder sent it as limit
+            return V1Pager.paged(marker -> page(path, params, marker != null ? marker : start, null), limit);
+        }
+        return V1Pager.growing((marker, size) -> page(path, params, marker != null ? marker : start, size), limit);
+    }
+
+    /** One {@code GET} of a list page: the query's parameters, {@code limit} if given, then the marker. */
+    private List<Image> page(String path, Map<String, String> params, String marker, Integer limit) {
+        Map<String, String> p = new LinkedHashMap<>(params);
+        if (limit != null) {
+            p.put("limit", limit.toString());
+        }
+        if (marker != null) {
+            p.put("marker", marker);
+        }
+        String q = V1QueryEncoder.queryString(p);
+        return V1Json.images(http.send(V1Request.of("GET", q.isEmpty() ? path : path + "?" + q)).body());
     }
 
     // ---- update -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.imagesdk.PagedIterable;
 import dev.imagesdk.model.Image;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -16,6 +17,10 @@ import java.util.function.Function;
  *
  * <p>The cursor handed to {@link PagedIterable} carries that largest size with the marker, so the fetcher
  * keeps no state and every iteration starts afresh.
+ *
+ * <p>Without a page size in the query the listing is {@link PagedIterable#growing growing} (25, 200, then
+ * 1000 per request): the rule above still holds, since a growing page that comes back shorter than asked but
+ * not shorter than an earlier one may be capped; it costs at most one more (empty) request at the end.
  */
 final class V1Pager {
 
@@ -27,11 +32,23 @@ final class V1Pager {
      * @param limit the most images in all, negative for no limit
      */
     static PagedIterable<Image> paged(Function<String, List<Image>> fetch, long limit) {
-        return PagedIterable.of(cursor -> {
-            Cursor c = Cursor.parse(cursor);
-            List<Image> items = fetch.apply(c.marker);
-            return new Page<>(items, nextCursor(c.largest, items));
-        }, limit);
+        return PagedIterable.of(cursor -> page(cursor, fetch), limit);
+    }
+
+    /**
+     * A growing listing.
+     *
+     * @param fetch fetches {@code size} images after a marker (null for the query's own start)
+     * @param limit the most images in all, negative for no limit
+     */
+    static PagedIterable<Image> growing(BiFunction<String, Integer, List<Image>> fetch, long limit) {
+        return PagedIterable.growing((cursor, size) -> page(cursor, marker -> fetch.apply(marker, size)), limit);
+    }
+
+    private static Page<Image> page(String cursor, Function<String, List<Image>> fetch) {
+        Cursor c = Cursor.parse(cursor);
+        List<Image> items = fetch.apply(c.marker);
+        return new Page<>(items, nextCursor(c.largest, items));
     }
 
     /** The cursor for the page after {@code items}, or null if it was the last page. */

@@ -46,8 +46,8 @@ class Seed004EnvironmentTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody(KeystoneFixtures.v2Body(Seed004WireTest.TOKEN, Instant.now().plus(12, ChronoUnit.HOURS),
                         "region-b.geo-1", wm.baseUrl()))));
-        wm.stubFor(get(urlEqualTo("/v1/images")).willReturn(aResponse().withBody(V1JsonTest.SEED_LIST_RESPONSE)));
-        wm.stubFor(get(urlEqualTo("/v1/images?marker=fcc0edba-6f1b-4451-a4cc-7c63f20430b5"))
+        wm.stubFor(get(urlEqualTo("/v1/images?limit=25")).willReturn(aResponse().withBody(V1JsonTest.SEED_LIST_RESPONSE)));
+        wm.stubFor(get(urlEqualTo("/v1/images?limit=200&marker=fcc0edba-6f1b-4451-a4cc-7c63f20430b5"))
                 .willReturn(aResponse().withBody("{\"images\": []}")));
 
         Map<String, String> glancerc = Map.of(
@@ -71,6 +71,6 @@ class Seed004EnvironmentTest {
         wm.verify(postRequestedFor(urlEqualTo("/v2.0/tokens")).withRequestBody(equalToJson(
                 "{\"auth\": {\"tenantName\": \"me@example.com\", \"passwordCredentials\": "
                         + "{\"username\": \"me@example.com\", \"password\": \"Pa$$w0rd\"}}}")));
-        wm.verify(getRequestedFor(urlEqualTo("/v1/images")).withHeader("X-Auth-Token", equalTo(Seed004WireTest.TOKEN)));
+        wm.verify(getRequestedFor(urlEqualTo("/v1/images?limit=25")).withHeader("X-Auth-Token", equalTo(Seed004WireTest.TOKEN)));
     }
 }

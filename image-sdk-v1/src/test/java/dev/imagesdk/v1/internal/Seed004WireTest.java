@@ -124,20 +124,20 @@ class Seed004WireTest {
     // (and the commented follow-up with ?marker=fcc0edba-6f1b-4451-a4cc-7c63f20430b5)
     @Test
     void listImages() {
-        wm.stubFor(get(urlEqualTo("/v1.0/images")).willReturn(aResponse().withStatus(200)
+        wm.stubFor(get(urlEqualTo("/v1.0/images?limit=25")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(V1JsonTest.SEED_LIST_RESPONSE)));
-        wm.stubFor(get(urlEqualTo("/v1.0/images?marker=fcc0edba-6f1b-4451-a4cc-7c63f20430b5"))
+        wm.stubFor(get(urlEqualTo("/v1.0/images?limit=200&marker=fcc0edba-6f1b-4451-a4cc-7c63f20430b5"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"images\": []}")));
 
         List<Image> listed = images.listSummaries(ImageQuery.all()).stream().collect(Collectors.toList());
 
         assertThat(listed).extracting(Image::name).containsExactly("CentOS 6.3 Server 64-bit 20130116 (b)",
                 "CentOS 5.8 Server 64-bit 20120828 (b)");
-        LoggedRequest first = wm.findAll(getRequestedFor(urlEqualTo("/v1.0/images"))).get(0);
+        LoggedRequest first = wm.findAll(getRequestedFor(urlEqualTo("/v1.0/images?limit=25"))).get(0);
         assertThat(first.getHeader("X-Auth-Token")).isEqualTo(TOKEN);
         assertThat(glanceHeaders(first)).isEmpty();
         // A short first page does not prove the end (the server may cap limit): the marker request follows.
-        wm.verify(1, getRequestedFor(urlEqualTo("/v1.0/images?marker=fcc0edba-6f1b-4451-a4cc-7c63f20430b5"))
+        wm.verify(1, getRequestedFor(urlEqualTo("/v1.0/images?limit=200&marker=fcc0edba-6f1b-4451-a4cc-7c63f20430b5"))
                 .withHeader("X-Auth-Token", equalTo(TOKEN)));
     }
 

@@ -82,4 +82,19 @@ class V1PagerTest {
         assertThat(V1Pager.paged(server, -1).iterator().hasNext()).isFalse();
         assertThat(server.markers).hasSize(1);
     }
+
+    @Test
+    void growingListingAsksForTwentyFiveThenTwoHundredThenAThousandAndStillHonoursAServerCap() {
+        CappingServer server = new CappingServer(450, 100);
+        List<Integer> sizes = new ArrayList<>();
+        List<Image> all = V1Pager.growing((marker, size) -> {
+            sizes.add(size);
+            List<Image> capped = server.apply(marker);
+            return capped.subList(0, Math.min(size, capped.size()));
+        }, -1).stream().collect(Collectors.toList());
+
+        assertThat(all).extracting(Image::id).isEqualTo(server.images.stream().map(Image::id).collect(Collectors.toList()));
+        // 25, 100 (capped), 100, 100, 100, 25: the page shorter than an earlier one ends the listing
+        assertThat(sizes).containsExactly(25, 200, 1000, 1000, 1000, 1000);
+    }
 }

@@ -164,7 +164,7 @@ class V1ProviderTest {
                 .withBody(Seed004WireTest.imageJson(md5, data.length, "My Custom Image", "{}"))));
         wm.stubFor(put(urlEqualTo(PATH)).willReturn(aResponse()
                 .withBody(Seed004WireTest.imageJson(md5, data.length, "My Custom Image", "{}"))));
-        wm.stubFor(get(urlEqualTo("/v1/images/detail")).willReturn(aResponse().withBody("{\"images\": []}")));
+        wm.stubFor(get(urlEqualTo("/v1/images/detail?limit=25")).willReturn(aResponse().withBody("{\"images\": []}")));
         wm.stubFor(delete(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
 
         Image created = images.createWithData(ImageSpec.builder().id(ID).name("My Custom Image")
@@ -184,7 +184,7 @@ class V1ProviderTest {
         assertThat(post.getBody()).isEqualTo(data);
         assertThat(Seed004WireTest.glanceHeaders(wm.findAll(putRequestedFor(urlEqualTo(PATH))).get(0))).isEqualTo(
                 Map.of("x-image-meta-is_public", "True", "x-glance-registry-purge-props", "False"));
-        wm.verify(getRequestedFor(urlEqualTo("/v1/images/detail")).withHeader("X-Auth-Token", equalTo("static-token")));
+        wm.verify(getRequestedFor(urlEqualTo("/v1/images/detail?limit=25")).withHeader("X-Auth-Token", equalTo("static-token")));
         wm.verify(deleteRequestedFor(urlEqualTo(PATH)));
     }
 

@@ -109,10 +109,10 @@ class V1ServiceWireTest {
     @Test
     void encodedQueryValuesAndIdsReachTheServerAsEncoded() {
         // Feign must not re-encode (or decode) what the v1 encoder produced.
-        wm.stubFor(get(urlEqualTo("/v1/images/detail?name=web%20server%2B1%26x%3D%7By%7D"))
+        wm.stubFor(get(urlEqualTo("/v1/images/detail?name=web%20server%2B1%26x%3D%7By%7D&limit=25"))
                 .willReturn(aResponse().withBody(page())));
         assertThat(images.list(ImageQuery.builder().name("web server+1&x={y}").build()).stream().count()).isZero();
-        wm.verify(1, getRequestedFor(urlEqualTo("/v1/images/detail?name=web%20server%2B1%26x%3D%7By%7D")));
+        wm.verify(1, getRequestedFor(urlEqualTo("/v1/images/detail?name=web%20server%2B1%26x%3D%7By%7D&limit=25")));
     }
 
     @Test
@@ -127,9 +127,9 @@ class V1ServiceWireTest {
 
     @Test
     void listStartsAtTheQueryMarker() {
-        wm.stubFor(get(urlEqualTo("/v1/images/detail?marker=" + id(7))).willReturn(aResponse().withBody(page())));
+        wm.stubFor(get(urlEqualTo("/v1/images/detail?limit=25&marker=" + id(7))).willReturn(aResponse().withBody(page())));
         assertThat(images.list(ImageQuery.builder().marker(id(7)).build()).stream().count()).isZero();
-        wm.verify(1, getRequestedFor(urlEqualTo("/v1/images/detail?marker=" + id(7))));
+        wm.verify(1, getRequestedFor(urlEqualTo("/v1/images/detail?limit=25&marker=" + id(7))));
     }
 
     @Test

@@ -13,9 +13,10 @@ import java.util.function.Function;
 /**
  * Pages of a Glance v2 collection other than images (tasks, metadef namespaces): the array under
  * {@code key}, then the {@code next} link exactly as sent (checked to be a path on the image endpoint, as
- * {@link ImagePager} does for images).
+ * {@link ImagePager} does for images). Used through {@link #listing}: with no page size the listing is
+ * {@link PagedIterable#growing growing}, each request's {@code limit} set as {@link ImagePager#withLimit} does.
  */
-final class JsonPager<T> implements PagedIterable.PageFetcher<T> {
+final class JsonPager<T> implements PagedIterable.PageFetcher<T>, PagedIterable.SizedPageFetcher<T> {
 
     private final String firstPage;
     private final String key;
@@ -29,9 +30,25 @@ final class JsonPager<T> implements PagedIterable.PageFetcher<T> {
         this.item = Objects.requireNonNull(item, "item");
     }
 
+    /**
+     * A lazy listing: pages of {@code pageSize} as the first page's own {@code limit} says, or growing ones
+     * when {@code pageSize} is 0 (the first page then carries no {@code limit} of its own).
+     */
+    PagedIterable<T> listing(int pageSize) {
+        return pageSize > 0 ? PagedIterable.of(this, -1) : PagedIterable.growing(this, -1);
+    }
+
     @Override
     public Page<T> fetch(String next) {
-        String target = next == null ? firstPage : next;
+        return fetchFrom(next == null ? firstPage : next);
+    }
+
+    @Override
+    public Page<T> fetch(String next, int pageSize) {
+        return fetchFrom(ImagePager.withLimit(next == null ? firstPage : next, pageSize));
+    }
+
+    private Page<T> fetchFrom(String target) {
         JsonNode body = get.apply(target);
         JsonNode array = body == null ? null : body.get(key);
         if (array == null || !array.isArray()) {

@@ -79,9 +79,9 @@ final class V2Metadefs implements Metadefs {
             V2Context.param(q, "limit", Integer.toString(pageSize));
         }
         String first = ROOT + "/namespaces" + (q.length() == 0 ? "" : "?" + q);
-        return PagedIterable.of(new JsonPager<>(first, "namespaces",
+        return new JsonPager<>(first, "namespaces",
                 p -> calls.run("list metadef namespaces", "GET", true, token -> api.getUrl(url(p), token)),
-                V2Metadefs::toNamespace), -1);
+                V2Metadefs::toNamespace).listing(pageSize);
     }
 
     @Override

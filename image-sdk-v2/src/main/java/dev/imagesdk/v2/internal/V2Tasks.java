@@ -54,8 +54,8 @@ final class V2Tasks {
         query.sortDir().ifPresent(v -> param(q, "sort_dir", v));
         query.pageSize().ifPresent(v -> param(q, "limit", Integer.toString(v)));
         String first = "/v2/tasks" + (q.length() == 0 ? "" : "?" + q);
-        return PagedIterable.of(new JsonPager<>(first, "tasks", p -> ctx.getPath("list tasks", p), V2Json::task),
-                -1);
+        return new JsonPager<>(first, "tasks", p -> ctx.getPath("list tasks", p), V2Json::task)
+                .listing(query.pageSize().orElse(0));
     }
 
     List<Task> imageTasks(String imageId) {

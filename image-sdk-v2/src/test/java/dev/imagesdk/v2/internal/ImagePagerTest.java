@@ -88,11 +88,11 @@ class ImagePagerTest {
     @Test
     void eachIterationStartsAgainFromTheFirstPage() {
         Server s = new Server();
-        s.pages.put("/v2/images", Transcripts.json("list-shared.json"));
+        s.pages.put("/v2/images?limit=25", Transcripts.json("list-shared.json"));
         PagedIterable<Image> it = ImagePager.list(ImageQuery.all(), s);
         assertThat(it.stream().count()).isEqualTo(1);
         assertThat(it.stream().count()).isEqualTo(1);
-        assertThat(s.requested).containsExactly("/v2/images", "/v2/images");
+        assertThat(s.requested).containsExactly("/v2/images?limit=25", "/v2/images?limit=25");
     }
 
     @Test
@@ -115,8 +115,47 @@ class ImagePagerTest {
     @Test
     void bodyWithoutImagesArrayIsATypedError() {
         Server s = new Server();
-        s.pages.put("/v2/images", Transcripts.json("members.json"));
+        s.pages.put("/v2/images?limit=25", Transcripts.json("members.json"));
         assertThatThrownBy(() -> ImagePager.list(ImageQuery.all(), s).iterator().hasNext())
                 .isInstanceOf(ImageSdkClientException.class).hasMessageContaining("images");
+    }
+
+    @Test
+    void withLimitReplacesTheLinksOwnLimitInPlaceOrAppendsOne() {
+        assertThat(ImagePager.withLimit("/v2/images?limit=25&sort=name%3Aasc&marker=abc", 200))
+                .isEqualTo("/v2/images?limit=200&sort=name%3Aasc&marker=abc");
+        assertThat(ImagePager.withLimit("/v2/images?sort=name%3Aasc&marker=abc", 1000))
+                .isEqualTo("/v2/images?sort=name%3Aasc&marker=abc&limit=1000");
+        assertThat(ImagePager.withLimit("/v2/images", 25)).isEqualTo("/v2/images?limit=25");
+        assertThat(ImagePager.withLimit("/v2/images?limit=5&x_limit=7&limit=9", 25))
+                .isEqualTo("/v2/images?limit=25&x_limit=7");
+    }
+
+    @Test
+    void withoutPageSizeEachRequestCarriesTheGrowingLimitWhateverTheNextLinkSays() {
+        Server s = new Server();
+        // the service echoes the request's own limit in next, as Glance does
+        s.pages.put("/v2/images?sort_key=name&sort_dir=asc&lab_page=yes&limit=25",
+                page(25, "/v2/images?sort_key=name&sort_dir=asc&lab_page=yes&limit=25&marker=m1"));
+        s.pages.put("/v2/images?sort_key=name&sort_dir=asc&lab_page=yes&limit=200&marker=m1",
+                page(200, "/v2/images?sort_key=name&sort_dir=asc&lab_page=yes&limit=200&marker=m2"));
+        s.pages.put("/v2/images?sort_key=name&sort_dir=asc&lab_page=yes&limit=1000&marker=m2", page(3, null));
+        ImagePager pager = new ImagePager("/v2/images?sort_key=name&sort_dir=asc&lab_page=yes", s);
+        assertThat(PagedIterable.growing(pager, -1).stream().count()).isEqualTo(228);
+        assertThat(s.requested).hasSize(3);
+    }
+
+    private static JsonNode page(int n, String next) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode images = body.putArray("images");
+        for (int i = 0; i < n; i++) {
+            images.addObject().put("id", java.util.UUID.randomUUID().toString()).put("name", "i" + i)
+                    .put("status", "active");
+        }
+        if (next != null) {
+            body.put("next", next);
+        }
+        return body;
     }
 }
