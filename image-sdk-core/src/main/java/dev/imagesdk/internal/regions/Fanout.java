@@ -41,6 +41,7 @@ public final class Fanout {
     private final Runnable onReaderWait;
     private long produced;
     private boolean ended;
+    private boolean started;
     private IOException failure;
 
     /**
@@ -56,10 +57,18 @@ public final class Fanout {
         this.onReaderWait = onReaderWait;
     }
 
-    /** A new consumer, attached; add every consumer before {@link #read} starts. */
+    /**
+     * A new consumer, attached; add every consumer before {@link #read} starts.
+     *
+     * @throws IllegalStateException once {@link #read} has started: a consumer added later would begin at a
+     *         buffer the reader may already have refilled
+     */
     public Consumer addConsumer(String name) {
         lock.lock();
         try {
+            if (started) {
+                throw new IllegalStateException("consumer " + name + " added after the read started");
+            }
             Consumer c = new Consumer(name);
             consumers.add(c);
             return c;
@@ -98,6 +107,12 @@ public final class Fanout {
      * @param progress told the bytes read so far after each buffer
      */
     public Outcome read(InputStream source, List<MessageDigest> readerDigests, LongConsumer progress) {
+        lock.lock();
+        try {
+            started = true;
+        } finally {
+            lock.unlock();
+        }
         long total = 0;
         while (true) {
             boolean waited = false;

@@ -64,7 +64,16 @@ class FanoutTest {
         CompletableFuture<byte[]> a = drain(fanout.addConsumer("a").stream());
         CompletableFuture<byte[]> b = drain(fanout.addConsumer("b").stream());
         MessageDigest sha = MessageDigest.getInstance("SHA-512");
-        CompletableFuture<Boolean> hasher = CompletableFuture.supplyAsync(() -> { try { return fanout.digestOn(sha).call(); } catch (Exception e) { throw new IllegalStateException(e); } });
+        // Registered here, before read() starts, as Publication does: a consumer added while the reader runs
+        // would start at buffer 0 after the ring had been refilled.
+        java.util.concurrent.Callable<Boolean> digest = fanout.digestOn(sha);
+        CompletableFuture<Boolean> hasher = CompletableFuture.supplyAsync(() -> {
+            try {
+                return digest.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         Counting source = new Counting(data);
 
@@ -78,6 +87,16 @@ class FanoutTest {
         assertThat(hasher.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(md5.digest()).isEqualTo(MessageDigest.getInstance("MD5").digest(data));
         assertThat(sha.digest()).isEqualTo(MessageDigest.getInstance("SHA-512").digest(data));
+    }
+
+    @Test
+    void aConsumerAddedAfterTheReadStartedIsRefused() {
+        Fanout fanout = new Fanout(BUFFER, RING, null);
+        fanout.addConsumer("a").detach();
+        fanout.read(new java.io.ByteArrayInputStream(data(BUFFER)), List.of(), n -> { });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fanout.addConsumer("late"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("late");
     }
 
     @Test
