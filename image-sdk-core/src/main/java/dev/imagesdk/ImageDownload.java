@@ -39,15 +39,40 @@ public interface ImageDownload {
      * this method first deletes, in the target's directory, this SDK's temporary files (that naming pattern
      * only, and the earlier {@code .<name>.<12 hex digits>.part}) last modified more than a day ago.
      *
+     * <p>The file is durable when this method returns ({@link DownloadOptions#defaults()}): its bytes and its
+     * move into place are forced to the storage device. Most of that writing happens in the background while
+     * the transfer runs; {@link #toPath(Path, DownloadOptions)} can turn it off.
+     *
      * @param target the file to write; replaced only once the data is verified
      * @return what was transferred and verified
      * @throws dev.imagesdk.exception.InvalidInputException naming field {@code target} and the path as given,
      *         before any request is sent, if the target's directory does not exist, is not a directory or is not
      *         writable, or if the target is a directory (the download can then be started again with another path)
      * @throws dev.imagesdk.exception.ChecksumMismatchException if the bytes do not match
+     * @throws dev.imagesdk.exception.InvalidInputException if {@code target} names a directory or no file
      * @throws dev.imagesdk.exception.ImageSdkException for any other failure (typed)
      */
     DownloadResult toPath(Path target);
+
+    /**
+     * As {@link #toPath(Path)}, with per-call options: {@code DownloadOptions.builder().durable(false).build()}
+     * skips forcing the file to the storage device, for callers who can download again after a crash of the
+     * machine. Every other guarantee of {@link #toPath(Path)} holds whatever the options: nothing partial or
+     * unverified is ever left at {@code target}.
+     *
+     * <p>The default implementation ignores the options and calls {@link #toPath(Path)}, which is always
+     * durable (a stronger guarantee than any option asks for); the SDK's own downloads honour them.
+     *
+     * @param target the file to write; replaced only once the data is verified
+     * @param options how to write the file; null means {@link DownloadOptions#defaults()}
+     * @return what was transferred and verified
+     * @throws dev.imagesdk.exception.ChecksumMismatchException if the bytes do not match
+     * @throws dev.imagesdk.exception.InvalidInputException if {@code target} names a directory or no file
+     * @throws dev.imagesdk.exception.ImageSdkException for any other failure (typed)
+     */
+    default DownloadResult toPath(Path target, DownloadOptions options) {
+        return toPath(target);
+    }
 
     /**
      * Copies the image into {@code out} (not closed). The bytes reach {@code out} before verification

@@ -78,6 +78,9 @@ final class Child {
     }
 
     private Map<String, Object> run(String variant) throws Exception {
+        if (variant.startsWith("file-")) {
+            return FileVariants.run(this, variant);
+        }
         if (variant.startsWith("reg-")) {
             return RegionVariants.run(this, variant);
         }

@@ -126,6 +126,20 @@ final class Driver {
                     }
                 }
             }
+            if (o.cases.contains(12)) {
+                // Verified download into a file (issue 21): the payload size; in full mode also the big size.
+                Map<String, String> p = new LinkedHashMap<>(common);
+                p.put("image", dl);
+                p.put("warmimage", dlWarm);
+                rounds(FileVariants.CASE, p, FileVariants.VARIANTS, o.reps);
+                if (!o.quick) {
+                    String bigDl = demo.create("bench-dl-big");
+                    RawVariants.upload(demo, bigDl, Files.newInputStream(payload(o.bigMib)), false);
+                    p.put("image", bigDl);
+                    rounds(FileVariants.BIG_CASE, p, FileVariants.VARIANTS, o.reps);
+                    demo.delete(bigDl);
+                }
+            }
             if (o.cases.contains(3)) {
                 Path big = payload(o.bigMib);
                 Map<String, String> p = new LinkedHashMap<>(common);

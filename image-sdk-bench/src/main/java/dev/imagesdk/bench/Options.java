@@ -20,7 +20,7 @@ final class Options {
     int firstCallRuns;
     int warmCount;
     long warmMib;
-    Set<Integer> cases = new LinkedHashSet<>(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
+    Set<Integer> cases = new LinkedHashSet<>(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
     Path json;
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "image-sdk-bench");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -43,7 +43,11 @@ final class Report {
             Map.entry("big-sdk2", "SDK v2 at -Xmx64m"),
             Map.entry("reg-one", "1 region: one verified SDK upload"),
             Map.entry("reg-seq3", "3 regions: 3 sequential verified SDK uploads"),
-            Map.entry("reg-pub3", "3 regions: publish (one read, one hashing)"));
+            Map.entry("reg-pub3", "3 regions: publish (one read, one hashing)"),
+            Map.entry("file-ref-durable", FileVariants.LABELS.get("file-ref-durable")),
+            Map.entry("file-ref-plain", FileVariants.LABELS.get("file-ref-plain")),
+            Map.entry("file-sdk2", FileVariants.LABELS.get("file-sdk2")),
+            Map.entry("file-sdk2-plain", FileVariants.LABELS.get("file-sdk2-plain")));
 
     private final Options o;
     private final Results r;
@@ -59,6 +63,10 @@ final class Report {
         out.println();
         transfer(out, "upload", "1. Upload " + o.sizeMib + " MiB");
         transfer(out, "download", "2. Download " + o.sizeMib + " MiB");
+        FileVariants.print(out, r, FileVariants.CASE, "9. Verified download into a file, " + o.sizeMib + " MiB"
+                + " (SDK toPath vs raw read+write || SHA-512)", this::transfer);
+        FileVariants.print(out, r, FileVariants.BIG_CASE, "9. Verified download into a file, " + o.bigMib + " MiB",
+                this::transfer);
         List<Map<String, String>> big = r.runs("big", "big-sdk2");
         if (!big.isEmpty()) {
             Map<String, String> m = big.get(0);
@@ -274,6 +282,7 @@ final class Report {
         m.put("regions3_wall_vs_sequential", Stats.ratio(ratio("regions", "reg-pub3", "reg-seq3", Results.Metric.WALL)));
         m.put("regions3_cpu_vs_sequential", Stats.ratio(ratio("regions", "reg-pub3", "reg-seq3", Results.Metric.CPU)));
         StartupListReport.result(m, r); // cases 9 and 10
+        FileVariants.result(m, r, o.bigMib); // case 12 (issue 21)
         List<Double> other = new ArrayList<>();
         r.byCase.forEach((k, vs) -> vs.values().forEach(l -> l.forEach(x -> other.add(Results.Metric.OTHER.of(x)))));
         m.put("other_cores_median", Stats.num(Stats.median(other), 2));

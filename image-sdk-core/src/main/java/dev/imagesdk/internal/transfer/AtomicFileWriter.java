@@ -6,7 +6,6 @@ import dev.imagesdk.exception.InvalidInputException;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -19,13 +18,16 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
  * Writes a file so that it appears complete or not at all: the bytes go to a hidden temp file
- * {@code .<name>.<12 hex>.imagesdk.part} in the target's directory, are forced to disk, and the temp file is
- * then moved over the target (atomically where the file system allows, else a plain replacing move). On any
- * failure the temp file is deleted and the target (or the file already there) is untouched.
+ * {@code .<name>.<12 hex>.imagesdk.part} in the target's directory, are forced to disk (when durable: most of
+ * it in the background while the content is written, see {@link FileSink}), and the temp file is then moved
+ * over the target (atomically where the file system allows, else a plain replacing move; when durable, the
+ * directory is then forced too). On any failure the temp file is deleted and the target (or the file already
+ * there) is untouched.
  *
  * <p>Temp names fit the usual 255-byte limit of a file name whatever the target's name: {@code <name>} is
  * the target's name cut (on a UTF-8 character boundary) so that the whole temp name is at most 255 bytes.
@@ -49,6 +51,9 @@ final class AtomicFileWriter {
     /** The longest file name (in bytes) the common file systems accept (ext4, XFS, btrfs, NTFS, APFS). */
     static final int MAX_NAME_BYTES = 255;
 
+    /** Bytes between two background forces of a durable write (measured: see {@link FileSink}). */
+    static final long FORCE_EVERY = 32L << 20;
+
     private static final String SUFFIX = ".imagesdk.part";
     private static final int RANDOM_HEX = 12;
     /** Ours: the current pattern, and the earlier one ({@code .<name>.<12 hex>.part}). */
@@ -58,6 +63,14 @@ final class AtomicFileWriter {
     }
 
     static <T> T write(Path target, Content<T> content) {
+        return write(target, true, null, content);
+    }
+
+    /**
+     * @param durable force the file to the device before the move, and the move after it (else nothing forced)
+     * @param background runs the progressive forces of a durable write ({@link FileSink}); null: all at the end
+     */
+    static <T> T write(Path target, boolean durable, Executor background, Content<T> content) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || absolute.getFileName() == null) {
@@ -72,8 +85,12 @@ final class AtomicFileWriter {
         try {
             T result;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                result = content.writeTo(Channels.newOutputStream(channel));
-                channel.force(true);
+                FileSink out = new FileSink(channel, durable ? background : null, FORCE_EVERY);
+                result = content.writeTo(out);
+                out.finish();
+                if (durable) {
+                    channel.force(true);
+                }
             } catch (IOException e) {
                 throw new ImageSdkClientException("Could not write " + temp + ": " + e.getMessage(), e);
             }
@@ -83,7 +100,9 @@ final class AtomicFileWriter {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
             moved = true;
-            forceDirectory(dir);
+            if (durable) {
+                forceDirectory(dir);
+            }
             return result;
         } catch (IOException e) {
             throw new ImageSdkClientException("Could not move the downloaded file into place at " + absolute

@@ -10,17 +10,14 @@ import dev.imagesdk.internal.http.TransportFailures;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.SocketTimeoutException;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Streams one image's data into a sink while hashing (pipelined: with one digest it is updated on the worker
- * with the sink write, overlapping the socket read; with several, the first on the reading thread and the
- * others plus the sink write on the worker), resuming with {@code Range: bytes=<reached>-} after a
+ * Streams one image's data into a sink while hashing (through a {@link DownloadPipeline}: this loop reads, the
+ * pipeline's writer and hasher overlap it), resuming with {@code Range: bytes=<reached>-} after a
  * connection failure, an early end of the body or an idle timeout, up to
  * {@link TransferConfig#maxResumes()} times. The same digests continue across attempts: nothing already
  * written is read or hashed again.
@@ -55,12 +52,8 @@ final class ResumingDownloader {
      * @param expectedSize the image size from the metadata, or -1
      * @param onFirstResponse called with the first response's headers before any byte is copied
      */
-    Result download(long expectedSize, List<MessageDigest> digests, OutputStream sink, TransferListener listener,
+    Result download(long expectedSize, DownloadPipeline pipeline, TransferListener listener,
                     Consumer<Map<String, List<String>>> onFirstResponse) {
-        // One digest: hash on the worker so it overlaps the socket read (the reader then only reads). Several:
-        // the first (MD5, strictly serial) on the reader, the rest with the write on the worker.
-        List<MessageDigest> readerSide = digests.size() <= 1 ? List.of() : List.of(digests.get(0));
-        List<MessageDigest> writerSide = digests.size() <= 1 ? digests : digests.subList(1, digests.size());
         int maxResumes = engine.config().maxResumes();
         long reached = 0;
         int resumes = 0;
@@ -109,12 +102,10 @@ final class ResumingDownloader {
             if (total < 0 && response.total >= 0) {
                 total = response.total;
             }
-            long base = reached;
             long knownTotal = total;
             PipelinedCopy.Outcome outcome;
             try {
-                outcome = engine.pipeline().copy(response.body, -1, readerSide, writerSide, sink,
-                        written -> listener.onProgress(base + written, knownTotal), null);
+                outcome = pipeline.copy(response.body, written -> listener.onProgress(written, knownTotal));
             } catch (RuntimeException e) {
                 response.abort();
                 throw e;

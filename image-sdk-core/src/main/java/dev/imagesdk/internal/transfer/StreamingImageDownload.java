@@ -1,5 +1,6 @@
 package dev.imagesdk.internal.transfer;
 
+import dev.imagesdk.DownloadOptions;
 import dev.imagesdk.DownloadResult;
 import dev.imagesdk.ImageDownload;
 import dev.imagesdk.TransferListener;
@@ -31,6 +32,9 @@ import java.util.function.Supplier;
  * download: a second one fails with {@link ImageSdkClientException}.
  */
 public final class StreamingImageDownload implements ImageDownload {
+
+    /** Buffers in a download's ring at least (three threads share it; memory = this * buffer size). */
+    static final int MIN_RING = 8;
 
     private final TransferEngine engine;
     private final String imageId;
@@ -75,11 +79,17 @@ public final class StreamingImageDownload implements ImageDownload {
 
     @Override
     public DownloadResult toPath(Path target) {
+        return toPath(target, DownloadOptions.defaults());
+    }
+
+    @Override
+    public DownloadResult toPath(Path target, DownloadOptions options) {
         Objects.requireNonNull(target, "target");
         DownloadTarget.check(target); // before any request, naming the caller's path
+        DownloadOptions o = options == null ? DownloadOptions.defaults() : options;
         start();
         DownloadMetadata meta = metadata.get();
-        return AtomicFileWriter.write(target, out -> transfer(meta, out));
+        return AtomicFileWriter.write(target, o.durable(), engine.workers(), out -> transfer(meta, out));
     }
 
     @Override
@@ -130,9 +140,12 @@ public final class StreamingImageDownload implements ImageDownload {
         ExpectedChecksum[] fromResponse = new ExpectedChecksum[1];
         ResumingDownloader.Result r;
         try {
-            // On the engine's worker, so that an interrupt ends this call even while a read is blocked.
-            r = InterruptibleRun.run(engine.workers(), out, sink -> new ResumingDownloader(engine, imageId, requests,
-                    errors, firstOpen).download(meta.size(), List.of(digest), sink, listener, headers -> {
+            // Reads on an engine worker (so that an interrupt ends this call even while a read is blocked), writes
+            // on another, hashes here.
+            DownloadPipeline pipeline = new DownloadPipeline(engine.workers(), engine.config().bufferSize(),
+                    Math.max(MIN_RING, engine.config().ringSize()), List.of(digest), out);
+            r = pipeline.run(copier -> new ResumingDownloader(engine, imageId, requests, errors, firstOpen)
+                    .download(meta.size(), copier, listener, headers -> {
                         if (meta.expected().isEmpty()) {
                             fromResponse[0] = responseChecksum.apply(headers).orElse(null);
                         }

@@ -129,4 +129,62 @@ class AtomicFileWriterTest {
         assertThat(files()).containsExactlyInAnyOrder(freshOurs, staleForeign, staleForeignHidden,
                 dir.resolve("new.raw"));
     }
+
+    @Test
+    void durableWriteForcesInTheBackgroundWhileTheContentIsWritten() throws Exception {
+        Path target = dir.resolve("image.raw");
+        byte[] block = TestData.random(1 << 20, 3);
+        List<Long> writtenWhenForced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long[] writtenSoFar = {0};
+        java.util.concurrent.Executor background = task -> {
+            writtenWhenForced.add(writtenSoFar[0]);
+            task.run();
+        };
+        long total = AtomicFileWriter.FORCE_EVERY * 2 + block.length;
+
+        AtomicFileWriter.write(target, true, background, out -> {
+            while (writtenSoFar[0] < total) {
+                out.write(block);
+                writtenSoFar[0] += block.length;
+            }
+            return null;
+        });
+
+        // One background force per interval, each asked for by the write that crossed it, not at the end.
+        assertThat(writtenWhenForced).containsExactly(AtomicFileWriter.FORCE_EVERY - block.length,
+                2 * AtomicFileWriter.FORCE_EVERY - block.length);
+        assertThat(Files.size(target)).isEqualTo(total);
+    }
+
+    @Test
+    void writeThatIsNotDurableForcesNothingInTheBackgroundAndStillMovesIntoPlace() throws Exception {
+        Path target = dir.resolve("image.raw");
+        Files.writeString(target, "old");
+        List<Runnable> background = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        AtomicFileWriter.write(target, false, background::add, out -> {
+            for (int i = 0; i < 40; i++) {
+                out.write(new byte[1 << 20]);
+            }
+            return null;
+        });
+
+        assertThat(background).isEmpty();
+        assertThat(files()).containsExactly(target);
+        assertThat(Files.size(target)).isEqualTo(40L << 20);
+    }
+
+    @Test
+    void failureOfWriteThatIsNotDurableLeavesTheExistingTargetUntouched() throws Exception {
+        Path target = dir.resolve("image.raw");
+        Files.writeString(target, "old");
+
+        assertThatThrownBy(() -> AtomicFileWriter.write(target, false, null, out -> {
+            out.write(new byte[1000]);
+            throw new IOException("connection lost");
+        })).isInstanceOf(ImageSdkClientException.class).hasMessageContaining("connection lost");
+
+        assertThat(files()).containsExactly(target);
+        assertThat(Files.readString(target)).isEqualTo("old");
+    }
 }

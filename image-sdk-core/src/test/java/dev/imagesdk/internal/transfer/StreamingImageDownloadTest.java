@@ -1,5 +1,6 @@
 package dev.imagesdk.internal.transfer;
 
+import dev.imagesdk.DownloadOptions;
 import dev.imagesdk.DownloadResult;
 import dev.imagesdk.ImageDownload;
 import dev.imagesdk.exception.ChecksumMismatchException;
@@ -90,6 +91,40 @@ class StreamingImageDownloadTest {
             assertThat(r.range()).isNull();
             assertThat(r.token()).isEqualTo("tok");
         });
+    }
+
+    @Test
+    void toPathWithoutDurabilityVerifiesAndMovesTheImageIntoPlace() throws Exception {
+        Path target = dir.resolve("image.raw");
+        Files.writeString(target, "old");
+
+        DownloadResult result = download(sha512Metadata())
+                .toPath(target, DownloadOptions.builder().durable(false).build());
+
+        assertThat(result).isEqualTo(new DownloadResult("img-1", SIZE, "sha512", TestData.sha512(data), 0));
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertThat(filesIn(dir)).containsExactly(target);
+    }
+
+    @Test
+    void toPathWithoutDurabilityLeavesNothingOnAMismatch() throws Exception {
+        Path target = dir.resolve("image.raw");
+        DownloadMetadata wrong = new DownloadMetadata(
+                Optional.of(new ExpectedChecksum("sha512", "ab".repeat(64), "os_hash_value")), SIZE);
+
+        assertThatThrownBy(() -> download(wrong).toPath(target, DownloadOptions.builder().durable(false).build()))
+                .isInstanceOf(ChecksumMismatchException.class);
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void toPathWithNullOptionsIsTheDurableDefault() throws Exception {
+        Path target = dir.resolve("image.raw");
+
+        DownloadResult result = download(sha512Metadata()).toPath(target, null);
+
+        assertThat(result.digest()).isEqualTo(TestData.sha512(data));
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
     }
 
     @Test
