@@ -3,9 +3,11 @@ package dev.imagesdk.event;
 import java.util.Objects;
 
 /**
- * Which call an event belongs to: the operation in the SDK's words (e.g. {@code image.get},
- * {@code image.upload}, {@code keystone.issueToken}), its HTTP method, and a number unique within the
- * JVM that ties the events of one call together. Immutable; never contains a token, a URL or a body.
+ * Which call an event belongs to: the operation in the SDK's words, one of a fixed set (e.g.
+ * {@code get image}, {@code upload image data}, {@code download image}, {@code keystone.issueToken},
+ * {@code v1 HEAD /images/{id}}), its HTTP method, and a number unique within the JVM that ties the events of
+ * one call together. Immutable; never contains a token, a URL, an id or other value of the caller, or a body,
+ * so the operation is safe as a metric tag.
  */
 public final class CallInfo {
 

@@ -198,7 +198,7 @@ public final class DataTransport implements AutoCloseable {
     private DataResponse openFirst(String imageId, URL url, ObservedDownload.Pending call) throws IOException {
         try {
             // The call is the whole download: its end is reported by ObservedDownload once the bytes are verified.
-            DataResponse first = executor.execute(CallSpec.builder("download image " + imageId, "GET").idempotent(true)
+            DataResponse first = executor.execute(CallSpec.builder("download image", "GET").idempotent(true)
                             .transfer(true).endedByCaller(true).build(),
                     token -> {
                         call.capture(); // for the transfer's events (nothing without a listener)

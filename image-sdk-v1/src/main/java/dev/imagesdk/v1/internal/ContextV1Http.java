@@ -84,7 +84,7 @@ final class ContextV1Http implements V1Http {
 
     @Override
     public V1Response send(V1Request request) {
-        CallSpec spec = CallSpec.builder("v1 " + request.method() + " " + pathOnly(request), request.method())
+        CallSpec spec = CallSpec.builder(operation(request), request.method())
                 // Every v1 metadata POST is a create carrying a client-chosen id: a repeat cannot duplicate
                 // (it gets 409, which V1Images resolves by reading the image back).
                 .idempotent(true)
@@ -141,7 +141,7 @@ final class ContextV1Http implements V1Http {
     @Override
     public Upload upload(V1Request request, ImageData source, TransferListener listener, Runnable onAttempt) {
         dev.imagesdk.event.CallInfo[] call = new dev.imagesdk.event.CallInfo[1];
-        UploadResponse r = data.upload("v1 upload " + pathOnly(request), request.method(), url(request),
+        UploadResponse r = data.upload("v1 upload " + template(pathOnly(request)), request.method(), url(request),
                 request.headers(), source, listener, () -> {
                     // Inside the attempt: the upload call, for its verification event (null without a listener).
                     call[0] = dev.imagesdk.internal.http.CallScope.currentCall();
@@ -174,6 +174,29 @@ final class ContextV1Http implements V1Http {
 
     private URL url(V1Request request) {
         return DataTransport.url(root, "/" + request.path());
+    }
+
+    /** The words of the v1 API's paths; any other segment is a caller's value (an id, a member, a tenant). */
+    private static final java.util.Set<String> V1_WORDS = java.util.Set.of("v1", "images", "detail", "members",
+            "shared-images");
+
+    /**
+     * The call's operation name for logs, messages, events and metrics, without the caller's values, so that it
+     * names a fixed set of operations: e.g. {@code v1 GET /images/{id}/members/{id}}.
+     */
+    static String operation(V1Request r) {
+        return "v1 " + r.method() + " " + template(pathOnly(r));
+    }
+
+    /** {@code path} with every segment that is not a word of the v1 API replaced by {@code {id}}. */
+    static String template(String path) {
+        String[] parts = path.split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].isEmpty() && !V1_WORDS.contains(parts[i])) {
+                parts[i] = "{id}";
+            }
+        }
+        return String.join("/", parts);
     }
 
     private static String pathOnly(V1Request r) {
