@@ -63,9 +63,9 @@ final class Report {
         out.println();
         transfer(out, "upload", "1. Upload " + o.sizeMib + " MiB");
         transfer(out, "download", "2. Download " + o.sizeMib + " MiB");
-        FileVariants.print(out, r, FileVariants.CASE, "9. Verified download into a file, " + o.sizeMib + " MiB"
+        FileVariants.print(out, r, FileVariants.CASE, "12. Verified download into a file, " + o.sizeMib + " MiB"
                 + " (SDK toPath vs raw read+write || SHA-512)", this::transfer);
-        FileVariants.print(out, r, FileVariants.BIG_CASE, "9. Verified download into a file, " + o.bigMib + " MiB",
+        FileVariants.print(out, r, FileVariants.BIG_CASE, "12. Verified download into a file, " + o.bigMib + " MiB",
                 this::transfer);
         List<Map<String, String>> big = r.runs("big", "big-sdk2");
         if (!big.isEmpty()) {
@@ -235,6 +235,9 @@ final class Report {
         m.put("upload_vs_openstack4j", Stats.ratio(ratio("upload", "up-sdk2", "up-o4j", t)));
         m.put("download_vs_openstack4j", Stats.ratio(ratio("download", "down-sdk2", "down-o4j", t)));
         m.put("cpu_per_gib_vs_hashing", Stats.ratio(ratio("upload", "up-sdk2", "hash", Results.Metric.CPU_PER_GIB)));
+        // Issue 21: the per-round min-max of the two upload targets (higher-is-better throughput, lower-is-better CPU).
+        StartupListReport.range(m, "upload_vs_raw_hashing", r, "upload", "up-ref", "up-sdk2", Results.Metric.WALL);
+        StartupListReport.range(m, "cpu_per_gib_vs_hashing", r, "upload", "up-sdk2", "hash", Results.Metric.CPU_PER_GIB);
         m.put("metadata_vs_raw", Stats.ratio(ratio("metadata", "meta-sdk2", "meta-raw", Results.Metric.LATENCY)));
         m.put("list_vs_raw", Stats.ratio(worst(ratio("list100", "list-sdk2", "list-raw", Results.Metric.WALL),
                 ratio("list1000", "list-sdk2", "list-raw", Results.Metric.WALL), true)));

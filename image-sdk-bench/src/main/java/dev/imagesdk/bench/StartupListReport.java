@@ -86,6 +86,20 @@ final class StartupListReport {
         m.put(key + "_range", range(per, 3));
     }
 
+    /** Only the per-round min-max of {@code a / b}, under {@code key + "_range"}. */
+    static void range(Map<String, String> m, String key, Results r, String kase, String a, String b,
+                      Results.Metric metric) {
+        List<Double> x = r.values(kase, a, metric);
+        List<Double> y = r.values(kase, b, metric);
+        List<Double> per = new ArrayList<>();
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            if (x.get(i) != null && y.get(i) != null && y.get(i) != 0) {
+                per.add(x.get(i) / y.get(i));
+            }
+        }
+        m.put(key + "_range", range(per, 3));
+    }
+
     private static void ms(Map<String, String> m, String key, List<Double> v) {
         m.put(key, Stats.num(Stats.median(v), 0));
         m.put(key + "_range", range(v, 0));

@@ -102,6 +102,18 @@ class ActionableMessagesTest {
     }
 
     @Test
+    void refusedPortOnAnUploadNamesTheRequestAndTheOperation() throws IOException {
+        int port = closedPort();
+        images = connect(direct("http://127.0.0.1:" + port).build());
+
+        Throwable e = catchThrowable(() -> images.upload("abc", ImageData.fromBytes(new byte[1024])));
+
+        assertThat(e).isInstanceOf(TransportException.class).hasMessageStartingWith("Could not connect for PUT "
+                + "http://127.0.0.1:" + port + "/v2/images/abc/file (upload image data): connection refused");
+        assertNoSecret(e);
+    }
+
+    @Test
     void refusedKeystoneNamesKeystoneAndTheTokenRequestWithoutThePassword() throws IOException {
         int port = closedPort();
         ClientConfig config = ClientConfig.builder()

@@ -132,7 +132,7 @@ public final class DataTransport implements AutoCloseable {
         UploadResponse done = executor.execute(spec, token -> {
             observed[0] = CallScope.currentCall(); // null without a listener
             onAttempt.run();
-            UploadCall call = engine.newUpload(new UploadRequest(method, url, withToken(headers, token), data),
+            UploadCall call = engine.newUpload(new UploadRequest(method, url, withToken(headers, token), data, operation),
                     listener);
             wire.request(method, shown, data.length().orElse(-1));
             long start = System.nanoTime();

@@ -299,7 +299,7 @@ public final class UploadCall {
     }
 
     private String describe() {
-        return request.method() + " " + Redactor.url(request.url().toString());
+        return request.method() + " " + Redactor.url(request.url().toString()) + " (" + request.operation() + ")";
     }
 
     private static void closeQuietly(InputStream in) {

@@ -19,10 +19,18 @@ import java.util.Objects;
  *                {@code Transfer-Encoding}, {@code Host} and {@code Connection} are set by the engine.
  * @param data the bytes; opened only once the connection is established (a failed connect never consumes
  *             a one-shot stream)
+ * @param operation the operation in the SDK's words (e.g. {@code upload image data}), named in failure messages
  */
-public record UploadRequest(String method, URL url, Map<String, String> headers, ImageData data) {
+public record UploadRequest(String method, URL url, Map<String, String> headers, ImageData data, String operation) {
+
+    /** An upload named {@code upload image data}. */
+    public UploadRequest(String method, URL url, Map<String, String> headers, ImageData data) {
+        this(method, url, headers, data, "upload image data");
+    }
+
     public UploadRequest {
         Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(data, "data");
         if (!method.equals("PUT") && !method.equals("POST")) {
