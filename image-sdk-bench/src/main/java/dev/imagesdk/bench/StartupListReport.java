@@ -74,14 +74,7 @@ final class StartupListReport {
 
     private static void ratio(Map<String, String> m, String key, Results r, String kase, String a, String b,
                               Results.Metric metric) {
-        List<Double> x = r.values(kase, a, metric);
-        List<Double> y = r.values(kase, b, metric);
-        List<Double> per = new ArrayList<>();
-        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-            if (x.get(i) != null && y.get(i) != null && y.get(i) != 0) {
-                per.add(x.get(i) / y.get(i));
-            }
-        }
+        List<Double> per = perRound(r, kase, a, b, metric);
         m.put(key, Stats.ratio(Stats.median(per)));
         m.put(key + "_range", range(per, 3));
     }
@@ -89,6 +82,11 @@ final class StartupListReport {
     /** Only the per-round min-max of {@code a / b}, under {@code key + "_range"}. */
     static void range(Map<String, String> m, String key, Results r, String kase, String a, String b,
                       Results.Metric metric) {
+        m.put(key + "_range", range(perRound(r, kase, a, b, metric), 3));
+    }
+
+    /** {@code a / b} per round (the same round of both variants). */
+    private static List<Double> perRound(Results r, String kase, String a, String b, Results.Metric metric) {
         List<Double> x = r.values(kase, a, metric);
         List<Double> y = r.values(kase, b, metric);
         List<Double> per = new ArrayList<>();
@@ -97,7 +95,7 @@ final class StartupListReport {
                 per.add(x.get(i) / y.get(i));
             }
         }
-        m.put(key + "_range", range(per, 3));
+        return per;
     }
 
     private static void ms(Map<String, String> m, String key, List<Double> v) {

@@ -81,24 +81,24 @@ final class ObservedDownload implements ImageDownload {
 
     @Override
     public DownloadResult toPath(Path target) {
-        long started = System.nanoTime();
-        try {
-            return reported(delegate.toPath(target), started);
-        } catch (ChecksumMismatchException e) {
-            verification(false);
-            end(e);
-            throw e;
-        } catch (RuntimeException e) {
-            end(e);
-            throw e;
-        }
+        return observed(() -> delegate.toPath(target));
+    }
+
+    @Override
+    public DownloadResult toPath(Path target, dev.imagesdk.DownloadOptions options) {
+        return observed(() -> delegate.toPath(target, options));
     }
 
     @Override
     public DownloadResult toOutputStream(OutputStream out) {
+        return observed(() -> delegate.toOutputStream(out));
+    }
+
+    /** Runs a whole download of the delegate and reports its bytes, verification and end. */
+    private DownloadResult observed(java.util.function.Supplier<DownloadResult> download) {
         long started = System.nanoTime();
         try {
-            return reported(delegate.toOutputStream(out), started);
+            return reported(download.get(), started);
         } catch (ChecksumMismatchException e) {
             verification(false);
             end(e);
