@@ -203,10 +203,11 @@ public final class CallOptions {
          *
          * @param name an HTTP header name (RFC 9110 token characters); not {@code X-Auth-Token} nor a header HTTP
          *             manages ({@code Host}, {@code Content-Length}, {@code Connection}, ...)
-         * @param value the value; no CR, LF or other control character but tab
+         * @param value the value: printable US-ASCII and tab (no CR, LF or other control character; no character
+         *              beyond U+007E, which HTTP/1.1 cannot carry reliably and the JDK refuses beyond U+00FF)
          * @return this builder
          * @throws InvalidInputException naming {@code header} if the name is null, empty, not a token or reserved,
-         *         or naming the header if the value is null or holds a control character
+         *         or naming the header if the value is null or holds a character outside printable US-ASCII and tab
          */
         public Builder header(String name, String value) {
             if (name == null || name.isEmpty() || !isToken(name)) {
@@ -220,10 +221,11 @@ public final class CallOptions {
             }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
-                if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                if ((c < 0x20 && c != '\t') || c > 0x7e) {
                     // The value itself is not echoed: it may be a credential of the caller's.
                     throw new InvalidInputException("header " + name, "(value withheld)",
-                            "must not contain CR, LF or other control characters");
+                            "must be printable US-ASCII: no CR, LF or other control characters, nothing beyond U+007E"
+                            + " (character " + (i + 1) + " is U+" + String.format("%04X", (int) c) + ")");
                 }
             }
             headers.remove(findKey(name));

@@ -140,6 +140,13 @@ class CallOptionsViewTest {
         assertThatThrownBy(() -> CallOptions.builder().header("X-Evil", "a\r\nX-Auth-Token: b"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("X-Evil")
                 .hasMessageNotContaining("X-Auth-Token: b");
+        assertThatThrownBy(() -> CallOptions.builder().header("X-Trace", "caf\u00e9-\u20ac"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("X-Trace")
+                .hasMessageContaining("U+00E9").hasMessageNotContaining("caf");
+        assertThatThrownBy(() -> CallOptions.builder().header("X-Big", "x".repeat(1 << 20) + "\n"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("X-Big");
+        assertThatThrownBy(() -> CallOptions.builder().header("X-%2F/..", "v"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("X-%2F/..");
         assertThatThrownBy(() -> CallOptions.builder().header("Bad Name", "v"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Bad Name");
         assertThatThrownBy(() -> images.withOptions(null))
