@@ -1,27 +1,16 @@
 package dev.imagesdk.micrometer;
 
-import dev.imagesdk.ApiVersion;
 import dev.imagesdk.ImageService;
-import dev.imagesdk.auth.AuthMethod;
-import dev.imagesdk.config.ClientConfig;
 import dev.imagesdk.exception.NotFoundException;
-import dev.imagesdk.fake.FakeGlance;
 import dev.imagesdk.fake.Fault;
 import dev.imagesdk.fake.Operation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static dev.imagesdk.micrometer.MicrometerImageServiceListener.CALLS;
@@ -37,46 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * against the fake Glance with an injected 503 and an injected 401 (issue #17's "done when"). Operation names
  * are the SDK's own; the test finds them from the meters (e.g. the operation of the one retry) instead of
  * spelling them.
- *
- * <p>Needs the SDK's event wiring ({@code ImageServiceBuilder.listener} and the call layer's events; branch
- * h-exec). The transfer events are tested in {@link MicrometerTransferFakeGlanceTest}. Until that is merged, this module's pom keeps this file out of test compilation
- * (see {@code testExcludes} there): delete that exclusion after the merge.
  */
-class MicrometerListenerFakeGlanceTest {
+class MicrometerListenerFakeGlanceTest extends FakeGlanceMetricsFixture {
 
-    static final byte[] DATA = new byte[1024 * 1024 + 7];
     static final String MISSING = "0b5d6c7e-8f90-4c7a-9e2f-9a3f2c4e8d1b";
-    static FakeGlance fake;
-
-    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    ImageService images;
-
-    @BeforeAll
-    static void startFake() {
-        new Random(17).nextBytes(DATA);
-        fake = FakeGlance.builder().start();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        ClientConfig config = ClientConfig.builder().authUrl(fake.keystoneUrl())
-                .auth(AuthMethod.V3Password.of("demo", fake.passwordOf("demo"), "Default", fake.projectOf("demo")))
-                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
-        images = ImageService.builder().config(config).apiVersion(ApiVersion.V2)
-                .listener(new MicrometerImageServiceListener(registry))
-                .build();
-    }
-
-    @AfterEach
-    void close() {
-        fake.clearFaults();
-        images.close();
-    }
 
     @Test
     void scriptedRunWithAnInjected503AndA401IsCountedAndTimed() {

@@ -1,12 +1,8 @@
 package dev.imagesdk.micrometer;
 
-import dev.imagesdk.ApiVersion;
 import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
-import dev.imagesdk.auth.AuthMethod;
-import dev.imagesdk.config.ClientConfig;
 import dev.imagesdk.exception.ChecksumMismatchException;
-import dev.imagesdk.fake.FakeGlance;
 import dev.imagesdk.fake.Fault;
 import dev.imagesdk.fake.Operation;
 import dev.imagesdk.model.ContainerFormat;
@@ -14,18 +10,11 @@ import dev.imagesdk.model.DiskFormat;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Random;
 
 import static dev.imagesdk.micrometer.MicrometerImageServiceListener.CALLS;
 import static dev.imagesdk.micrometer.MicrometerImageServiceListener.TRANSFER_BYTES;
@@ -37,45 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * End to end: the image-data events ({@code transferBytes}, {@code verification}) of a v2 {@link ImageService}
  * against the fake, seen as {@value MicrometerImageServiceListener#TRANSFER_BYTES} and
  * {@value MicrometerImageServiceListener#VERIFICATIONS}.
- *
- * <p>Needs {@code ImageServiceBuilder.listener} (branch h-exec) and the transfers emitting those two events
- * (not yet on h-exec when this was written). Until both are merged, this module's pom keeps this file out of
- * test compilation (see {@code testExcludes} there): delete that line after the merge.
  */
-class MicrometerTransferFakeGlanceTest {
+class MicrometerTransferFakeGlanceTest extends FakeGlanceMetricsFixture {
 
-    static final byte[] DATA = new byte[1024 * 1024 + 7];
-    static FakeGlance fake;
-
-    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    ImageService images;
-
-    @BeforeAll
-    static void startFake() {
-        new Random(17).nextBytes(DATA);
-        fake = FakeGlance.builder().start();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        ClientConfig config = ClientConfig.builder().authUrl(fake.keystoneUrl())
-                .auth(AuthMethod.V3Password.of("demo", fake.passwordOf("demo"), "Default", fake.projectOf("demo")))
-                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
-        images = ImageService.builder().config(config).apiVersion(ApiVersion.V2)
-                .listener(new MicrometerImageServiceListener(registry))
-                .build();
-    }
-
-    @AfterEach
-    void close() {
-        fake.clearFaults();
-        images.close();
-    }
 
     @Test
     void uploadAndDownloadReportTheirBytesAndAVerifiedChecksum() {
