@@ -78,15 +78,20 @@ final class InterruptibleRun {
             Thread.currentThread().interrupt();
             throw e;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw InterruptibleRun.causeOf(e);
         }
+    }
+
+    /**
+     * What a worker task threw, to rethrow on the caller's thread: its {@link RuntimeException} as it is, an
+     * {@link Error} thrown from here, anything else (a worker task throws no checked exception) wrapped.
+     */
+    static RuntimeException causeOf(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
     }
 
     /** The caller's sink, closed to the worker once the caller stopped waiting. */
