@@ -7,6 +7,7 @@ import dev.imagesdk.ImageServices;
 import dev.imagesdk.exception.ChecksumMismatchException;
 import dev.imagesdk.exception.DiskFormatMismatchException;
 import dev.imagesdk.exception.ImageSdkClientException;
+import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.fake.FakeGlance;
 import dev.imagesdk.fake.Fault;
 import dev.imagesdk.fake.Operation;
@@ -286,5 +287,64 @@ class PublishToRegionsTest {
                     .isInstanceOf(ImageSdkClientException.class).hasMessageContaining("no such disk");
         }
         assertThat(imagesEverywhere(fake)).isZero();
+    }
+
+    /** A one-shot source whose declared length is one byte off: too long, too short. */
+    enum WrongLength {
+        LONGER(-1), SHORTER(+1);
+
+        final int declaredMinusActual;
+
+        WrongLength(int declaredMinusActual) {
+            this.declaredMinusActual = declaredMinusActual;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WrongLength.class)
+    void aSourceOfTheWrongLengthFailsEveryRegionOnTheFieldLengthAndLeavesNothing(WrongLength wrong, FakeGlance fake) {
+        long declared = DATA.length + wrong.declaredMinusActual;
+
+        PublishResult result;
+        try (ImageServices regions = regions(fake, ApiVersion.V2)) {
+            result = regions.publish(spec(), ImageData.fromStream(new ByteArrayInputStream(DATA), declared),
+                    PublishOptions.bestEffort());
+        }
+
+        assertThat(result.failedRegions()).containsExactlyElementsOf(REGIONS);
+        assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.failure()).hasValueSatisfying(f ->
+                assertThat(f).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("length");
+                    assertThat(e.getMessage()).contains(Long.toString(declared));
+                })));
+        assertThat(imagesEverywhere(fake)).isZero();
+        // No region ever held the whole (wrong) body: the buffer that would have completed it was withheld.
+        assertThat(REGIONS).allSatisfy(r -> assertThat(fake.region(r).requests())
+                .noneMatch(q -> q.method().equals("PUT") && q.status() >= 200 && q.status() < 300));
+    }
+
+    @Test
+    void eachRegionSendsTheSharedBuffersOnItsOwnThreadWithoutAPipelineWorker(FakeGlance fake) {
+        Map<String, java.util.Set<String>> threads = new ConcurrentHashMap<>();
+        PublishListener listener = new PublishListener() {
+            @Override
+            public void onRegionProgress(String region, long bytesSent, long totalBytes) {
+                threads.computeIfAbsent(region, k -> ConcurrentHashMap.newKeySet())
+                        .add(Thread.currentThread().getName());
+            }
+        };
+
+        PublishResult result;
+        try (ImageServices regions = regions(fake, ApiVersion.V2)) {
+            result = regions.publish(spec(), ImageData.fromBytes(DATA),
+                    PublishOptions.builder().listener(listener).build());
+        }
+
+        result.throwIfFailed();
+        // Progress is reported by the thread that writes to the socket: one publishing thread per region, not
+        // a transfer worker copying the bytes once more.
+        assertThat(threads.keySet()).containsExactlyInAnyOrderElementsOf(REGIONS);
+        assertThat(threads.values()).allSatisfy(names -> assertThat(names).hasSize(1)
+                .allMatch(n -> n.startsWith("image-sdk-publish-")));
     }
 }

@@ -1,8 +1,14 @@
 package dev.imagesdk.internal.regions;
 
+import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.internal.transfer.DirectSource;
+import dev.imagesdk.internal.transfer.Hashes;
+import dev.imagesdk.internal.transfer.PipelinedCopy;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +49,9 @@ public final class Fanout {
     private boolean ended;
     private boolean started;
     private IOException failure;
+    // Set before the failure that reports a source of the wrong length (read under the lock, after it).
+    private boolean sourceLonger;
+    private long sourceBytes;
 
     /**
      * @param onReaderWait run (outside the lock) each time the reader has to wait for the slowest consumer
@@ -107,6 +116,19 @@ public final class Fanout {
      * @param progress told the bytes read so far after each buffer
      */
     public Outcome read(InputStream source, List<MessageDigest> readerDigests, LongConsumer progress) {
+        return read(source, -1, readerDigests, progress);
+    }
+
+    /**
+     * As {@link #read(InputStream, List, LongConsumer)}, for a source that must deliver exactly
+     * {@code declaredLength} bytes (-1: any). A buffer that reaches the declared length is published only after a
+     * probe for one more byte found the end, and a source that ends early fails before its last buffer is
+     * published: either way the consumers never receive a complete (wrong) body, they fail at their next
+     * {@link Consumer#await()}. The outcome is then {@link Status#SOURCE_FAILED} with an
+     * {@link InvalidInputException} on the field {@code length}.
+     */
+    public Outcome read(InputStream source, long declaredLength, List<MessageDigest> readerDigests,
+                        LongConsumer progress) {
         lock.lock();
         try {
             started = true;
@@ -149,7 +171,23 @@ public final class Fanout {
             int slot = (int) (produced % ring.length);
             int n;
             try {
-                n = fill(source, ring[slot]);
+                int cap = declaredLength < 0 ? ring[slot].length
+                        : (int) Math.min(ring[slot].length, declaredLength - total);
+                n = fill(source, ring[slot], cap);
+                InvalidInputException wrongLength = null;
+                if (declaredLength >= 0 && total + n == declaredLength && source.read() >= 0) {
+                    wrongLength = new InvalidInputException("length", declaredLength,
+                            "the data has more bytes than declared; the upload was aborted");
+                } else if (declaredLength >= 0 && n < cap) {
+                    wrongLength = new InvalidInputException("length", declaredLength, "the data ended after "
+                            + (total + n) + " bytes; the upload was aborted");
+                }
+                if (wrongLength != null) {
+                    sourceLonger = n == cap;
+                    sourceBytes = total + n + (sourceLonger ? 1 : 0);
+                    fail(new IOException(wrongLength.getMessage(), wrongLength));
+                    return new Outcome(Status.SOURCE_FAILED, total, wrongLength);
+                }
             } catch (IOException | RuntimeException e) {
                 fail(new IOException("reading the source failed after " + total + " bytes: " + e, e));
                 return new Outcome(Status.SOURCE_FAILED, total, e);
@@ -197,10 +235,10 @@ public final class Fanout {
         }
     }
 
-    private static int fill(InputStream in, byte[] buf) throws IOException {
+    private static int fill(InputStream in, byte[] buf, int cap) throws IOException {
         int off = 0;
-        while (off < buf.length) {
-            int n = in.read(buf, off, buf.length - off);
+        while (off < cap) {
+            int n = in.read(buf, off, cap - off);
             if (n < 0) {
                 break;
             }
@@ -271,6 +309,26 @@ public final class Fanout {
             }
         }
 
+        /** After {@link #await()} failed on a source of the wrong length: {@code true} if it had more bytes. */
+        boolean sourceLonger() {
+            lock.lock();
+            try {
+                return sourceLonger;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** After {@link #await()} failed on a source of the wrong length: the bytes it was found to have. */
+        long sourceBytes() {
+            lock.lock();
+            try {
+                return sourceBytes;
+            } finally {
+                lock.unlock();
+            }
+        }
+
         /** The bytes of a slot {@link #await()} returned. */
         public byte[] buffer(int slot) {
             return ring[slot];
@@ -313,7 +371,7 @@ public final class Fanout {
          * ({@link dev.imagesdk.internal.transfer.PrehashedSource}): {@code hashes} gives the digests of the whole
          * source once it was read.
          */
-        public InputStream prehashedStream(java.util.function.LongFunction<dev.imagesdk.internal.transfer.Hashes> hashes) {
+        public InputStream prehashedStream(java.util.function.LongFunction<Hashes> hashes) {
             return new PrehashedConsumerStream(this, hashes);
         }
 
@@ -323,21 +381,73 @@ public final class Fanout {
         }
     }
 
-    /** A consumer stream whose digests the publication computes once for every region. */
-    private static final class PrehashedConsumerStream extends ConsumerStream
-            implements dev.imagesdk.internal.transfer.PrehashedSource {
-        private final java.util.function.LongFunction<dev.imagesdk.internal.transfer.Hashes> hashes;
+    /**
+     * A consumer stream whose digests the publication computes once for every region, and which an upload sends
+     * from the ring's own buffers ({@link DirectSource}).
+     */
+    private static final class PrehashedConsumerStream extends ConsumerStream implements DirectSource {
+        private final java.util.function.LongFunction<Hashes> hashes;
 
-        PrehashedConsumerStream(Consumer consumer,
-                                java.util.function.LongFunction<dev.imagesdk.internal.transfer.Hashes> hashes) {
+        PrehashedConsumerStream(Consumer consumer, java.util.function.LongFunction<Hashes> hashes) {
             super(consumer);
             this.hashes = hashes;
         }
 
         @Override
-        public dev.imagesdk.internal.transfer.Hashes hashes(long bytesSent) {
+        public Hashes hashes(long bytesSent) {
             return hashes.apply(bytesSent);
         }
+
+        @Override
+        public PipelinedCopy.Outcome writeTo(OutputStream sink, long declaredLength, LongConsumer onWritten) {
+            Consumer c = consumer();
+            if (!unread()) {
+                throw new IllegalStateException(c + " was already read as a stream");
+            }
+            long written = 0;
+            while (true) {
+                int slot;
+                try {
+                    slot = c.await();
+                } catch (IOException e) {
+                    if (wrongLengthIn(e, null) != null) {
+                        // Each region reports the caller's error itself (field length), as a single upload does.
+                        return new PipelinedCopy.Outcome(c.sourceLonger() ? PipelinedCopy.Status.SOURCE_TOO_LONG
+                                : PipelinedCopy.Status.SOURCE_TOO_SHORT, written, c.sourceBytes(), null);
+                    }
+                    return new PipelinedCopy.Outcome(PipelinedCopy.Status.SOURCE_FAILED, written, written, e);
+                }
+                if (slot < 0) {
+                    PipelinedCopy.Status end = declaredLength >= 0 && written < declaredLength
+                            ? PipelinedCopy.Status.SOURCE_TOO_SHORT : PipelinedCopy.Status.COMPLETE;
+                    return new PipelinedCopy.Outcome(end, written, written, null);
+                }
+                int n = c.length(slot);
+                if (declaredLength >= 0 && written + n > declaredLength) {
+                    c.release();
+                    return new PipelinedCopy.Outcome(PipelinedCopy.Status.SOURCE_TOO_LONG, written, written + n,
+                            null);
+                }
+                try {
+                    sink.write(c.buffer(slot), 0, n);
+                    written += n;
+                    c.release();
+                    onWritten.accept(written);
+                } catch (IOException | RuntimeException e) {
+                    return new PipelinedCopy.Outcome(PipelinedCopy.Status.SINK_FAILED, written, written, e);
+                }
+            }
+        }
+    }
+
+    /** The source's wrong length behind a consumer's failure, or {@code otherwise}. */
+    private static Throwable wrongLengthIn(Throwable failure, Throwable otherwise) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof InvalidInputException wrong) {
+                return wrong;
+            }
+        }
+        return otherwise;
     }
 
     /** A consumer read as an {@link InputStream}. */
@@ -348,6 +458,15 @@ public final class Fanout {
 
         ConsumerStream(Consumer consumer) {
             this.consumer = consumer;
+        }
+
+        final Consumer consumer() {
+            return consumer;
+        }
+
+        /** {@code true} while no byte was read through this stream. */
+        final boolean unread() {
+            return slot == -2 && pos == 0;
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.imagesdk.UploadOptions;
 import dev.imagesdk.exception.ChecksumMismatchException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
+import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.internal.transfer.Hashes;
 import dev.imagesdk.internal.transfer.UploadPreflight;
@@ -40,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * calling thread into a {@link Fanout} (MD5 on the reader, SHA-512 on its own consumer thread) while one thread
  * per region uploads its stream through that region's own {@code upload} (a one-shot {@link ImageData}: retries,
  * re-authentication, idle timeout and the service's own verification as for any upload, which is handed the one
- * digest through {@link dev.imagesdk.internal.transfer.PrehashedSource} instead of hashing its copy); (3) compare each
+ * digest through {@link dev.imagesdk.internal.transfer.PrehashedSource} instead of hashing its copy, and writes the
+ * fan-out's own buffers to its socket, {@link dev.imagesdk.internal.transfer.DirectSource}); (3) compare each
  * uploaded region's {@code checksum} and {@code os_hash_value} with the one digest; (4) apply the failure
  * policy: delete what must not stay.
  *
@@ -131,7 +133,7 @@ public final class Publication {
                     Fanout.Consumer c = consumers.get(r);
                     uploads.put(r, threads.submit(() -> upload(r, c, length, fanout, policy, listener, digests)));
                 }
-                Fanout.Outcome read = fanout.read(source, List.of(md5),
+                Fanout.Outcome read = fanout.read(source, length, List.of(md5),
                         n -> listener.onSourceProgress(n, length));
                 bytes = read.bytes();
                 if (read.status() == Fanout.Status.COMPLETE) {
@@ -165,7 +167,10 @@ public final class Publication {
                         verify(r, md5Hex, sha512Hex);
                     }
                 } else if (read.status() == Fanout.Status.SOURCE_FAILED) {
-                    RuntimeException typed = UploadPreflight.refusalOr(new ImageSdkClientException("Could not read "
+                    // A source of the wrong length is the caller's error (field length), as in a single upload.
+                    RuntimeException typed = read.failure() instanceof InvalidInputException wrongLength
+                            ? wrongLength
+                            : UploadPreflight.refusalOr(new ImageSdkClientException("Could not read "
                             + "the image data after " + read.bytes() + " bytes: " + read.failure(), read.failure()));
                     ImageSdkException cause = typed instanceof ImageSdkException e ? e
                             : new ImageSdkClientException(typed.toString(), typed);

@@ -148,10 +148,15 @@ public final class UploadCall {
                     watchdog.touch();
                 }
             };
-            PipelinedCopy.Outcome outcome = engine.pipeline().copy(source, length,
-                    prehashed == null ? List.of(md5) : List.of(), prehashed == null ? List.of(sha512) : List.of(),
-                    counting, written -> listener.onProgress(written, length), watchdog::touch,
-                    interrupts::fire);
+            // A source that sends its own buffers (a publication's region) is written here, on this thread: its
+            // bytes are already read and hashed, a second thread and a copy into the pipeline's ring would only
+            // cost CPU (three of each for three regions).
+            PipelinedCopy.Outcome outcome = source instanceof DirectSource direct
+                    ? direct.writeTo(counting, length, written -> listener.onProgress(written, length))
+                    : engine.pipeline().copy(source, length,
+                            prehashed == null ? List.of(md5) : List.of(), prehashed == null ? List.of(sha512) : List.of(),
+                            counting, written -> listener.onProgress(written, length), watchdog::touch,
+                            interrupts::fire);
             switch (outcome.status()) {
                 case COMPLETE:
                     break;

@@ -181,4 +181,89 @@ class FanoutTest {
         assertThat(consumer).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(Exception.class)
                 .withMessageContaining("disk error");
     }
+
+    /** Records every write: the arrays written (to tell whether the ring's own buffers went out) and the bytes. */
+    static final class RecordingSink extends java.io.OutputStream {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final java.util.Set<byte[]> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+        @Override
+        public void write(int b) {
+            throw new AssertionError("single-byte write");
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            arrays.add(b);
+            bytes.write(b, off, len);
+        }
+    }
+
+    static CompletableFuture<dev.imagesdk.internal.transfer.PipelinedCopy.Outcome> writeAsync(
+            Fanout.Consumer c, java.io.OutputStream sink, long declared) {
+        return CompletableFuture.supplyAsync(() -> {
+            dev.imagesdk.internal.transfer.DirectSource direct =
+                    (dev.imagesdk.internal.transfer.DirectSource) c.prehashedStream(n -> null);
+            return direct.writeTo(sink, declared, n -> { });
+        });
+    }
+
+    @Test
+    void aDirectConsumerWritesTheRingsOwnBuffersWithoutCopyingThem() throws Exception {
+        byte[] data = data(40 * BUFFER + 3);
+        Fanout fanout = new Fanout(BUFFER, RING, null);
+        RecordingSink sink = new RecordingSink();
+        CompletableFuture<dev.imagesdk.internal.transfer.PipelinedCopy.Outcome> written =
+                writeAsync(fanout.addConsumer("direct"), sink, data.length);
+
+        Fanout.Outcome read = fanout.read(new ByteArrayInputStream(data), data.length, List.of(), n -> { });
+
+        assertThat(read.status()).isEqualTo(Fanout.Status.COMPLETE);
+        dev.imagesdk.internal.transfer.PipelinedCopy.Outcome out = written.get(10, TimeUnit.SECONDS);
+        assertThat(out.status()).isEqualTo(dev.imagesdk.internal.transfer.PipelinedCopy.Status.COMPLETE);
+        assertThat(out.bytes()).isEqualTo(data.length);
+        assertThat(sink.bytes.toByteArray()).isEqualTo(data);
+        // 41 buffers went out through the ring's 4 arrays: no per-consumer copy.
+        assertThat(sink.arrays).hasSizeLessThanOrEqualTo(RING);
+    }
+
+    @Test
+    void aSourceLongerThanDeclaredNeverHandsOutTheBufferThatWouldCompleteTheBody() throws Exception {
+        byte[] data = data(8 * BUFFER + 1);
+        long declared = 8 * BUFFER; // ends exactly on a buffer: the probe must find the extra byte
+        Fanout fanout = new Fanout(BUFFER, RING, null);
+        RecordingSink sink = new RecordingSink();
+        CompletableFuture<dev.imagesdk.internal.transfer.PipelinedCopy.Outcome> written =
+                writeAsync(fanout.addConsumer("direct"), sink, declared);
+        CompletableFuture<byte[]> streamed = drain(fanout.addConsumer("stream").stream());
+
+        Fanout.Outcome read = fanout.read(new ByteArrayInputStream(data), declared, List.of(), n -> { });
+
+        assertThat(read.status()).isEqualTo(Fanout.Status.SOURCE_FAILED);
+        assertThat(read.failure()).isInstanceOfSatisfying(dev.imagesdk.exception.InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("length"));
+        dev.imagesdk.internal.transfer.PipelinedCopy.Outcome out = written.get(10, TimeUnit.SECONDS);
+        assertThat(out.status()).isEqualTo(dev.imagesdk.internal.transfer.PipelinedCopy.Status.SOURCE_TOO_LONG);
+        assertThat(sink.bytes.size()).isLessThan((int) declared);
+        assertThatThrownBy(() -> streamed.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(
+                dev.imagesdk.exception.InvalidInputException.class);
+    }
+
+    @Test
+    void aSourceShorterThanDeclaredFailsBeforeItsLastBufferIsHandedOut() throws Exception {
+        byte[] data = data(5 * BUFFER + 10);
+        Fanout fanout = new Fanout(BUFFER, RING, null);
+        RecordingSink sink = new RecordingSink();
+        CompletableFuture<dev.imagesdk.internal.transfer.PipelinedCopy.Outcome> written =
+                writeAsync(fanout.addConsumer("direct"), sink, data.length + 1);
+
+        Fanout.Outcome read = fanout.read(new ByteArrayInputStream(data), data.length + 1, List.of(), n -> { });
+
+        assertThat(read.status()).isEqualTo(Fanout.Status.SOURCE_FAILED);
+        assertThat(read.failure()).hasMessageContaining("ended after " + data.length + " bytes");
+        dev.imagesdk.internal.transfer.PipelinedCopy.Outcome out = written.get(10, TimeUnit.SECONDS);
+        assertThat(out.status()).isEqualTo(dev.imagesdk.internal.transfer.PipelinedCopy.Status.SOURCE_TOO_SHORT);
+        assertThat(out.bytesRead()).isEqualTo(data.length);
+        assertThat(sink.bytes.size()).isLessThanOrEqualTo(5 * BUFFER); // never the last, partial buffer
+    }
 }
