@@ -263,6 +263,10 @@ public final class Fanout {
         return min;
     }
 
+    /** A source found longer or shorter than declared: {@code bytes} it was found to have. */
+    record WrongLength(boolean longer, long bytes) {
+    }
+
     /** One reader of every buffer, in order. Its methods are called from one thread (the consumer's). */
     public final class Consumer {
         private final String name;
@@ -306,21 +310,14 @@ public final class Fanout {
             }
         }
 
-        /** After {@link #await()} failed on a source of the wrong length: {@code true} if it had more bytes. */
-        boolean sourceLonger() {
+        /**
+         * After {@link #await()} failed on a source of the wrong length: whether it had more bytes than declared,
+         * and how many it was found to have.
+         */
+        WrongLength wrongLength() {
             lock.lock();
             try {
-                return sourceLonger;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** After {@link #await()} failed on a source of the wrong length: the bytes it was found to have. */
-        long sourceBytes() {
-            lock.lock();
-            try {
-                return sourceBytes;
+                return new WrongLength(sourceLonger, sourceBytes);
             } finally {
                 lock.unlock();
             }

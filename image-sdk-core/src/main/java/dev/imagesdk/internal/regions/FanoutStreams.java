@@ -48,8 +48,9 @@ final class FanoutStreams {
                 } catch (IOException e) {
                     if (wrongLengthIn(e, null) != null) {
                         // Each region reports the caller's error itself (field length), as a single upload does.
-                        return new PipelinedCopy.Outcome(c.sourceLonger() ? PipelinedCopy.Status.SOURCE_TOO_LONG
-                                : PipelinedCopy.Status.SOURCE_TOO_SHORT, written, c.sourceBytes(), null);
+                        Fanout.WrongLength wrong = c.wrongLength();
+                        return new PipelinedCopy.Outcome(wrong.longer() ? PipelinedCopy.Status.SOURCE_TOO_LONG
+                                : PipelinedCopy.Status.SOURCE_TOO_SHORT, written, wrong.bytes(), null);
                     }
                     return new PipelinedCopy.Outcome(PipelinedCopy.Status.SOURCE_FAILED, written, written, e);
                 }
