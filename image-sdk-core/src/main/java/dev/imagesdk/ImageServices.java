@@ -99,6 +99,12 @@ public final class ImageServices implements AutoCloseable {
      * runs once for all regions: a replayable source is inspected before anything is created, a one-shot source
      * as it is read (a refusal then fails every region, whose images are deleted, with the typed refusal).
      *
+     * <p>An interrupt of the calling thread ends every region's upload at once (a region blocked on a stalled
+     * service drops its connection), then the images this call created are deleted as for a failure, also one
+     * whose creation was still under way when the interrupt came (each create and delete is bounded by the
+     * service's call timeout): the result reports every region failed or rolled back, and the thread's interrupt
+     * flag is set again when this method returns.
+     *
      * @param spec the attributes of the image created in every region; not null
      * @param data the image bytes, read once for all regions; not null
      * @param options the failure policy, listener, ring size and inspection; not null

@@ -347,4 +347,82 @@ class PublishToRegionsTest {
         assertThat(threads.values()).allSatisfy(names -> assertThat(names).hasSize(1)
                 .allMatch(n -> n.startsWith("image-sdk-publish-")));
     }
+
+    @Test
+    void anInterruptWhileARegionIsStalledEndsThePublicationPromptlyAndLeavesNoImage(FakeGlance fake) throws Exception {
+        fake.region("region-b").inject(Operation.UPLOAD, Fault.stall());
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch uploading = new java.util.concurrent.CountDownLatch(1);
+        PublishListener listener = new PublishListener() {
+            @Override
+            public void onRegionProgress(String region, long bytesSent, long totalBytes) {
+                uploading.countDown();
+            }
+        };
+        Thread publisher;
+        try (ImageServices regions = regions(fake, ApiVersion.V2)) {
+            publisher = new Thread(() -> {
+                try {
+                    outcome.set(regions.publish(spec(), ImageData.fromBytes(DATA),
+                            PublishOptions.builder().listener(listener).build()));
+                } catch (RuntimeException e) {
+                    outcome.set(e);
+                }
+                flagKept.set(Thread.currentThread().isInterrupted());
+            });
+            publisher.start();
+            assertThat(uploading.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long start = System.nanoTime();
+            publisher.interrupt();
+            publisher.join(15_000);
+            assertThat(publisher.isAlive()).as("publish still running 15 s after the interrupt").isFalse();
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+        } finally {
+            fake.releaseStalls();
+        }
+
+        assertThat(flagKept).isTrue();
+        assertThat(outcome.get()).isInstanceOfSatisfying(PublishResult.class, r -> {
+            assertThat(r.publishedRegions()).isEmpty();
+            assertThat(r.outcomes()).noneMatch(RegionOutcome::leftBehind);
+        });
+        assertThat(imagesEverywhere(fake)).isZero();
+    }
+
+    @Test
+    void anInterruptWhileTheImagesAreCreatedStillDeletesTheOneCreatedAfterIt(FakeGlance fake) throws Exception {
+        fake.region("region-b").inject(Operation.CREATE_IMAGE, Fault.latency(java.time.Duration.ofMillis(1500)));
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
+        try (ImageServices regions = regions(fake, ApiVersion.V2)) {
+            Thread publisher = new Thread(() -> {
+                try {
+                    outcome.set(regions.publish(spec(), ImageData.fromBytes(DATA), PublishOptions.allOrNothing()));
+                } catch (RuntimeException e) {
+                    outcome.set(e);
+                }
+                flagKept.set(Thread.currentThread().isInterrupted());
+            });
+            publisher.start();
+            // region-a and region-c answer at once; region-b's create is still held when the interrupt comes
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (fake.region("region-a").images().isEmpty() || fake.region("region-c").images().isEmpty()) {
+                assertThat(System.nanoTime()).as("region-a and region-c created their images").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            assertThat(fake.region("region-b").images()).isEmpty();
+            publisher.interrupt();
+            publisher.join(15_000);
+            assertThat(publisher.isAlive()).isFalse();
+        }
+
+        assertThat(flagKept).isTrue();
+        assertThat(outcome.get()).isInstanceOfSatisfying(PublishResult.class, r -> {
+            assertThat(r.publishedRegions()).isEmpty();
+            assertThat(r.outcome("region-b").imageId()).as("the image created after the interrupt is known").isPresent();
+            assertThat(r.outcomes()).noneMatch(RegionOutcome::leftBehind);
+        });
+        assertThat(imagesEverywhere(fake)).isZero();
+    }
 }

@@ -80,6 +80,7 @@ public final class Publication {
         ImageSdkException failure;
         boolean causedByAbort;
         boolean leftBehind;
+        volatile Thread uploading; // the thread sending this region's bytes, while it does
 
         Region(String name, ImageService service) {
             this.name = name;
@@ -154,7 +155,19 @@ public final class Publication {
                     digests.completeExceptionally(new IOException("the source was not read to its end: "
                             + read.status()));
                 }
-                Runnable onInterrupt = () -> fanout.abort("the publication was interrupted");
+                // An interrupt ends every region's upload at once: the fan-out fails their next read, and each
+                // region's thread is interrupted so that one blocked on a stalled service (a socket write, the wait
+                // for "100 Continue" or for the answer) drops its connection instead of waiting for a timeout.
+                Runnable onInterrupt = () -> {
+                    fanoutInterrupted = true;
+                    fanout.abort("the publication was interrupted");
+                    for (Region r : uploading) {
+                        Thread t = r.uploading;
+                        if (t != null) {
+                            t.interrupt();
+                        }
+                    }
+                };
                 for (Future<?> f : uploads.values()) {
                     join(f, onInterrupt);
                 }
@@ -187,6 +200,20 @@ public final class Publication {
             closeQuietly(source);
             threads.shutdown();
         }
+        // After an interrupt the images created so far are still deleted (each delete is bounded by the service's
+        // call timeout): an interrupted publication leaves no orphan. The flag is set again before returning.
+        boolean interrupted = Thread.interrupted();
+        try {
+            return outcomes(regions, policy, bytes, md5Hex, sha512Hex);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private PublishResult outcomes(List<Region> regions, FailurePolicy policy, long bytes, String md5Hex,
+                                   String sha512Hex) {
         boolean anyFailed = regions.stream().anyMatch(r -> r.failure != null);
         List<RegionOutcome> outcomes = new ArrayList<>();
         for (Region r : regions) {
@@ -218,21 +245,41 @@ public final class Publication {
         for (Region r : regions) {
             creates.put(r, threads.submit(() -> r.service.create(spec)));
         }
-        creates.forEach((r, f) -> {
-            try {
-                r.imageId = f.get().id();
-            } catch (ExecutionException e) {
-                r.failure = typed(e.getCause(), "Creating the image in " + r.name + " failed");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                r.failure = new ImageSdkClientException("Interrupted while creating the image in " + r.name, e);
+        // Every create is waited for, also after an interrupt: an image created after the caller stopped waiting
+        // would be an orphan nobody knows the id of. Each create is bounded by the service's call timeout.
+        boolean interrupted = false;
+        for (Map.Entry<Region, Future<Image>> e : creates.entrySet()) {
+            Region r = e.getKey();
+            while (true) {
+                try {
+                    r.imageId = e.getValue().get().id();
+                    break;
+                } catch (ExecutionException failed) {
+                    r.failure = typed(failed.getCause(), "Creating the image in " + r.name + " failed");
+                    break;
+                } catch (InterruptedException again) {
+                    interrupted = true;
+                }
             }
-        });
+        }
+        if (interrupted) {
+            for (Region r : regions) {
+                if (r.failure == null) {
+                    r.failure = new ImageSdkClientException("The publication was interrupted while the images were "
+                            + "created; the image in " + r.name + " is deleted");
+                }
+            }
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void upload(Region r, Fanout.Consumer consumer, long length, Fanout fanout, FailurePolicy policy,
                         PublishListener listener, CompletableFuture<Hashes> digests) {
+        r.uploading = Thread.currentThread();
         try (InputStream stream = consumer.prehashedStream(sent -> digestOf(digests, sent))) {
+            if (fanoutInterrupted) {
+                Thread.currentThread().interrupt(); // the interrupt came before this thread was known
+            }
             r.image = r.service.upload(r.imageId, ImageData.fromStream(stream, length),
                     (done, total) -> listener.onRegionProgress(r.name, done, total), INSPECTED_ONCE);
         } catch (IOException e) {
@@ -247,11 +294,13 @@ public final class Publication {
             }
             r.failure = typed(e, "Uploading to " + r.name + " failed");
         } finally {
+            r.uploading = null;
             consumer.detach();
         }
     }
 
     private boolean fanoutAborted;
+    private volatile boolean fanoutInterrupted;
 
     /** The source was inspected once, for every region, before the fan-out: the regions' uploads do not again. */
     private static final UploadOptions INSPECTED_ONCE = UploadOptions.builder().verifyDiskFormat(false)
