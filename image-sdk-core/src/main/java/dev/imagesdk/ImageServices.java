@@ -6,6 +6,7 @@ import dev.imagesdk.model.ImageSpec;
 import dev.imagesdk.regions.ImageCopy;
 import dev.imagesdk.regions.PublishOptions;
 import dev.imagesdk.regions.PublishResult;
+import dev.imagesdk.regions.RegionOutcome;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,10 +101,12 @@ public final class ImageServices implements AutoCloseable {
      * as it is read (a refusal then fails every region, whose images are deleted, with the typed refusal).
      *
      * <p>An interrupt of the calling thread ends every region's upload at once (a region blocked on a stalled
-     * service drops its connection), then the images this call created are deleted as for a failure, also one
-     * whose creation was still under way when the interrupt came (each create and delete is bounded by the
-     * service's call timeout): the result reports every region failed or rolled back, and the thread's interrupt
-     * flag is set again when this method returns.
+     * service drops its connection), then the images this call created are deleted as after any failed upload,
+     * also one whose creation was still under way when the interrupt came (a create is waited for, bounded by the
+     * service's call timeout; each delete runs without the interrupt flag and is waited for up to 30 s, or until
+     * a second interrupt, after which a region whose delete did not finish is reported
+     * {@link RegionOutcome#leftBehind()}). The result reports the regions failed or rolled back, and the thread's
+     * interrupt flag is set when this method returns.
      *
      * @param spec the attributes of the image created in every region; not null
      * @param data the image bytes, read once for all regions; not null

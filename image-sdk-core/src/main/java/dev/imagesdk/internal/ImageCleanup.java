@@ -8,6 +8,7 @@ import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,20 @@ public final class ImageCleanup {
     }
 
     static void deleteQuietly(ImageService images, String imageId, Throwable cause, Duration deadline) {
+        delete(images, imageId, deadline).ifPresent(cause::addSuppressed);
+    }
+
+    /**
+     * Deletes {@code imageId} as {@link #deleteQuietly} does (the same interrupt rules and {@link #DEADLINE}), for a
+     * caller that reports the outcome itself.
+     *
+     * @return empty if the image is gone (deleted, or never there); else why it is, or may be, left behind
+     */
+    public static Optional<ImageSdkClientException> delete(ImageService images, String imageId) {
+        return delete(images, imageId, DEADLINE);
+    }
+
+    private static Optional<ImageSdkClientException> delete(ImageService images, String imageId, Duration deadline) {
         boolean wasInterrupted = Thread.interrupted();
         CompletableFuture<Void> delete = new CompletableFuture<>();
         Thread cleaner = new Thread(() -> {
@@ -77,22 +92,23 @@ public final class ImageCleanup {
         try {
             cleaner.start();
             delete.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.empty();
         } catch (ExecutionException e) {
             Throwable failure = e.getCause();
             if (failure instanceof NotFoundException) {
-                return; // never created, or already gone: nothing to clean up
+                return Optional.empty(); // never created, or already gone: nothing to clean up
             }
             // The caller must learn which image is left behind: with a generated id it cannot know it.
-            cause.addSuppressed(new ImageSdkClientException("Could not delete image " + imageId
+            return Optional.of(new ImageSdkClientException("Could not delete image " + imageId
                     + " after the failure; it is left behind", failure instanceof ImageSdkException ? failure
                     : new ImageSdkClientException("delete image " + imageId + " failed: " + failure, failure)));
         } catch (TimeoutException e) {
-            cause.addSuppressed(new ImageSdkClientException("The delete of image " + imageId + " did not finish "
+            return Optional.of(new ImageSdkClientException("The delete of image " + imageId + " did not finish "
                     + "within " + deadline.toMillis() + " ms after the failure; it continues in the background, "
                     + "and the image may be left behind", e));
         } catch (InterruptedException e) {
             wasInterrupted = true;
-            cause.addSuppressed(new ImageSdkClientException("Interrupted while waiting for the delete of image "
+            return Optional.of(new ImageSdkClientException("Interrupted while waiting for the delete of image "
                     + imageId + " after the failure; it continues in the background, and the image may be left "
                     + "behind", e));
         } finally {

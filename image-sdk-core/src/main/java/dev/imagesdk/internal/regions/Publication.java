@@ -7,7 +7,7 @@ import dev.imagesdk.exception.ChecksumMismatchException;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
-import dev.imagesdk.exception.NotFoundException;
+import dev.imagesdk.internal.ImageCleanup;
 import dev.imagesdk.internal.transfer.Hashes;
 import dev.imagesdk.internal.transfer.UploadPreflight;
 import dev.imagesdk.model.Image;
@@ -200,20 +200,6 @@ public final class Publication {
             closeQuietly(source);
             threads.shutdown();
         }
-        // After an interrupt the images created so far are still deleted (each delete is bounded by the service's
-        // call timeout): an interrupted publication leaves no orphan. The flag is set again before returning.
-        boolean interrupted = Thread.interrupted();
-        try {
-            return outcomes(regions, policy, bytes, md5Hex, sha512Hex);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private PublishResult outcomes(List<Region> regions, FailurePolicy policy, long bytes, String md5Hex,
-                                   String sha512Hex) {
         boolean anyFailed = regions.stream().anyMatch(r -> r.failure != null);
         List<RegionOutcome> outcomes = new ArrayList<>();
         for (Region r : regions) {
@@ -348,17 +334,19 @@ public final class Publication {
         }
     }
 
+    /**
+     * Deletes the region's image as every failed upload's cleanup does ({@link ImageCleanup#delete}): also after
+     * an interrupt (the delete does not run with the caller's flag, which stays set), an image already gone is
+     * fine. Null if the image is gone, else why it is (or may be) left behind.
+     */
     private static ImageSdkException delete(Region r) {
-        try {
-            r.service.delete(r.imageId);
+        Optional<ImageSdkClientException> left = ImageCleanup.delete(r.service, r.imageId);
+        if (left.isEmpty()) {
             return null;
-        } catch (NotFoundException gone) {
-            return null; // already deleted (e.g. after its own checksum mismatch)
-        } catch (ImageSdkException e) {
-            r.leftBehind = true;
-            return new ImageSdkClientException("Could not delete image " + r.imageId + " in " + r.name
-                    + "; it is left behind", e);
         }
+        r.leftBehind = true;
+        return new ImageSdkClientException("Image " + r.imageId + " in " + r.name + ": " + left.get().getMessage(),
+                left.get());
     }
 
     private static ImageSdkException typed(Throwable t, String what) {
