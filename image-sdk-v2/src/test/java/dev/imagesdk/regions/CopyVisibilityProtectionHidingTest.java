@@ -4,6 +4,7 @@ import dev.imagesdk.ImageData;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.ImageServices;
 import dev.imagesdk.exception.ChecksumMismatchException;
+import dev.imagesdk.exception.ForbiddenException;
 import dev.imagesdk.exception.ImageServiceException;
 import dev.imagesdk.fake.FakeGlance;
 import dev.imagesdk.fake.Fault;
@@ -250,6 +251,28 @@ class CopyVisibilityProtectionHidingTest {
         assertThat(result.outcome("region-b").image()).hasValueSatisfying(i -> assertThat(i.isProtected()).isTrue());
         assertThat(stored(fake, result, "region-b")).containsEntry("protected", true)
                 .containsEntry("checksum", original.checksum());
+    }
+
+    @Test
+    void aVisibilityTheTargetsPolicyRefusesFailsAtCreateBeforeAnyByteIsSent(FakeGlance fake) {
+        // A public source (as its cloud reports it); the target user is not an admin, and Glance's default
+        // publicize_image policy lets only admins make an image public.
+        Image publicSource = original.toBuilder().visibility(Visibility.PUBLIC).build();
+
+        PublishResult result;
+        try (ImageServices targets = targets(fake)) {
+            result = targets.copy(source, original.id(), image -> ImageCopy.from(publicSource).keepVisibility().spec(),
+                    PublishOptions.bestEffort());
+        }
+
+        assertThat(result.failedRegions()).containsExactlyElementsOf(REGIONS);
+        assertThat(result.outcomes()).allSatisfy(o -> {
+            assertThat(o.imageId()).isEmpty();
+            assertThat(o.failure()).containsInstanceOf(ForbiddenException.class);
+        });
+        assertThat(REGIONS.stream().flatMap(r -> fake.region(r).requests().stream()))
+                .noneMatch(r -> r.operation() == Operation.UPLOAD);
+        assertThat(imagesEverywhere(fake)).isZero();
     }
 
     @Test
