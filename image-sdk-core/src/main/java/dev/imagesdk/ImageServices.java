@@ -113,7 +113,8 @@ public final class ImageServices implements AutoCloseable {
      * protected (an update per region) only after every region's bytes were verified, because a protected image
      * cannot be deleted and so could not be rolled back. A region whose protection fails is a failed region (its
      * image is unprotected and deleted); under {@code ALL_OR_NOTHING} every other region's image is then unprotected
-     * and deleted too. Until then the images are not protected. Every other attribute of the spec (visibility,
+     * and deleted too; an interrupt while protecting does the same as an interrupt during the upload. Until then
+     * the images are not protected. Every other attribute of the spec (visibility,
      * {@code os_hidden}) is set by each region's create: a value a region refuses fails that region before any byte
      * is sent to it.
      *

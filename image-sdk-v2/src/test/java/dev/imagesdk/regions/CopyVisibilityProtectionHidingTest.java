@@ -26,9 +26,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -251,6 +254,47 @@ class CopyVisibilityProtectionHidingTest {
         assertThat(result.outcome("region-b").image()).hasValueSatisfying(i -> assertThat(i.isProtected()).isTrue());
         assertThat(stored(fake, result, "region-b")).containsEntry("protected", true)
                 .containsEntry("checksum", original.checksum());
+    }
+
+    @Test
+    void anInterruptWhileProtectingRollsBackEveryRegionAndKeepsTheFlag(FakeGlance fake) throws Exception {
+        // region-a is protected, then region-b's protect is held by the service when the interrupt comes: both
+        // images must still go (region-a unprotected first), though the caller's thread is interrupted.
+        fake.region("region-b").inject(Operation.UPDATE_IMAGE, Fault.stall());
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        AtomicBoolean flagKept = new AtomicBoolean();
+        try (ImageServices targets = targets(fake)) {
+            Thread copier = new Thread(() -> {
+                try {
+                    outcome.set(targets.copy(source, original.id(),
+                            image -> ImageCopy.from(image).keepProtection().spec(), PublishOptions.allOrNothing()));
+                } catch (RuntimeException e) {
+                    outcome.set(e);
+                }
+                flagKept.set(Thread.currentThread().isInterrupted());
+            });
+            copier.start();
+            // Regions are protected in order: region-b's protect is held only after region-a's returned.
+            assertThat(fake.region("region-b").awaitStalled(1, Duration.ofSeconds(20))).isTrue();
+            assertThat(fake.region("region-a").images()).singleElement()
+                    .satisfies(i -> assertThat(i).containsEntry("protected", true));
+            long start = System.nanoTime();
+            copier.interrupt();
+            copier.join(15_000);
+            assertThat(copier.isAlive()).as("copy still running 15 s after the interrupt").isFalse();
+            // Not held by the stalled call: the wait ends at the interrupt, the rollback's three calls follow.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            fake.releaseStalls();
+        }
+
+        assertThat(flagKept).isTrue();
+        assertThat(outcome.get()).isInstanceOfSatisfying(PublishResult.class, r -> {
+            assertThat(r.publishedRegions()).isEmpty();
+            assertThat(r.failedRegions()).containsExactly("region-b");
+            assertThat(r.outcomes()).noneMatch(RegionOutcome::leftBehind);
+        });
+        assertThat(imagesEverywhere(fake)).isZero();
     }
 
     @Test
