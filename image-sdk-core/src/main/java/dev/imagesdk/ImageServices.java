@@ -1,6 +1,7 @@
 package dev.imagesdk;
 
 import dev.imagesdk.exception.InvalidInputException;
+import dev.imagesdk.internal.regions.LateProtection;
 import dev.imagesdk.internal.regions.Publication;
 import dev.imagesdk.model.ImageSpec;
 import dev.imagesdk.regions.ImageCopy;
@@ -108,6 +109,15 @@ public final class ImageServices implements AutoCloseable {
      * {@link RegionOutcome#leftBehind()}). The result reports the regions failed or rolled back, and the thread's
      * interrupt flag is set when this method returns.
      *
+     * <p>A spec with {@code protected} set to {@code true}: the images are created unprotected and each is
+     * protected (an update per region) only after every region's bytes were verified, because a protected image
+     * cannot be deleted and so could not be rolled back. A region whose protection fails is a failed region (its
+     * image is unprotected and deleted); under {@code ALL_OR_NOTHING} every other region's image is then unprotected
+     * and deleted too; an interrupt while protecting does the same as an interrupt during the upload. Until then
+     * the images are not protected. Every other attribute of the spec (visibility,
+     * {@code os_hidden}) is set by each region's create: a value a region refuses fails that region before any byte
+     * is sent to it.
+     *
      * @param spec the attributes of the image created in every region; not null
      * @param data the image bytes, read once for all regions; not null
      * @param options the failure policy, listener, ring size and inspection; not null
@@ -126,6 +136,11 @@ public final class ImageServices implements AutoCloseable {
             throw new InvalidInputException(spec == null ? "spec" : data == null ? "data" : "options", null,
                     "must not be null");
         }
+        if (LateProtection.wanted(spec)) {
+            PublishResult unprotected = new Publication(services, LateProtection.withoutProtection(spec), data,
+                    options).run();
+            return LateProtection.apply(services, unprotected);
+        }
         return new Publication(services, spec, data, options).run();
     }
 
@@ -135,7 +150,10 @@ public final class ImageServices implements AutoCloseable {
      * {@code Range} after a dropped connection, verified against the source's {@code os_hash_value} or
      * {@code checksum} at its end) into {@link #publish}, which verifies every target against the same bytes.
      * A source that fails verification fails every target, whose images are deleted (neither policy keeps an
-     * image of bytes that did not verify). The copy carries {@link ImageCopy#specOf(Image)}.
+     * image of bytes that did not verify). The copy carries {@link ImageCopy#specOf(Image)}: name, formats,
+     * {@code min_*}, tags and custom properties, but not visibility, protection or hiding (the target owner's
+     * decisions); {@link #copy(ImageService, String, java.util.function.Function, PublishOptions)} with
+     * {@link ImageCopy#from} chooses otherwise.
      *
      * @param source the service holding the image (another region or cloud); not null
      * @param imageId the id of the image in {@code source}; not null
@@ -150,13 +168,21 @@ public final class ImageServices implements AutoCloseable {
 
     /**
      * {@link #copy(ImageService, String, PublishOptions)} with the metadata chosen by {@code spec} from the source
-     * image (e.g. {@code image -> ImageCopy.specOf(image, name -> !name.startsWith("hp_"))}).
+     * image (e.g. {@code image -> ImageCopy.specOf(image, name -> !name.startsWith("hp_"))}, or
+     * {@code image -> ImageCopy.from(image).keepVisibility().keepProtection().keepHidden().spec()} to carry what the
+     * default leaves to the target's owner). A {@code protected} copy is protected only after every target verified
+     * its bytes, so that a failure can still delete it ({@link #publish}); a visibility or {@code os_hidden} a
+     * target cannot take (API v1: {@code community}, {@code os_hidden}) fails that target's create with an
+     * {@link InvalidInputException} naming the field, before any byte is sent to it.
      *
      * @param source the service holding the image (another region or cloud); not null
      * @param imageId the id of the image in {@code source}; not null
      * @param spec makes the copies' attributes from the source image; not null
      * @param options the failure policy, listener, ring size and inspection; not null
      * @return the outcome per target, as {@link #publish}
+     * @throws dev.imagesdk.exception.NotFoundException if the source image does not exist
+     * @throws dev.imagesdk.exception.ImageSdkClientException if the source image is not active
+     * @throws InvalidInputException if an argument is null, or {@code spec} throws it (nothing is created then)
      */
     public PublishResult copy(ImageService source, String imageId,
                               java.util.function.Function<dev.imagesdk.model.Image, ImageSpec> spec,

@@ -25,7 +25,10 @@ public record RegionOutcome(String region, Status status, Optional<Image> image,
     public enum Status {
         /** The image is active there and its checksums match the bytes read from the source. */
         PUBLISHED,
-        /** This region failed (create, upload or verification); its image, if any, was deleted. */
+        /**
+         * This region failed (create, upload, verification, or protecting the image when the spec asks for
+         * {@code protected}); its image, if any, was deleted.
+         */
         FAILED,
         /** This region succeeded or was still running, but another failed under ALL_OR_NOTHING: deleted. */
         ROLLED_BACK
