@@ -6,6 +6,7 @@ import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
 import dev.imagesdk.exception.InvalidInputException;
 import dev.imagesdk.exception.NotFoundException;
+import dev.imagesdk.model.ImageUpdate;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -78,20 +79,45 @@ public final class ImageCleanup {
     }
 
     private static Optional<ImageSdkClientException> delete(ImageService images, String imageId, Duration deadline) {
+        return detached("delete", imageId, () -> images.delete(imageId), deadline, "; it is left behind",
+                ", and the image may be left behind");
+    }
+
+    /**
+     * Clears the {@code protected} flag of {@code imageId} before a cleanup {@link #delete} (a protected image
+     * cannot be deleted), under the same rules: without the caller's interrupt flag (restored before returning),
+     * waited for up to {@link #DEADLINE} or until a second interrupt; an image already gone is fine.
+     *
+     * @return empty if the flag is cleared or the image is gone; else why it may still be protected
+     */
+    public static Optional<ImageSdkClientException> unprotect(ImageService images, String imageId) {
+        return detached("unprotect", imageId, () -> images.update(imageId, UNPROTECT), DEADLINE, "", "");
+    }
+
+    private static final ImageUpdate UNPROTECT = ImageUpdate.builder().isProtected(false).build();
+
+    /**
+     * One cleanup call on a short-lived thread of its own, waited for with the caller's interrupt flag cleared (so
+     * that an interrupted operation still cleans up) for at most {@code deadline}; a second interrupt ends the
+     * wait. The flag is restored before returning. {@code sure} and {@code maybe} end the message when the call
+     * failed, or may not have finished.
+     */
+    private static Optional<ImageSdkClientException> detached(String verb, String imageId, Runnable call,
+                                                              Duration deadline, String sure, String maybe) {
         boolean wasInterrupted = Thread.interrupted();
-        CompletableFuture<Void> delete = new CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         Thread cleaner = new Thread(() -> {
             try {
-                images.delete(imageId);
-                delete.complete(null);
+                call.run();
+                done.complete(null);
             } catch (Throwable t) {
-                delete.completeExceptionally(t);
+                done.completeExceptionally(t);
             }
         }, "image-sdk-cleanup-" + imageId);
         cleaner.setDaemon(true);
         try {
             cleaner.start();
-            delete.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            done.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (ExecutionException e) {
             Throwable failure = e.getCause();
@@ -99,18 +125,17 @@ public final class ImageCleanup {
                 return Optional.empty(); // never created, or already gone: nothing to clean up
             }
             // The caller must learn which image is left behind: with a generated id it cannot know it.
-            return Optional.of(new ImageSdkClientException("Could not delete image " + imageId
-                    + " after the failure; it is left behind", failure instanceof ImageSdkException ? failure
-                    : new ImageSdkClientException("delete image " + imageId + " failed: " + failure, failure)));
+            return Optional.of(new ImageSdkClientException("Could not " + verb + " image " + imageId
+                    + " after the failure" + sure, failure instanceof ImageSdkException ? failure
+                    : new ImageSdkClientException(verb + " image " + imageId + " failed: " + failure, failure)));
         } catch (TimeoutException e) {
-            return Optional.of(new ImageSdkClientException("The delete of image " + imageId + " did not finish "
-                    + "within " + deadline.toMillis() + " ms after the failure; it continues in the background, "
-                    + "and the image may be left behind", e));
+            return Optional.of(new ImageSdkClientException("The " + verb + " of image " + imageId + " did not "
+                    + "finish within " + deadline.toMillis() + " ms after the failure; it continues in the "
+                    + "background" + maybe, e));
         } catch (InterruptedException e) {
             wasInterrupted = true;
-            return Optional.of(new ImageSdkClientException("Interrupted while waiting for the delete of image "
-                    + imageId + " after the failure; it continues in the background, and the image may be left "
-                    + "behind", e));
+            return Optional.of(new ImageSdkClientException("Interrupted while waiting for the " + verb + " of image "
+                    + imageId + " after the failure; it continues in the background" + maybe, e));
         } finally {
             if (wasInterrupted) {
                 Thread.currentThread().interrupt();

@@ -3,7 +3,6 @@ package dev.imagesdk.internal.regions;
 import dev.imagesdk.ImageService;
 import dev.imagesdk.exception.ImageSdkClientException;
 import dev.imagesdk.exception.ImageSdkException;
-import dev.imagesdk.exception.NotFoundException;
 import dev.imagesdk.internal.ImageCleanup;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
@@ -12,17 +11,11 @@ import dev.imagesdk.regions.FailurePolicy;
 import dev.imagesdk.regions.PublishResult;
 import dev.imagesdk.regions.RegionOutcome;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * The {@code protected} flag of a publication, applied last. A protected image cannot be deleted, so an image
@@ -35,16 +28,13 @@ import java.util.function.Supplier;
  * region's image is unprotected if it was protected already and deleted too ({@code ROLLED_BACK}); under
  * {@link FailurePolicy#BEST_EFFORT} the others keep their protected image.
  *
- * <p>Interrupts: a metadata call blocked on a service that does not answer is not interruptible, so each update
- * runs on its own thread and the caller waits for it; an interrupt ends the wait at once and fails that region
- * (and, the flag staying set, every region not protected yet), and the rollback runs as every failed upload's
- * cleanup does ({@link ImageCleanup#delete}). A protect still under way when its region is deleted either lands
- * first (the delete is then refused and the region reported {@code leftBehind}) or finds the image gone.
+ * <p>Interrupts: a protect is an ordinary metadata call, which an interrupt ends at once; that region fails (and,
+ * the flag staying set, every region not protected yet), and the rollback runs as every failed upload's cleanup
+ * does ({@link ImageCleanup#unprotect}, {@link ImageCleanup#delete}).
  */
 public final class LateProtection {
 
     private static final ImageUpdate PROTECT = ImageUpdate.builder().isProtected(true).build();
-    private static final ImageUpdate UNPROTECT = ImageUpdate.builder().isProtected(false).build();
 
     private LateProtection() {
     }
@@ -78,8 +68,7 @@ public final class LateProtection {
             String imageId = o.imageId().orElseThrow();
             ImageService service = services.get(o.region());
             try {
-                protectedImages.put(o.region(), await("protecting image " + imageId + " in " + o.region(),
-                        () -> service.update(imageId, PROTECT), null));
+                protectedImages.put(o.region(), service.update(imageId, PROTECT));
             } catch (RuntimeException e) {
                 failures.put(o.region(), e instanceof ImageSdkException t ? t : new ImageSdkClientException(
                         "Protecting image " + o.imageId().orElseThrow() + " in " + o.region() + " failed: " + e, e));
@@ -119,81 +108,23 @@ public final class LateProtection {
     }
 
     /**
-     * Deletes one image, unprotecting it first if it may be protected, as every failed upload's cleanup deletes
-     * ({@link ImageCleanup#delete}: also after an interrupt, whose flag stays set; an image already gone is fine).
-     * The unprotect is waited for as the delete is: without the caller's interrupt flag, up to
-     * {@link ImageCleanup#DEADLINE}, or until a second interrupt. Null if the image is gone, else why it is (or may
-     * be) left behind.
+     * Deletes one image, unprotecting it first if it may be protected, both as every failed upload's cleanup
+     * ({@link ImageCleanup}: also after an interrupt, whose flag stays set; an image already gone is fine). Null if
+     * the image is gone, else why it is (or may be) left behind.
      */
     private static ImageSdkException delete(ImageService service, String region, String imageId,
                                             boolean mayBeProtected) {
-        RuntimeException unprotectFailure = null;
-        if (mayBeProtected) {
-            boolean interrupted = Thread.interrupted();
-            try {
-                await("unprotecting image " + imageId + " in " + region, () -> service.update(imageId, UNPROTECT),
-                        ImageCleanup.DEADLINE);
-            } catch (NotFoundException gone) {
-                return null;
-            } catch (RuntimeException e) {
-                unprotectFailure = e; // try the delete anyway: the image may never have been protected
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        // A failed unprotect does not stop the delete: the image may never have been protected.
+        Optional<ImageSdkClientException> stillProtected = mayBeProtected ? ImageCleanup.unprotect(service, imageId)
+                : Optional.empty();
         Optional<ImageSdkClientException> left = ImageCleanup.delete(service, imageId);
         if (left.isEmpty()) {
             return null;
         }
         ImageSdkClientException e = new ImageSdkClientException("Image " + imageId + " in " + region + ": "
-                + left.get().getMessage() + (unprotectFailure == null ? ""
+                + left.get().getMessage() + (stillProtected.isEmpty() ? ""
                 : " (it may be protected: unprotecting it failed too)"), left.get());
-        if (unprotectFailure != null) {
-            e.addSuppressed(unprotectFailure);
-        }
+        stillProtected.ifPresent(e::addSuppressed);
         return e;
-    }
-
-    /**
-     * Runs one metadata call on its own daemon thread and waits for it, so that an interrupt of the caller (or the
-     * deadline) ends the wait at once even when the service holds the call: a blocked call is not interruptible.
-     * The call itself goes on in the background, bounded by the service's own timeouts.
-     *
-     * @param deadline how long to wait, or null for as long as the call takes
-     * @throws RuntimeException the call's own failure; an {@link ImageSdkClientException} when the wait was
-     *         interrupted (the flag is set again) or timed out
-     */
-    private static Image await(String what, Supplier<Image> call, Duration deadline) {
-        CompletableFuture<Image> done = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                done.complete(call.get());
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        }, "image-sdk-protection");
-        worker.setDaemon(true);
-        worker.start();
-        try {
-            return deadline == null ? done.get() : done.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable failure = e.getCause();
-            if (failure instanceof RuntimeException r) {
-                throw r;
-            }
-            if (failure instanceof Error err) {
-                throw err;
-            }
-            throw new ImageSdkClientException(what + " failed: " + failure, failure);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImageSdkClientException("Interrupted while " + what + "; the call goes on in the background",
-                    e);
-        } catch (TimeoutException e) {
-            throw new ImageSdkClientException(what + " did not finish within " + deadline.toMillis() + " ms; the call "
-                    + "goes on in the background", e);
-        }
     }
 }

@@ -270,7 +270,9 @@ public final class Publication {
                     (done, total) -> listener.onRegionProgress(r.name, done, total), INSPECTED_ONCE);
         } catch (IOException e) {
             // close() of a consumer stream never throws
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (e.g. out of memory in this region's upload): the region must be recorded as failed, or
+            // the rollback would not know its image.
             synchronized (this) {
                 r.causedByAbort = fanoutAborted;
                 if (!fanoutAborted && policy == FailurePolicy.ALL_OR_NOTHING) {
