@@ -21,6 +21,6 @@ for mode in readonly write sendfile write sendfile; do
   out=$(java -cp "$work" Send "$f" $port $mode hash)
   b=$(tot); t=$(sinkcpu)
   echo "$out" | sed "s/^/  /"
-  echo "$mode: 6 rounds: receiver cpu $(echo "scale=2; ($t-$s)/$hz" | bc) s, whole machine $(echo "scale=2; ($b-$a)/$hz" | bc) s (JVM start included)"
+  awk -v m="$mode" -v r=$((t-s)) -v w=$((b-a)) -v hz=$hz 'BEGIN{printf "%s: 6 rounds: receiver cpu %.2f s, whole machine %.2f s (JVM start included)\n", m, r/hz, w/hz}'
 done
 uptime
