@@ -30,8 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -261,35 +259,22 @@ class CopyVisibilityProtectionHidingTest {
         // region-a is protected, then region-b's protect is held by the service when the interrupt comes: both
         // images must still go (region-a unprotected first), though the caller's thread is interrupted.
         fake.region("region-b").inject(Operation.UPDATE_IMAGE, Fault.stall());
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        AtomicBoolean flagKept = new AtomicBoolean();
+        CallOnThread copy;
         try (ImageServices targets = targets(fake)) {
-            Thread copier = new Thread(() -> {
-                try {
-                    outcome.set(targets.copy(source, original.id(),
-                            image -> ImageCopy.from(image).keepProtection().spec(), PublishOptions.allOrNothing()));
-                } catch (RuntimeException e) {
-                    outcome.set(e);
-                }
-                flagKept.set(Thread.currentThread().isInterrupted());
-            });
-            copier.start();
+            copy = new CallOnThread(() -> targets.copy(source, original.id(),
+                    image -> ImageCopy.from(image).keepProtection().spec(), PublishOptions.allOrNothing()));
             // Regions are protected in order: region-b's protect is held only after region-a's returned.
             assertThat(fake.region("region-b").awaitStalled(1, Duration.ofSeconds(20))).isTrue();
             assertThat(fake.region("region-a").images()).singleElement()
                     .satisfies(i -> assertThat(i).containsEntry("protected", true));
-            long start = System.nanoTime();
-            copier.interrupt();
-            copier.join(15_000);
-            assertThat(copier.isAlive()).as("copy still running 15 s after the interrupt").isFalse();
-            // Not held by the stalled call: the wait ends at the interrupt, the rollback's three calls follow.
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            // Not held by the stalled call: it ends at the interrupt, the rollback's three calls follow.
+            assertThat(copy.interruptAndJoin()).isLessThan(Duration.ofSeconds(5));
         } finally {
             fake.releaseStalls();
         }
 
-        assertThat(flagKept).isTrue();
-        assertThat(outcome.get()).isInstanceOfSatisfying(PublishResult.class, r -> {
+        assertThat(copy.flagKept()).isTrue();
+        assertThat(copy.outcome()).isInstanceOfSatisfying(PublishResult.class, r -> {
             assertThat(r.publishedRegions()).isEmpty();
             assertThat(r.failedRegions()).containsExactly("region-b");
             assertThat(r.outcomes()).noneMatch(RegionOutcome::leftBehind);

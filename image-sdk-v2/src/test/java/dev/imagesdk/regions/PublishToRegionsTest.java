@@ -351,8 +351,6 @@ class PublishToRegionsTest {
     @Test
     void anInterruptWhileARegionIsStalledEndsThePublicationPromptlyAndLeavesNoImage(FakeGlance fake) throws Exception {
         fake.region("region-b").inject(Operation.UPLOAD, Fault.stall());
-        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.CountDownLatch uploading = new java.util.concurrent.CountDownLatch(1);
         PublishListener listener = new PublishListener() {
             @Override
@@ -360,30 +358,18 @@ class PublishToRegionsTest {
                 uploading.countDown();
             }
         };
-        Thread publisher;
+        CallOnThread publish;
         try (ImageServices regions = regions(fake, ApiVersion.V2)) {
-            publisher = new Thread(() -> {
-                try {
-                    outcome.set(regions.publish(spec(), ImageData.fromBytes(DATA),
-                            PublishOptions.builder().listener(listener).build()));
-                } catch (RuntimeException e) {
-                    outcome.set(e);
-                }
-                flagKept.set(Thread.currentThread().isInterrupted());
-            });
-            publisher.start();
+            publish = new CallOnThread(() -> regions.publish(spec(), ImageData.fromBytes(DATA),
+                    PublishOptions.builder().listener(listener).build()));
             assertThat(uploading.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            long start = System.nanoTime();
-            publisher.interrupt();
-            publisher.join(15_000);
-            assertThat(publisher.isAlive()).as("publish still running 15 s after the interrupt").isFalse();
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+            assertThat(publish.interruptAndJoin()).isLessThan(java.time.Duration.ofSeconds(5));
         } finally {
             fake.releaseStalls();
         }
 
-        assertThat(flagKept).isTrue();
-        assertThat(outcome.get()).isInstanceOfSatisfying(PublishResult.class, r -> {
+        assertThat(publish.flagKept()).isTrue();
+        assertThat(publish.outcome()).isInstanceOfSatisfying(PublishResult.class, r -> {
             assertThat(r.publishedRegions()).isEmpty();
             assertThat(r.outcomes()).noneMatch(RegionOutcome::leftBehind);
         });
@@ -393,18 +379,10 @@ class PublishToRegionsTest {
     @Test
     void anInterruptWhileTheImagesAreCreatedStillDeletesTheOneCreatedAfterIt(FakeGlance fake) throws Exception {
         fake.region("region-b").inject(Operation.CREATE_IMAGE, Fault.latency(java.time.Duration.ofMillis(1500)));
-        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
+        CallOnThread publish;
         try (ImageServices regions = regions(fake, ApiVersion.V2)) {
-            Thread publisher = new Thread(() -> {
-                try {
-                    outcome.set(regions.publish(spec(), ImageData.fromBytes(DATA), PublishOptions.allOrNothing()));
-                } catch (RuntimeException e) {
-                    outcome.set(e);
-                }
-                flagKept.set(Thread.currentThread().isInterrupted());
-            });
-            publisher.start();
+            publish = new CallOnThread(() -> regions.publish(spec(), ImageData.fromBytes(DATA),
+                    PublishOptions.allOrNothing()));
             // region-a and region-c answer at once; region-b's create is still held when the interrupt comes
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
             while (fake.region("region-a").images().isEmpty() || fake.region("region-c").images().isEmpty()) {
@@ -412,13 +390,11 @@ class PublishToRegionsTest {
                 Thread.onSpinWait();
             }
             assertThat(fake.region("region-b").images()).isEmpty();
-            publisher.interrupt();
-            publisher.join(15_000);
-            assertThat(publisher.isAlive()).isFalse();
+            publish.interruptAndJoin();
         }
 
-        assertThat(flagKept).isTrue();
-        assertThat(outcome.get()).isInstanceOfSatisfying(PublishResult.class, r -> {
+        assertThat(publish.flagKept()).isTrue();
+        assertThat(publish.outcome()).isInstanceOfSatisfying(PublishResult.class, r -> {
             assertThat(r.publishedRegions()).isEmpty();
             assertThat(r.outcome("region-b").imageId()).as("the image created after the interrupt is known").isPresent();
             assertThat(r.outcomes()).noneMatch(RegionOutcome::leftBehind);
