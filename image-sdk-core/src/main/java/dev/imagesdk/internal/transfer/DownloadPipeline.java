@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
 /**
@@ -72,7 +71,6 @@ final class DownloadPipeline {
     private final BlockingQueue<Chunk> toWriter;
     private final BlockingQueue<Chunk> toHasher;
     private final CountDownLatch writerDone = new CountDownLatch(1);
-    private final ReentrantLock lock = new ReentrantLock();
     private volatile LongConsumer onWritten = NO_PROGRESS;
     private volatile boolean writerFailed;
     private volatile Throwable writerFailure;
@@ -81,7 +79,7 @@ final class DownloadPipeline {
     private boolean writerInline;
     private boolean hasherInline;
     private boolean writerStarted;
-    private Thread reader;
+    private final RunningThread reader = new RunningThread();
 
     /**
      * @param digests updated with every byte, in order (on the calling thread unless the executor rejects work)
@@ -117,26 +115,18 @@ final class DownloadPipeline {
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable task = () -> {
-            lock.lock();
             try {
-                reader = Thread.currentThread();
+                reader.run(() -> {
+                    try {
+                        T value = work.run(this);
+                        finishWriter();
+                        result.complete(value);
+                    } catch (Throwable t) {
+                        finishWriter();
+                        result.completeExceptionally(t);
+                    }
+                });
             } finally {
-                lock.unlock();
-            }
-            try {
-                T value = work.run(this);
-                finishWriter();
-                result.complete(value);
-            } catch (Throwable t) {
-                finishWriter();
-                result.completeExceptionally(t);
-            } finally {
-                lock.lock();
-                try {
-                    reader = null;
-                } finally {
-                    lock.unlock();
-                }
                 toHasher.add(END);
             }
         };
@@ -155,15 +145,8 @@ final class DownloadPipeline {
             return result.get();
         } catch (InterruptedException e) {
             sink.close();
-            lock.lock();
-            try {
-                cancelled = true;
-                if (reader != null) {
-                    reader.interrupt();
-                }
-            } finally {
-                lock.unlock();
-            }
+            cancelled = true;
+            reader.interrupt();
             Thread.currentThread().interrupt();
             throw e;
         } catch (ExecutionException e) {

@@ -36,28 +36,14 @@ final class InterruptibleRun {
     static <T> T run(Executor workers, OutputStream sink, Work<T> work) throws InterruptedException {
         Gate gate = new Gate(sink);
         CompletableFuture<T> result = new CompletableFuture<>();
-        ReentrantLock lock = new ReentrantLock();
-        Thread[] runner = new Thread[1];
-        Runnable task = () -> {
-            lock.lock();
-            try {
-                runner[0] = Thread.currentThread();
-            } finally {
-                lock.unlock();
-            }
+        RunningThread runner = new RunningThread();
+        Runnable task = () -> runner.run(() -> {
             try {
                 result.complete(work.run(gate));
             } catch (Throwable t) {
                 result.completeExceptionally(t);
-            } finally {
-                lock.lock();
-                try {
-                    runner[0] = null;
-                } finally {
-                    lock.unlock();
-                }
             }
-        };
+        });
         try {
             workers.execute(task);
         } catch (RejectedExecutionException closing) {
@@ -67,14 +53,7 @@ final class InterruptibleRun {
             return result.get();
         } catch (InterruptedException e) {
             gate.close();
-            lock.lock();
-            try {
-                if (runner[0] != null) {
-                    runner[0].interrupt();
-                }
-            } finally {
-                lock.unlock();
-            }
+            runner.interrupt();
             Thread.currentThread().interrupt();
             throw e;
         } catch (ExecutionException e) {
