@@ -21,9 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Case 12 (issue 21): a verified download into a file. The SDK's {@code toPath} (durable by default, and with
@@ -42,9 +39,7 @@ final class FileVariants {
             "file-sdk2", "(s) SDK v2 toPath (durable, default)",
             "file-sdk2-plain", "(n) SDK v2 toPath, durable(false)");
 
-    private static final int BUFFERS = 8;
     private static final int SIZE = 256 * 1024;
-    private static final byte[] END = new byte[0];
 
     private FileVariants() {
     }
@@ -119,55 +114,12 @@ final class FileVariants {
 
     /** This thread reads and writes; a second thread hashes each buffer after it was written. */
     private static long copy(InputStream in, FileChannel out, MessageDigest sha) throws Exception {
-        BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
-        BlockingQueue<byte[]> full = new ArrayBlockingQueue<>(BUFFERS + 1);
-        BlockingQueue<Integer> lengths = new ArrayBlockingQueue<>(BUFFERS + 1);
-        for (int i = 0; i < BUFFERS; i++) {
-            free.add(new byte[SIZE]);
-        }
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        Thread hasher = new Thread(() -> {
-            try {
-                while (true) {
-                    byte[] b = full.take();
-                    int len = lengths.take();
-                    if (b == END) {
-                        return;
-                    }
-                    sha.update(b, 0, len);
-                    free.put(b);
-                }
-            } catch (Throwable t) {
-                failed.set(t);
+        return Pipe2.run(in, SIZE, (b, n) -> {
+            ByteBuffer bb = ByteBuffer.wrap(b, 0, n);
+            while (bb.hasRemaining()) {
+                out.write(bb);
             }
-        }, "ref-sha512");
-        hasher.setDaemon(true);
-        hasher.start();
-        long total = 0;
-        try {
-            while (failed.get() == null) {
-                byte[] b = free.take();
-                int len = in.readNBytes(b, 0, SIZE);
-                if (len <= 0) {
-                    break;
-                }
-                ByteBuffer bb = ByteBuffer.wrap(b, 0, len);
-                while (bb.hasRemaining()) {
-                    out.write(bb);
-                }
-                total += len;
-                lengths.put(len);
-                full.put(b);
-            }
-        } finally {
-            lengths.put(0);
-            full.put(END);
-            hasher.join();
-        }
-        if (failed.get() != null) {
-            throw new IOException("hasher failed: " + failed.get(), failed.get());
-        }
-        return total;
+        }, (b, n) -> sha.update(b, 0, n), "ref-sha512");
     }
 
     /** The case's tables, with the per-round ratios, for the payload and the big size. */

@@ -46,14 +46,43 @@ final class Pipe2 {
 
     static Result copy(InputStream in, MessageDigest first, MessageDigest second, OutputStream out)
             throws IOException, InterruptedException {
+        long total = run(in, SIZE, (b, n) -> {
+            if (first != null) {
+                first.update(b, 0, n);
+            }
+        }, (b, n) -> {
+            if (second != null) {
+                second.update(b, 0, n);
+            }
+            out.write(b, 0, n);
+        }, "pipe2-writer");
+        return new Result(total, first == null ? null : HexFormat.of().formatHex(first.digest()),
+                second == null ? null : HexFormat.of().formatHex(second.digest()));
+    }
+
+    /** What a stage does with each buffer read. */
+    @FunctionalInterface
+    interface Stage {
+        void accept(byte[] buffer, int length) throws IOException;
+    }
+
+    /**
+     * The two-thread arrangement itself: the calling thread reads {@code in} into one of {@link #BUFFERS} buffers
+     * of {@code size} bytes and runs {@code onReader} on it, then a second thread runs {@code onSecond} on it.
+     * A failure of either stage stops the copy and is thrown here.
+     *
+     * @return the bytes read
+     */
+    static long run(InputStream in, int size, Stage onReader, Stage onSecond, String secondName)
+            throws IOException, InterruptedException {
         BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
         BlockingQueue<byte[]> full = new ArrayBlockingQueue<>(BUFFERS + 1);
         BlockingQueue<Integer> lengths = new ArrayBlockingQueue<>(BUFFERS + 1);
         for (int i = 0; i < BUFFERS; i++) {
-            free.add(new byte[SIZE]);
+            free.add(new byte[size]);
         }
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        Thread writer = new Thread(() -> {
+        Thread second = new Thread(() -> {
             try {
                 while (true) {
                     byte[] b = full.take();
@@ -61,31 +90,26 @@ final class Pipe2 {
                     if (b == END) {
                         return;
                     }
-                    if (second != null) {
-                        second.update(b, 0, n);
-                    }
-                    out.write(b, 0, n);
+                    onSecond.accept(b, n);
                     free.put(b);
                 }
             } catch (Throwable t) {
                 failed.set(t);
                 free.clear();
-                free.offer(new byte[SIZE]); // unblock the reader; it checks failed
+                free.offer(new byte[size]); // unblock the reader; it checks failed
             }
-        }, "pipe2-writer");
-        writer.setDaemon(true);
-        writer.start();
+        }, secondName);
+        second.setDaemon(true);
+        second.start();
         long total = 0;
         try {
             while (failed.get() == null) {
                 byte[] b = free.take();
-                int n = in.readNBytes(b, 0, SIZE);
+                int n = in.readNBytes(b, 0, size);
                 if (n <= 0) {
                     break;
                 }
-                if (first != null) {
-                    first.update(b, 0, n);
-                }
+                onReader.accept(b, n);
                 total += n;
                 lengths.put(n);
                 full.put(b);
@@ -93,12 +117,11 @@ final class Pipe2 {
         } finally {
             lengths.put(0);
             full.put(END);
-            writer.join();
+            second.join();
         }
         if (failed.get() != null) {
-            throw new IOException("writer failed: " + failed.get(), failed.get());
+            throw new IOException(secondName + " failed: " + failed.get(), failed.get());
         }
-        return new Result(total, first == null ? null : HexFormat.of().formatHex(first.digest()),
-                second == null ? null : HexFormat.of().formatHex(second.digest()));
+        return total;
     }
 }
