@@ -107,7 +107,7 @@ class DownloadPipelineTest {
 
         new DownloadPipeline(EXECUTOR, BUFFER, 4, List.of(sha), sink).run(p -> {
             // The first body breaks in the middle of its fourth buffer: three whole buffers count.
-            PipelinedCopy.Outcome first = p.copy(new FailingAfter(data, 3 * BUFFER + 100), null);
+            PipelinedCopy.Outcome first = p.copy(new PipelinedCopyTest.FailingStream(data, 3 * BUFFER + 100, "connection reset"), null);
             outcomes.add(first);
             int reached = (int) first.bytes();
             outcomes.add(p.copy(new ByteArrayInputStream(data, reached, data.length - reached), null));
@@ -288,35 +288,6 @@ class DownloadPipelineTest {
                     p.copy(new ByteArrayInputStream(new byte[3 * BUFFER]), null);
                     throw bug;
                 })).isSameAs(bug);
-    }
-
-    /** Delivers {@code data} up to {@code failAt}, then throws. */
-    static final class FailingAfter extends InputStream {
-        private final byte[] data;
-        private final int failAt;
-        private int pos;
-
-        FailingAfter(byte[] data, int failAt) {
-            this.data = data;
-            this.failAt = failAt;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (pos >= failAt) {
-                throw new IOException("connection reset");
-            }
-            int n = Math.min(len, failAt - pos);
-            System.arraycopy(data, pos, b, off, n);
-            pos += n;
-            return n;
-        }
     }
 
     static final class CountingStream extends InputStream {

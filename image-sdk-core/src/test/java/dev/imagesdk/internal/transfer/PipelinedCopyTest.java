@@ -174,14 +174,21 @@ class PipelinedCopyTest {
         }
     }
 
+    /** Delivers {@code data} up to {@code failAt}, then throws an {@link IOException} with the message given. */
     static final class FailingStream extends InputStream {
         private final byte[] data;
         private final int failAt;
+        private final String message;
         private int pos;
 
         FailingStream(byte[] data, int failAt) {
+            this(data, failAt, "boom");
+        }
+
+        FailingStream(byte[] data, int failAt, String message) {
             this.data = data;
             this.failAt = failAt;
+            this.message = message;
         }
 
         @Override
@@ -193,7 +200,7 @@ class PipelinedCopyTest {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (pos >= failAt) {
-                throw new IOException("boom");
+                throw new IOException(message);
             }
             int n = Math.min(len, failAt - pos);
             System.arraycopy(data, pos, b, off, n);
