@@ -10,7 +10,6 @@ import dev.imagesdk.model.ContainerFormat;
 import dev.imagesdk.model.DiskFormat;
 import dev.imagesdk.model.Image;
 import dev.imagesdk.model.ImageSpec;
-import dev.imagesdk.testsupport.memory.ChildJvm;
 import dev.imagesdk.testsupport.memory.GeneratedBytes;
 import dev.imagesdk.testsupport.memory.HeapSampler;
 
@@ -18,11 +17,7 @@ import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Run in a small-heap JVM by image-sdk-reliability's {@code ClientLargeTransferMemoryTest}: through the public client
@@ -48,8 +43,8 @@ public final class ClientMemoryCheck {
                     ImageData.fromSupplier(() -> new GeneratedBytes(size), size), null);
             long t1 = System.nanoTime();
             try {
-                check(image.size() != null && image.size() == size, "service size " + image.size());
-                check(expectedMd5.equals(image.checksum()), "service md5 " + image.checksum());
+                HeapBoundChild.check(image.size() != null && image.size() == size, "service size " + image.size());
+                HeapBoundChild.check(expectedMd5.equals(image.checksum()), "service md5 " + image.checksum());
                 MessageDigest md5 = MessageDigest.getInstance("MD5");
                 DownloadResult down;
                 try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md5)) {
@@ -57,8 +52,8 @@ public final class ClientMemoryCheck {
                 }
                 long t2 = System.nanoTime();
                 String sinkMd5 = HexFormat.of().formatHex(md5.digest());
-                check(down.bytes() == size, "downloaded " + down.bytes());
-                check(sinkMd5.equals(expectedMd5), "sink md5 " + sinkMd5);
+                HeapBoundChild.check(down.bytes() == size, "downloaded " + down.bytes());
+                HeapBoundChild.check(sinkMd5.equals(expectedMd5), "sink md5 " + sinkMd5);
                 System.out.printf("RESULT ok api=%s bytes=%d md5=%s verified=%s:%s maxHeapMiB=%d peakHeapUsedMiB=%d"
                                 + " uploadSec=%.1f downloadSec=%.1f%n", version, size, sinkMd5, down.algorithm(),
                         down.digest(), Runtime.getRuntime().maxMemory() >> 20, heap.peakMiB(),
@@ -78,20 +73,7 @@ public final class ClientMemoryCheck {
      */
     public static String runInChildJvm(String api, String keystoneUrl, String user, String password, String project,
             long size, String md5) throws Exception {
-        String output = ChildJvm.run(ClientMemoryCheck.class,
-                List.of("-Xmx64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
+        return HeapBoundChild.run(ClientMemoryCheck.class,
                 api, keystoneUrl, user, password, project, Long.toString(size), md5);
-        Matcher m = Pattern.compile("maxHeapMiB=(\\d+) peakHeapUsedMiB=(\\d+)")
-                .matcher(output);
-        assertThat(m.find()).as(output).isTrue();
-        assertThat(Long.parseLong(m.group(1))).isLessThanOrEqualTo(64);
-        assertThat(Long.parseLong(m.group(2))).isLessThanOrEqualTo(64);
-        return output;
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new AssertionError(what);
-        }
     }
 }
